@@ -1,0 +1,61 @@
+package io.tlsready.domain.facts;
+
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The installed-update list (Win32_QuickFixEngineering, systeminfo "Hotfix(s)", CBS packages).
+ * Only a list that was collected as a whole may prove that a KB is missing.
+ */
+public record InstalledUpdates(Set<String> kbs) {
+
+    private static final Pattern KB = Pattern.compile("(?i)\\bKB ?(\\d{5,8})\\b");
+
+    public InstalledUpdates {
+        TreeSet<String> norm = new TreeSet<>();
+        for (String kb : kbs) {
+            norm.add(normalize(kb));
+        }
+        kbs = Set.copyOf(norm);
+    }
+
+    public static InstalledUpdates of(Collection<String> kbs) {
+        return new InstalledUpdates(Set.copyOf(kbs));
+    }
+
+    /** "kb3140245", "KB 3140245", "3140245" -> "KB3140245". */
+    public static String normalize(String kb) {
+        String t = kb.trim().toUpperCase(Locale.ROOT).replace(" ", "");
+        if (t.startsWith("KB")) {
+            t = t.substring(2);
+        }
+        if (!t.matches("\\d{5,8}")) {
+            throw new IllegalArgumentException("not a KB number: " + kb);
+        }
+        return "KB" + t;
+    }
+
+    /** Every KB number mentioned in a line of text. */
+    public static Set<String> findAll(String text) {
+        Set<String> out = new TreeSet<>();
+        Matcher m = KB.matcher(text);
+        while (m.find()) {
+            out.add("KB" + m.group(1));
+        }
+        return out;
+    }
+
+    public boolean contains(String kb) {
+        return kbs.contains(normalize(kb));
+    }
+
+    public InstalledUpdates plus(InstalledUpdates other) {
+        TreeSet<String> all = new TreeSet<>(kbs);
+        all.addAll(other.kbs);
+        return new InstalledUpdates(all);
+    }
+}
