@@ -1,14 +1,8 @@
 package io.tlsready.domain.rules;
 
-import io.tlsready.domain.facts.ValueRef;
-
 /** The registry places the rule book reads, spelled once. Sources of each path are cited by the rules. */
 public final class Places {
 
-    public static final String CURRENT_VERSION = "HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion";
-    public static final String PRODUCT_OPTIONS = "HKLM\\SYSTEM\\CurrentControlSet\\Control\\ProductOptions";
-    public static final String ENVIRONMENT =
-            "HKLM\\SYSTEM\\CurrentControlSet\\Control\\Session Manager\\Environment";
     public static final String SCHANNEL = "HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL";
     public static final String TLS12_CLIENT = SCHANNEL + "\\Protocols\\TLS 1.2\\Client";
     public static final String TLS12_SERVER = SCHANNEL + "\\Protocols\\TLS 1.2\\Server";
@@ -28,9 +22,5 @@ public final class Places {
     public static final String MARS_SETUP = "HKLM\\SOFTWARE\\Microsoft\\Windows Azure Backup\\Setup";
 
     private Places() {
-    }
-
-    public static ValueRef at(String key, String name) {
-        return ValueRef.of(key, name);
     }
 }

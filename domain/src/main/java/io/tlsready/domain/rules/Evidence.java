@@ -1,0 +1,48 @@
+package io.tlsready.domain.rules;
+
+import io.tlsready.domain.facts.Fact;
+import io.tlsready.domain.facts.RegValue;
+import io.tlsready.domain.facts.ValueRef;
+import java.util.Objects;
+
+/**
+ * One piece of evidence behind a finding: where we looked, what we saw, what the rule expects.
+ *
+ * @param path      registry key as it exists on disk (WOW6432Node spelled out), or another source, e.g. "systeminfo"
+ * @param view      "64-bit", "32-bit", or "" when views don't apply
+ * @param valueName the value name, "" when the evidence is not a registry value
+ * @param observed  e.g. "0x00000001 (1)", "ABSENT", "NOT_COLLECTED: …"
+ * @param expected  what would pass, in words
+ * @param origin    file:line or host the observation came from, "" when unknown
+ */
+public record Evidence(String path, String view, String valueName, String observed, String expected, String origin) {
+
+    public Evidence {
+        Objects.requireNonNull(path);
+        Objects.requireNonNull(view);
+        Objects.requireNonNull(valueName);
+        Objects.requireNonNull(observed);
+        Objects.requireNonNull(expected);
+        Objects.requireNonNull(origin);
+    }
+
+    public static Evidence of(ValueRef ref, Fact<RegValue> fact, String expected) {
+        String observed;
+        String origin;
+        if (fact instanceof Fact.Present<RegValue> p) {
+            observed = p.value().typeName() + " " + p.value().display();
+            origin = p.origin();
+        } else if (fact instanceof Fact.Absent<RegValue> a) {
+            observed = "ABSENT";
+            origin = a.origin();
+        } else {
+            observed = "NOT_COLLECTED: " + ((Fact.NotCollected<RegValue>) fact).why();
+            origin = "";
+        }
+        return new Evidence(ref.physicalKey(), ref.view().label(), ref.name(), observed, expected, origin);
+    }
+
+    public static Evidence other(String what, String observed, String expected, String origin) {
+        return new Evidence(what, "", "", observed, expected, origin);
+    }
+}

@@ -1,0 +1,58 @@
+package io.tlsready.domain.rules.book;
+
+import io.tlsready.domain.facts.ValueRef;
+import io.tlsready.domain.remediation.Remediation;
+import io.tlsready.domain.rules.Finding;
+import io.tlsready.domain.rules.Places;
+import io.tlsready.domain.rules.Rule;
+import io.tlsready.domain.rules.RuleContext;
+import io.tlsready.domain.rules.RuleId;
+import io.tlsready.domain.rules.Source;
+import io.tlsready.domain.rules.Status;
+import java.util.List;
+import java.util.Set;
+
+/** R3/R4: outbound TLS 1.2 (MARS to Azure) needs the SChannel TLS 1.2 Client protocol enabled ([S1], [S2], [S3]). */
+final class SchannelTls12Client implements Rule {
+
+    private final SchannelProtocol protocol = new SchannelProtocol(Places.TLS12_CLIENT);
+
+    @Override
+    public RuleId id() {
+        return RuleId.SCHANNEL_TLS12_CLIENT;
+    }
+
+    @Override
+    public String title() {
+        return "SChannel TLS 1.2 client is enabled";
+    }
+
+    @Override
+    public List<Source> sources() {
+        return List.of(Source.S1, Source.S2, Source.S3, Source.S12);
+    }
+
+    @Override
+    public Set<ValueRef> needs() {
+        return protocol.needs();
+    }
+
+    @Override
+    public Finding evaluate(RuleContext ctx) {
+        if (ctx.os().identified() && !ctx.os().ntAtLeast(6, 0)) {
+            return ctx.finding(this, Status.NOT_APPLICABLE, ctx.os().name() + " has no TLS 1.2 in SChannel.", List.of());
+        }
+        SchannelProtocol.Reading r = protocol.read(ctx);
+        switch (r.state()) {
+            case ENABLED:
+            case ENABLED_BY_OS_DEFAULT:
+                return ctx.finding(this, Status.PASS, r.detail(), r.evidence());
+            case UNKNOWN:
+                return ctx.finding(this, Status.UNKNOWN, r.detail(), r.evidence());
+            default:
+                return ctx.finding(this, Status.FAIL, r.detail(), r.evidence(), Remediation.registry(
+                        "Enable the TLS 1.2 client protocol (Enabled=1, DisabledByDefault=0), then restart the "
+                                + "host (or at least the obengine service)", r.fix()));
+        }
+    }
+}
