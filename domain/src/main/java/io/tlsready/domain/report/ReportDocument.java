@@ -111,7 +111,7 @@ public final class ReportDocument {
         for (RegistryChange c : r.changes()) {
             Map<String, Object> cm = new LinkedHashMap<>();
             cm.put("path", c.ref().physicalKey());
-            cm.put("view", c.ref().view().label());
+            cm.put("view", Evidence.viewLabel(c.ref()));
             cm.put("valueName", c.ref().name());
             cm.put("type", "REG_DWORD");
             cm.put("before", c.before().orElse(null));

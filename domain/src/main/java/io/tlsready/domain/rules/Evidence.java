@@ -2,6 +2,7 @@ package io.tlsready.domain.rules;
 
 import io.tlsready.domain.facts.Fact;
 import io.tlsready.domain.facts.RegValue;
+import io.tlsready.domain.facts.RegistryPaths;
 import io.tlsready.domain.facts.ValueRef;
 import java.util.Objects;
 
@@ -39,7 +40,12 @@ public record Evidence(String path, String view, String valueName, String observ
             observed = "NOT_COLLECTED: " + ((Fact.NotCollected<RegValue>) fact).why();
             origin = "";
         }
-        return new Evidence(ref.physicalKey(), ref.view().label(), ref.name(), observed, expected, origin);
+        return new Evidence(ref.physicalKey(), viewLabel(ref), ref.name(), observed, expected, origin);
+    }
+
+    /** "64-bit"/"32-bit" only where the registry has two views (HKLM\SOFTWARE); "" elsewhere. */
+    public static String viewLabel(ValueRef ref) {
+        return RegistryPaths.isRedirected(ref.key()) ? ref.view().label() : "";
     }
 
     public static Evidence other(String what, String observed, String expected, String origin) {

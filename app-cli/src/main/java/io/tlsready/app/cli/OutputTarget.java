@@ -1,0 +1,64 @@
+package io.tlsready.app.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Where a command's result goes: stdout, or a file replaced atomically (written beside it, then moved)
+ * so an interrupted run never leaves half a report where the old one was.
+ */
+final class OutputTarget {
+
+    interface Body {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private OutputTarget() {
+    }
+
+    static void write(Path file, PrintWriter stdout, Body body) throws IOException {
+        if (file == null) {
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+            body.writeTo(buffer);
+            stdout.print(buffer.toString(StandardCharsets.UTF_8));
+            stdout.flush();
+            return;
+        }
+        Path absolute = file.toAbsolutePath();
+        Path dir = absolute.getParent();
+        if (dir != null && !Files.isDirectory(dir)) {
+            throw new IOException(file + ": folder does not exist");
+        }
+        Path tmp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                body.writeTo(out);
+            }
+            try {
+                Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Raw bytes to stdout (the .reg plan is UTF-16LE and must not pass through a character writer). */
+    static void writeBytes(Path file, PrintWriter stdout, OutputStream rawStdout, byte[] bytes) throws IOException {
+        if (file == null) {
+            stdout.flush();
+            rawStdout.write(bytes);
+            rawStdout.flush();
+            return;
+        }
+        write(file, stdout, out -> out.write(bytes));
+    }
+}

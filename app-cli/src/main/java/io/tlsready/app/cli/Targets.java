@@ -1,0 +1,42 @@
+package io.tlsready.app.cli;
+
+import io.tlsready.domain.port.FactsSource;
+import io.tlsready.domain.port.LocalMachine;
+import io.tlsready.domain.port.OfflineEvidence;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
+
+/**
+ * Turns target options into a facts source. Adapters are reached through providers so that the path
+ * taken is the only one whose classes load: an offline audit never touches JNA or an HTTP stack.
+ */
+final class Targets {
+
+    private final Provider<OfflineEvidence> offline;
+    private final Provider<LocalMachine> local;
+
+    @Inject
+    Targets(Provider<OfflineEvidence> offline, Provider<LocalMachine> local) {
+        this.offline = offline;
+        this.local = local;
+    }
+
+    FactsSource resolve(TargetOptions t) {
+        if (t.count() > 1) {
+            throw new UsageException("choose one target: --snapshot, --hives, --host or --inventory");
+        }
+        if (!t.snapshots.isEmpty()) {
+            return offline.get().open(t.snapshots);
+        }
+        if (t.hives != null) {
+            throw new UsageException("--hives: reading registry hive files is not available in this version yet; "
+                    + "export the keys with 'reg export' (see README) and use --snapshot");
+        }
+        if (t.host != null || t.inventory != null) {
+            throw new UsageException((t.host != null ? "--host" : "--inventory")
+                    + ": remote audit over WinRM is not available in this version yet; collect evidence on the host "
+                    + "(see README) and use --snapshot");
+        }
+        return local.get().open();
+    }
+}

@@ -1,0 +1,90 @@
+package io.tlsready.app.cli.render;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.tlsready.domain.report.AuditReport;
+import io.tlsready.domain.report.HostReport;
+import io.tlsready.domain.rules.Finding;
+import io.tlsready.domain.rules.RuleId;
+import io.tlsready.domain.rules.Status;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * SARIF 2.1.0 for code-scanning dashboards: FAIL is an error, WARN a warning, core UNKNOWN a note; the
+ * host is the logical location, the evidence file (if any) the physical one.
+ */
+final class SarifRenderer implements ReportRenderer {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
+    @Override
+    public void render(AuditReport report, Options options, OutputStream out) throws IOException {
+        Map<String, Object> driver = new LinkedHashMap<>();
+        driver.put("name", "tlsready");
+        driver.put("version", report.toolVersion());
+        driver.put("informationUri", "https://learn.microsoft.com/azure/backup/transport-layer-security");
+        Map<RuleId, Finding> titles = new LinkedHashMap<>();
+        report.hosts().forEach(h -> h.findings().forEach(f -> titles.putIfAbsent(f.rule(), f)));
+        List<Object> rules = new ArrayList<>();
+        for (Map.Entry<RuleId, Finding> e : titles.entrySet()) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("id", e.getKey().name());
+            r.put("shortDescription", Map.of("text", e.getValue().title()));
+            if (!e.getValue().reference().isEmpty()) {
+                r.put("helpUri", e.getValue().reference().get(0).url());
+            }
+            r.put("properties", Map.of("core", e.getKey().core()));
+            rules.add(r);
+        }
+        driver.put("rules", rules);
+        List<Object> results = new ArrayList<>();
+        for (HostReport h : report.hosts()) {
+            for (Finding f : h.findings()) {
+                String level = level(f);
+                if (level == null) {
+                    continue;
+                }
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("ruleId", f.rule().name());
+                r.put("level", level);
+                r.put("message", Map.of("text", h.host() + ": " + f.detail()));
+                Map<String, Object> location = new LinkedHashMap<>();
+                location.put("logicalLocations", List.of(Map.of("name", h.host(), "kind", "module")));
+                if (!h.provenance().isEmpty()) {
+                    location.put("physicalLocation", Map.of("artifactLocation",
+                            Map.of("uri", h.provenance().get(0).location().replace('\\', '/'))));
+                }
+                r.put("locations", List.of(location));
+                r.put("properties", Map.of("status", f.status().name(), "verdict", h.verdict().name()));
+                results.add(r);
+            }
+        }
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("tool", Map.of("driver", driver));
+        run.put("results", results);
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+        root.put("version", "2.1.0");
+        root.put("runs", List.of(run));
+        MAPPER.writeValue(out, root);
+        out.write('\n');
+        out.flush();
+    }
+
+    private static String level(Finding f) {
+        if (f.status() == Status.FAIL) {
+            return "error";
+        }
+        if (f.status() == Status.WARN) {
+            return "warning";
+        }
+        return f.status() == Status.UNKNOWN && f.rule().core() ? "note" : null;
+    }
+}
