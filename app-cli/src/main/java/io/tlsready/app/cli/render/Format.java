@@ -1,21 +1,24 @@
 package io.tlsready.app.cli.render;
 
+import java.util.function.Supplier;
+
 /** Report formats (design.md). Text is for people, json for programs, the rest for tools. */
 public enum Format {
-    TEXT(new TextRenderer()),
-    JSON(new JsonRenderer()),
-    CSV(new CsvRenderer()),
-    HTML(new HtmlRenderer()),
-    JUNIT(new JunitRenderer()),
-    SARIF(new SarifRenderer());
+    TEXT(TextRenderer::new),
+    JSON(JsonRenderer::new),
+    CSV(CsvRenderer::new),
+    HTML(HtmlRenderer::new),
+    JUNIT(JunitRenderer::new),
+    SARIF(SarifRenderer::new);
 
-    private final ReportRenderer renderer;
+    // A supplier, not an instance: creating every renderer up front would load Jackson into a text run.
+    private final Supplier<ReportRenderer> renderer;
 
-    Format(ReportRenderer renderer) {
+    Format(Supplier<ReportRenderer> renderer) {
         this.renderer = renderer;
     }
 
     public ReportRenderer renderer() {
-        return renderer;
+        return renderer.get();
     }
 }
