@@ -210,7 +210,7 @@ write_set("2008r2-ready", {
     "schannel.reg": schannel(tls12_client=[("Enabled", 1), ("DisabledByDefault", 0)]),
     "netfx.reg": netfx(False, True), "netfx-wow64.reg": netfx(True, True),
     "ndp.reg": ndp(528049),
-    "internet-settings.reg": inet(False, 0xAA0), "internet-settings-wow64.reg": inet(True, 0xAA0),
+    "internet-settings.reg": inet(False, 0xA80), "internet-settings-wow64.reg": inet(True, 0xA80),
     "control.reg": control("ServerNT", "AMD64"),
     "policies.reg": policies(),
     "mars.reg": mars(),

@@ -183,7 +183,7 @@ class CliContractTest {
                 .contains("[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client]")
                 .contains("\"DisabledByDefault\"=dword:00000000")
                 .contains("[HKEY_LOCAL_MACHINE\\SOFTWARE\\WOW6432Node\\Microsoft\\.NETFramework\\v4.0.30319]")
-                .contains("\"DefaultSecureProtocols\"=dword:00000aa0")
+                .contains("\"DefaultSecureProtocols\"=dword:00000a80")
                 .doesNotContain("TLS 1.2\\Server"); // a WARN, fixed only with --include-warnings
         assertThat(text.lines().filter(l -> l.contains("=dword:")).count()).isEqualTo(8);
 

@@ -9,9 +9,10 @@ import java.util.regex.Pattern;
 
 /**
  * The installed-update list (Win32_QuickFixEngineering, systeminfo "Hotfix(s)", CBS packages).
- * Only a list that was collected as a whole may prove that a KB is missing.
+ * Only a list that was collected as a whole may prove that a KB is missing: {@code complete} is false when
+ * the source is known to have cut it short (systeminfo stops listing after a few hundred hotfixes).
  */
-public record InstalledUpdates(Set<String> kbs) {
+public record InstalledUpdates(Set<String> kbs, boolean complete) {
 
     private static final Pattern KB = Pattern.compile("(?i)\\bKB ?(\\d{5,8})\\b");
 
@@ -23,8 +24,18 @@ public record InstalledUpdates(Set<String> kbs) {
         kbs = Set.copyOf(norm);
     }
 
+    /** A complete list. */
+    public InstalledUpdates(Set<String> kbs) {
+        this(kbs, true);
+    }
+
     public static InstalledUpdates of(Collection<String> kbs) {
         return new InstalledUpdates(Set.copyOf(kbs));
+    }
+
+    /** The same KBs, marked as a list that may lack some. */
+    public InstalledUpdates incomplete() {
+        return new InstalledUpdates(kbs, false);
     }
 
     /** "kb3140245", "KB 3140245", "3140245" -> "KB3140245". */
@@ -56,6 +67,7 @@ public record InstalledUpdates(Set<String> kbs) {
     public InstalledUpdates plus(InstalledUpdates other) {
         TreeSet<String> all = new TreeSet<>(kbs);
         all.addAll(other.kbs);
-        return new InstalledUpdates(all);
+        // One whole list (wmic qfe, Get-HotFix) makes the union whole, whatever a truncated one lacked.
+        return new InstalledUpdates(all, complete || other.complete);
     }
 }

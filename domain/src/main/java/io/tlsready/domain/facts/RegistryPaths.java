@@ -12,11 +12,13 @@ public final class RegistryPaths {
     }
 
     /**
-     * Normalises root aliases ({@code HKEY_LOCAL_MACHINE} to {@code HKLM}, etc.), slashes, doubled and
-     * trailing backslashes. Case is kept (the registry preserves it for display) but comparisons ignore it.
+     * Normalises root aliases ({@code HKEY_LOCAL_MACHINE} to {@code HKLM}, etc.), doubled and trailing
+     * backslashes. Case is kept (the registry preserves it for display) but comparisons ignore it.
+     * A forward slash is an ordinary character in key names (SCHANNEL's {@code Ciphers\AES 128/128}),
+     * so it is never a separator.
      */
     public static String normalize(String path) {
-        String p = path.trim().replace('/', '\\');
+        String p = path.trim();
         while (p.contains("\\\\")) {
             p = p.replace("\\\\", "\\");
         }

@@ -59,7 +59,9 @@ public final class PowerShellFormat {
                 sb.append("$current = (Get-ItemProperty -LiteralPath '").append(psString(path))
                         .append("' -Name '").append(psString(c.ref().name()))
                         .append("' -ErrorAction SilentlyContinue).'").append(psString(c.ref().name())).append("'\r\n");
-                sb.append("$value = if ($null -eq $current) { 0x").append(Long.toHexString(c.after()))
+                // Absent at run time: write what the planner writes for an absent value, not the audited OR.
+                sb.append("$value = if ($null -eq $current) { 0x")
+                        .append(Long.toHexString(c.defaultWhenAbsent() | c.operand()))
                         .append(" } else { [int]$current -bor 0x").append(Long.toHexString(c.operand())).append(" }\r\n");
                 sb.append("Set-TlsReadyDword '").append(psString(path)).append("' '").append(psString(c.ref().name()))
                         .append("' $value\r\n");

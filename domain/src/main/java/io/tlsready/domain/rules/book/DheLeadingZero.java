@@ -55,7 +55,7 @@ final class DheLeadingZero implements Rule {
         for (ValueRef ref : List.of(CipherSuites.POLICY, CipherSuites.LOCAL)) {
             Optional<List<String>> suites = CipherSuites.suites(ctx, ref);
             if (suites.isPresent()) {
-                List<String> usable = CipherSuites.usable(suites.get(), false);
+                List<String> usable = CipherSuites.usable(suites.get(), ctx.os().ntAtLeast(10, 0));
                 var evidence = List.of(io.tlsready.domain.rules.Evidence.of(ref, ctx.value(ref),
                         "first Azure-compatible suite is not TLS_DHE_*"));
                 if (!usable.isEmpty() && usable.get(0).toUpperCase(java.util.Locale.ROOT).startsWith("TLS_DHE_")) {

@@ -96,6 +96,11 @@ final class OsTls12Update implements Rule {
         if (list.contains(kb.kb())) {
             return ctx.finding(this, Status.PASS, kb.kb() + " is installed.", List.of(evidence));
         }
+        if (!list.complete()) {
+            return ctx.finding(this, Status.UNKNOWN, kb.kb() + " is not in the update list, but the list is "
+                    + "incomplete (systeminfo truncates long lists). Add `wmic qfe` or Get-HotFix output.",
+                    List.of(evidence));
+        }
         return ctx.finding(this, Status.FAIL, kb.kb() + " (" + kb.title() + ") is not in the installed-update list.",
                 List.of(evidence), Remediation.update("Install " + kb.kb(), kb));
     }

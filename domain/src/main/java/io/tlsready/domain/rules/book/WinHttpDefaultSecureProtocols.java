@@ -27,8 +27,11 @@ final class WinHttpDefaultSecureProtocols implements Rule {
 
     static final long TLS12 = 0x800;
     static final long SSL_BITS = 0x8 | 0x20;
-    /** ConfigMgr's example: TLS 1.0 + 1.1 + 1.2, so adding 1.2 does not take 1.0 away ([S6], R16). */
-    static final long WRITE_WHEN_ABSENT = 0xAA0;
+    /**
+     * Written when the value is absent: TLS 1.0 + 1.1 + 1.2, so adding 1.2 does not take 1.0 away (R16). Not
+     * ConfigMgr's 0xAA0 ([S6]): that keeps the OS default's SSL 3.0 bit (0x20), which this rule warns about.
+     */
+    static final long WRITE_WHEN_ABSENT = 0xA80;
 
     static final ValueRef NATIVE = ValueRef.of(Places.WINHTTP, "DefaultSecureProtocols");
     static final ValueRef WOW = NATIVE.inView(RegistryView.WOW64_32);
@@ -66,14 +69,9 @@ final class WinHttpDefaultSecureProtocols implements Rule {
         }
         List<ValueRef> views = new ArrayList<>(List.of(NATIVE));
         Optional<Architecture> arch = ctx.os().architecture();
-        if (arch.isEmpty()) {
-            if (!ctx.dword(WOW).collected()) {
-                return ctx.finding(this, Status.UNKNOWN, "The architecture is unknown and the 32-bit view was not "
-                        + "collected; on x64 both views need the value.", List.of(ctx.dword(NATIVE).evidence("0x800 set"),
-                        ctx.dword(WOW).evidence("0x800 set (x64 only)")));
-            }
-            views.add(WOW);
-        } else if (arch.get().hasWow64View()) {
+        // Architecture unknown and no 32-bit view: the native view can still prove a FAIL, never a PASS.
+        boolean wowUnknowable = arch.isEmpty() && !ctx.dword(WOW).collected();
+        if (arch.map(Architecture::hasWow64View).orElse(true)) {
             views.add(WOW);
         }
         List<Evidence> evidence = new ArrayList<>();
@@ -83,7 +81,7 @@ final class WinHttpDefaultSecureProtocols implements Rule {
         boolean sslBits = false;
         for (ValueRef ref : views) {
             RuleContext.Dword d = ctx.dword(ref);
-            evidence.add(d.evidence("DWORD with bit 0x800 (TLS 1.2), e.g. 0x00000aa0"));
+            evidence.add(d.evidence("DWORD with bit 0x800 (TLS 1.2), e.g. 0x00000a80"));
             if (!d.collected()) {
                 unknown = true;
             } else if (d.value().map(v -> (v & TLS12) != 0).orElse(false)) {
@@ -99,6 +97,10 @@ final class WinHttpDefaultSecureProtocols implements Rule {
             return ctx.finding(this, Status.FAIL, String.join("; ", problems) + ".", evidence, Remediation.registry(
                     "Add bit 0x800 to DefaultSecureProtocols in each view (needs KB3140245), then restart the host",
                     fix));
+        }
+        if (wowUnknowable) {
+            return ctx.finding(this, Status.UNKNOWN, "The architecture is unknown and the 32-bit view was not "
+                    + "collected; on x64 both views need the value.", evidence);
         }
         if (unknown) {
             return ctx.finding(this, Status.UNKNOWN, "DefaultSecureProtocols was not collected in every view; export "

@@ -1,0 +1,76 @@
+package io.tlsready.app.rest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import com.google.inject.multibindings.Multibinder;
+import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The REST wiring: route groups, JSON, the clock, and a Javalin built from them. The provider only
+ * configures; {@link TlsReadyServer} starts and stops (modules stay fast and free of side effects).
+ */
+final class RestModule extends AbstractModule {
+
+    private final ServerSettings settings;
+
+    RestModule(ServerSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    @Override
+    protected void configure() {
+        bind(ServerSettings.class).toInstance(settings);
+        Multibinder<RouteGroup> groups = Multibinder.newSetBinder(binder(), RouteGroup.class);
+        bindGroup(groups, ProblemRoutes.class);
+        bindGroup(groups, HealthRoutes.class);
+        bindGroup(groups, RulesRoutes.class);
+        bindGroup(groups, AuditRoutes.class);
+    }
+
+    private void bindGroup(Multibinder<RouteGroup> groups, Class<? extends RouteGroup> group) {
+        bind(group).in(Singleton.class); // the strict injector wants the target bound, not just linked
+        groups.addBinding().to(group);
+    }
+
+    @Provides
+    @Singleton
+    ObjectMapper objectMapper() {
+        return JsonMapper.builder().build();
+    }
+
+    @Provides
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /**
+     * Unscoped on purpose: every start gets a fresh, unstarted server (a stopped Javalin cannot be restarted),
+     * and nothing Jetty-related is created while the injector is built.
+     */
+    @Provides
+    Javalin javalin(ServerSettings settings, Set<RouteGroup> groups) {
+        long max = settings.maxRequestBytes();
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.jetty.host = settings.listen().host();
+            config.jetty.port = settings.listen().port();
+            // a path that exists answers a wrong method with 405, not 404
+            config.http.prefer405over404 = true;
+            config.http.maxRequestSize = max;
+            // whole parts in memory (bounded by the request limit): no container temp files outside our own
+            config.jetty.multipartConfig.maxTotalRequestSize(max, SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxFileSize(max, SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxInMemoryFileSize((int) max, SizeUnit.BYTES);
+            groups.forEach(g -> g.addTo(config.routes));
+        });
+    }
+}

@@ -1,0 +1,142 @@
+package io.tlsready.app.rest;
+
+import com.google.inject.Injector;
+import com.google.inject.Provider;
+import io.javalin.Javalin;
+import io.tlsready.adapters.windows.OfflineEvidenceModule;
+import java.net.URI;
+
+/**
+ * The tlsready REST API as an embeddable server.
+ *
+ * <pre>{@code
+ * try (TlsReadyServer server = TlsReadyServer.builder().port(0).build()) {
+ *     URI api = server.start();          // e.g. http://127.0.0.1:54321/
+ *     ...
+ * }                                      // stopped, port released
+ * }</pre>
+ *
+ * {@link Builder#build()} wires everything (and fails there on a wiring error) but opens nothing; Jetty is
+ * loaded and a port bound only by {@link #start()}. A stopped server can be started again.
+ */
+public final class TlsReadyServer implements AutoCloseable {
+
+    private final ServerSettings settings;
+    private final Provider<Javalin> servers;
+    private Javalin running;
+
+    private TlsReadyServer(ServerSettings settings) {
+        this.settings = settings;
+        this.servers = createInjector(settings).getProvider(Javalin.class);
+    }
+
+    /** The composition root, also used by tests to check the wiring. */
+    static Injector createInjector(ServerSettings settings) {
+        return StrictGuice.createInjector(new AuditModule(), new OfflineEvidenceModule(), new RestModule(settings));
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Binds the port and starts serving.
+     *
+     * @return the base URI actually bound (the real port when 0 was asked for)
+     * @throws IllegalStateException if already started
+     */
+    public synchronized URI start() {
+        if (running != null) {
+            throw new IllegalStateException("already started at " + uri());
+        }
+        Javalin server = servers.get();
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            server.stop(); // a failed bind can leave Jetty half-started; release its threads
+            throw e;
+        }
+        running = server;
+        return uri();
+    }
+
+    /** The bound port. @throws IllegalStateException if not started */
+    public synchronized int port() {
+        if (running == null) {
+            throw new IllegalStateException("not started");
+        }
+        return running.port();
+    }
+
+    /** The base URI, e.g. {@code http://127.0.0.1:8080/}. @throws IllegalStateException if not started */
+    public synchronized URI uri() {
+        return settings.listen().uri(port());
+    }
+
+    public synchronized boolean isRunning() {
+        return running != null;
+    }
+
+    /** Stops serving and releases the port; does nothing when not started. */
+    public synchronized void stop() {
+        if (running != null) {
+            try {
+                running.stop();
+            } finally {
+                running = null;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** Settings for a server; defaults: 127.0.0.1, any free port, 32 MiB per request. */
+    public static final class Builder {
+
+        private String host = ListenAddress.LOOPBACK;
+        private int port;
+        private long maxRequestBytes = ServerSettings.DEFAULT_MAX_REQUEST_BYTES;
+        private boolean allowRemote;
+
+        private Builder() {
+        }
+
+        public Builder host(String host) {
+            this.host = host;
+            return this;
+        }
+
+        /** 0 picks a free port; {@link TlsReadyServer#start()} returns it. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** The largest request body accepted, all files of a multipart upload together; larger gets 413. */
+        public Builder maxRequestBytes(long maxRequestBytes) {
+            this.maxRequestBytes = maxRequestBytes;
+            return this;
+        }
+
+        /**
+         * Allows a non-loopback host (e.g. 0.0.0.0). The API has no authentication and no TLS: only do this
+         * behind a proxy that provides both.
+         */
+        public Builder allowRemote(boolean allowRemote) {
+            this.allowRemote = allowRemote;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException on bad settings, or a non-loopback host without allowRemote */
+        public TlsReadyServer build() {
+            ListenAddress listen = new ListenAddress(host, port);
+            if (!allowRemote && !listen.isLoopback()) {
+                throw new IllegalArgumentException(listen.refusal("allowRemote(true)"));
+            }
+            return new TlsReadyServer(new ServerSettings(listen, maxRequestBytes));
+        }
+    }
+}

@@ -1,0 +1,210 @@
+package io.tlsready.architecture;
+
+import static com.tngtech.archunit.base.DescribedPredicate.describe;
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.library.GeneralCodingRules.ACCESS_STANDARD_STREAMS;
+import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS;
+import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_FIELD_INJECTION;
+import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
+
+/**
+ * The tlsready architecture (docs/design.md, "Modules" and "Dependency direction") as ArchUnit rules,
+ * parameterised by the root package so that the very same rules run against the real code
+ * ({@code io.tlsready}) and against deliberately bad and good fixture code bases.
+ *
+ * <p>Below the root: {@code domain..} (JDK only), {@code adapters.<name>..}, {@code app.<name>..}.
+ */
+final class HexagonalRules {
+
+    private static final String GUICE_MODULE = "com.google.inject.Module";
+
+    private final String root;
+    private final String domain;
+    private final String domainPort;
+    private final String adapters;
+    private final String windowsAdapter;
+    private final String winRmAdapter;
+    private final String apps;
+    private final String cli;
+    private final String rest;
+
+    private HexagonalRules(String root) {
+        this.root = root;
+        this.domain = root + ".domain..";
+        this.domainPort = root + ".domain.port..";
+        this.adapters = root + ".adapters..";
+        this.windowsAdapter = root + ".adapters.windows..";
+        this.winRmAdapter = root + ".adapters.winrm..";
+        this.apps = root + ".app..";
+        this.cli = root + ".app.cli..";
+        this.rest = root + ".app.rest..";
+    }
+
+    /** Rules for the code base whose packages all start with {@code rootPackage}, e.g. {@code io.tlsready}. */
+    static HexagonalRules forRootPackage(String rootPackage) {
+        return new HexagonalRules(rootPackage);
+    }
+
+    // --- dependency direction: app-* -> adapters-* -> domain -> JDK -----------------------------------
+
+    ArchRule domainDependsOnlyOnTheJdk() {
+        return ArchRuleDefinition.classes().that().resideInAPackage(domain)
+                .should().onlyDependOnClassesThat().resideInAnyPackage(domain, "java..")
+                .because("the domain depends on nothing but the JDK (design.md, Modules): "
+                        + "it is the reusable, framework-free core every adapter and app builds on");
+    }
+
+    ArchRule domainDoesNotDependOnAdaptersOrApps() {
+        return ArchRuleDefinition.noClasses().that().resideInAPackage(domain)
+                .should().dependOnClassesThat().resideInAnyPackage(adapters, apps)
+                .because("dependencies point inwards, app-* -> adapters-* -> domain (design.md, Dependency direction); "
+                        + "the domain reaches the outside world only through its ports");
+    }
+
+    ArchRule adaptersDoNotDependOnEachOther() {
+        return slices().matching(root + ".adapters.(*)..").namingSlices("adapter '$1'")
+                .should().notDependOnEachOther()
+                .because("adapters never depend on each other (design.md, Dependency direction): "
+                        + "each one answers the domain's FactsRequest on its own");
+    }
+
+    ArchRule adaptersDoNotDependOnApps() {
+        return ArchRuleDefinition.noClasses().that().resideInAPackage(adapters)
+                .should().dependOnClassesThat().resideInAPackage(apps)
+                .because("adapters never depend on apps (design.md, Dependency direction): "
+                        + "the apps compose adapters, not the other way round");
+    }
+
+    ArchRule appsDoNotDependOnEachOther() {
+        return slices().matching(root + ".app.(*)..").namingSlices("app '$1'")
+                .should().notDependOnEachOther()
+                .because("the two apps never depend on each other (design.md, Dependency direction): "
+                        + "the CLI and the REST server are independent composition roots over the same domain");
+    }
+
+    ArchRule domainPackagesAreFreeOfCycles() {
+        return slices().matching(root + ".domain.(*)..").namingSlices("domain '$1'")
+                .should().beFreeOfCycles()
+                .because("the domain's parts (facts, os, rules, remediation, report, plan, audit, port) "
+                        + "build on each other in one direction, so each can be understood and tested alone");
+    }
+
+    ArchRule topLevelAreasAreFreeOfCycles() {
+        return slices().matching(root + ".(*)..").namingSlices("area '$1'")
+                .should().beFreeOfCycles()
+                .because("domain, adapters and apps form the one-way flow app-* -> adapters-* -> domain "
+                        + "(design.md, Dependency direction)");
+    }
+
+    // --- technologies stay in the module that owns them ------------------------------------------------
+
+    ArchRule jnaIsConfinedToTheWindowsAdapter() {
+        return ArchRuleDefinition.noClasses().that().resideOutsideOfPackage(windowsAdapter)
+                .should().dependOnClassesThat().resideInAPackage("com.sun.jna..")
+                .because("only adapters-windows reads the live registry through JNA (design.md, Modules); "
+                        + "everything else must run on any OS");
+    }
+
+    ArchRule micronautAndNettyAreConfinedToTheWinRmAdapter() {
+        return ArchRuleDefinition.noClasses().that().resideOutsideOfPackage(winRmAdapter)
+                .should().dependOnClassesThat().resideInAnyPackage("io.micronaut..", "io.netty..")
+                .because("the Micronaut HTTP client (on Netty) is the WS-Management transport of "
+                        + "adapters-remote-winrm only (design.md, Modules)");
+    }
+
+    ArchRule picocliIsConfinedToTheCli() {
+        return ArchRuleDefinition.noClasses().that().resideOutsideOfPackage(cli)
+                .should().dependOnClassesThat().resideInAPackage("picocli..")
+                .because("picocli is how app-cli parses the `tlsready` command (design.md, Modules); "
+                        + "nothing else knows about command lines");
+    }
+
+    ArchRule javalinAndJettyAreConfinedToTheRestApp() {
+        return ArchRuleDefinition.noClasses().that().resideOutsideOfPackage(rest)
+                .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.eclipse.jetty..")
+                .because("Javalin on Jetty is the embeddable server of app-rest only (design.md, Modules)");
+    }
+
+    ArchRule jacksonIsKeptOutOfTheDomain() {
+        return ArchRuleDefinition.noClasses().that().resideInAPackage(domain)
+                .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..")
+                .because("the domain is JDK only (design.md, Modules); JSON belongs to the snapshot adapter "
+                        + "and to the renderers of the apps");
+    }
+
+    ArchRule guiceIsConfinedToTheAppsAndAdapterModules() {
+        return ArchRuleDefinition.noClasses()
+                .that().resideOutsideOfPackage(apps)
+                .and(not(adapterGuiceModules()))
+                .should().dependOnClassesThat().resideInAPackage("com.google.inject..")
+                .because("wiring lives in the apps or in one small Guice module per adapter, with no component "
+                        + "scanning (design.md, Dependency direction); adapter classes stay plain Java");
+    }
+
+    // --- coding rules ---------------------------------------------------------------------------------
+
+    ArchRule onlyTheCliAccessesStandardStreams() {
+        return ArchRuleDefinition.noClasses().that().resideOutsideOfPackage(cli)
+                .should(ACCESS_STANDARD_STREAMS)
+                .because("only the CLI prints (design.md, CLI contract: reports on stdout, messages on stderr); "
+                        + "the domain, the adapters and the REST server return values or throw");
+    }
+
+    ArchRule noClassUsesJavaUtilLogging() {
+        return NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING
+                .because("diagnostics go through the apps (stderr, --debug) rather than a second, "
+                        + "globally configured logging system");
+    }
+
+    ArchRule noClassUsesFieldInjection() {
+        return NO_CLASSES_SHOULD_USE_FIELD_INJECTION
+                .because("the injector is strict and explicit (design.md, Dependency direction): "
+                        + "dependencies arrive through constructors or @Provides methods, visible and final");
+    }
+
+    ArchRule noClassThrowsGenericExceptions() {
+        return NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS
+                .because("unreadable evidence is an EvidenceException naming the file or host "
+                        + "(design.md, CLI contract: exit 2 with a one-line message), never a bare RuntimeException");
+    }
+
+    ArchRule adapterImplementationsOfPortsAreNotPublic() {
+        return ArchRuleDefinition.classes()
+                .that().resideInAPackage(adapters)
+                .and().implement(portInterfaces())
+                .should().notBePublic()
+                .because("an adapter is reached only through its domain port, bound in the adapter's Guice module "
+                        + "(design.md, Dependency direction); only the module is public");
+    }
+
+    private DescribedPredicate<JavaClass> portInterfaces() {
+        return resideInAPackage(domainPort).and(describe("interfaces", JavaClass::isInterface))
+                .as("a port interface in " + domainPort);
+    }
+
+    /** Classes named {@code *Module} in an adapter that are Guice modules, and the classes nested in them. */
+    private DescribedPredicate<JavaClass> adapterGuiceModules() {
+        return resideInAPackage(adapters).and(describe("Guice modules",
+                        javaClass -> isGuiceModule(outermostClassOf(javaClass))))
+                .as("Guice modules (*Module) of an adapter");
+    }
+
+    private static boolean isGuiceModule(JavaClass javaClass) {
+        return javaClass.getSimpleName().endsWith("Module") && javaClass.isAssignableTo(GUICE_MODULE);
+    }
+
+    private static JavaClass outermostClassOf(JavaClass javaClass) {
+        JavaClass outermost = javaClass;
+        while (outermost.getEnclosingClass().isPresent()) {
+            outermost = outermost.getEnclosingClass().get();
+        }
+        return outermost;
+    }
+}

@@ -1,0 +1,118 @@
+package io.tlsready.domain.rules.book;
+
+import static io.tlsready.domain.testing.Hosts.NETFX4;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tlsready.domain.facts.RegValue;
+import io.tlsready.domain.facts.RegistryView;
+import io.tlsready.domain.facts.ValueRef;
+import io.tlsready.domain.rules.Finding;
+import io.tlsready.domain.rules.Status;
+import io.tlsready.domain.testing.Hosts;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** R7, rule book §1e, [S1]: both values =1 under v4.0.30319 in both views on x64. */
+class NetFx4StrongCryptoTest {
+
+    private final NetFx4StrongCrypto rule = new NetFx4StrongCrypto();
+    private static final String NATIVE = "HKLM\\SOFTWARE\\Microsoft\\.NETFramework\\v4.0.30319";
+    private static final String WOW = "HKLM\\SOFTWARE\\WOW6432Node\\Microsoft\\.NETFramework\\v4.0.30319";
+
+    private static Hosts allOne(Hosts h) {
+        for (RegistryView v : RegistryView.values()) {
+            h.dword(v, NETFX4, "SchUseStrongCrypto", 1).dword(v, NETFX4, "SystemDefaultTlsVersions", 1);
+        }
+        return h;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"2008SP2", "7", "2008R2", "2012", "2012R2", "10", "2016", "2019", "2022", "11"})
+    void theOsMatrixReadyBrokenAbsentAndNotCollected(String os) {
+        assertThat(Eval.run(rule, allOne(Hosts.windows(os).x64().coverAll())).status()).as("ready")
+                .isEqualTo(Status.PASS);
+        assertThat(Eval.run(rule, allOne(Hosts.windows(os).x64().coverAll()).dword(NETFX4, "SchUseStrongCrypto", 0))
+                .status()).as("broken").isEqualTo(Status.FAIL);
+        assertThat(Eval.run(rule, Hosts.windows(os).x64().coverAll()).status()).as("absent").isEqualTo(Status.FAIL);
+        assertThat(Eval.run(rule, Hosts.windows(os).x64()).status()).as("not collected").isEqualTo(Status.UNKNOWN);
+    }
+
+    @Test
+    void strongCryptoMissingOnlyInTheWowViewFailsWithExactlyThatChange() {
+        Finding f = Eval.run(rule, allOne(Hosts.windows("2019").x64().coverAll()).unset(NETFX4, "SchUseStrongCrypto")
+                .dword(NETFX4, "SchUseStrongCrypto", 1));
+
+        assertThat(f.status()).isEqualTo(Status.FAIL);
+        assertThat(f.detail()).contains("32-bit SchUseStrongCrypto is absent");
+        assertThat(Eval.changes(f)).containsExactly(WOW + "\\SchUseStrongCrypto=0x1");
+    }
+
+    @Test
+    void everyAbsentValueIsFixedInBothViews() {
+        Finding f = Eval.run(rule, Hosts.windows("2008R2").x64().coverAll());
+
+        assertThat(Eval.changes(f)).containsExactlyInAnyOrder(NATIVE + "\\SchUseStrongCrypto=0x1",
+                NATIVE + "\\SystemDefaultTlsVersions=0x1", WOW + "\\SchUseStrongCrypto=0x1",
+                WOW + "\\SystemDefaultTlsVersions=0x1");
+        assertThat(f.remediation().orElseThrow().summary()).contains("obengine");
+    }
+
+    @Test
+    void aValueOf2IsNot1AndFails() {
+        Finding f = Eval.run(rule, allOne(Hosts.windows("2019").x64().coverAll())
+                .dword(NETFX4, "SystemDefaultTlsVersions", 2));
+
+        assertThat(f.status()).isEqualTo(Status.FAIL);
+        assertThat(Eval.changes(f)).containsExactly(NATIVE + "\\SystemDefaultTlsVersions=0x1");
+    }
+
+    @Test
+    void aRegSzOneIsTheWrongTypeAndFails() {
+        Finding f = Eval.run(rule, allOne(Hosts.windows("2019").x64().coverAll())
+                .value(ValueRef.of(NETFX4, "SchUseStrongCrypto"), RegValue.Str.of("1")));
+
+        assertThat(f.status()).isEqualTo(Status.FAIL);
+        assertThat(f.detail()).contains("not a REG_DWORD");
+    }
+
+    @Test
+    void onX86OnlyTheNativeViewIsRequired() {
+        Finding f = Eval.run(rule, Hosts.windows("7").x86().dword(NETFX4, "SchUseStrongCrypto", 1)
+                .dword(NETFX4, "SystemDefaultTlsVersions", 1));
+
+        assertThat(f.status()).isEqualTo(Status.PASS);
+        assertThat(f.evidence()).hasSize(2);
+    }
+
+    @Test
+    void anUnknownArchitectureWithTheWowViewNotCollectedIsUnknown() {
+        Finding f = Eval.run(rule, Hosts.windows("2008R2").dword(NETFX4, "SchUseStrongCrypto", 1)
+                .dword(NETFX4, "SystemDefaultTlsVersions", 1));
+
+        assertThat(f.status()).isEqualTo(Status.UNKNOWN);
+        assertThat(f.detail()).contains("architecture unknown");
+    }
+
+    @Test
+    void anUnknownArchitectureWithTheWowViewCollectedIsJudgedOnBothViews() {
+        Finding f = Eval.run(rule, Hosts.windows("2008R2").absentUnderWow(NETFX4)
+                .dword(NETFX4, "SchUseStrongCrypto", 1).dword(NETFX4, "SystemDefaultTlsVersions", 1));
+
+        assertThat(f.status()).isEqualTo(Status.FAIL);
+        assertThat(Eval.changes(f)).containsExactlyInAnyOrder(WOW + "\\SchUseStrongCrypto=0x1",
+                WOW + "\\SystemDefaultTlsVersions=0x1");
+    }
+
+    @Test
+    void aKnownProblemInTheNativeViewFailsEvenWhenTheWowViewWasNotCollected() {
+        Finding f = Eval.run(rule, Hosts.windows("2008R2").x64().absentUnder(NETFX4).notCollectedUnderWow(NETFX4));
+
+        assertThat(f.status()).isEqualTo(Status.FAIL);
+    }
+
+    @Test
+    void theRuleAsksForBothValuesInBothViews() {
+        assertThat(rule.needs()).hasSize(4).contains(new ValueRef(NETFX4, RegistryView.WOW64_32, "SchUseStrongCrypto"));
+    }
+}

@@ -1,0 +1,101 @@
+package io.tlsready.domain.rules.book;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tlsready.domain.remediation.UpdateRequirement;
+import io.tlsready.domain.rules.Finding;
+import io.tlsready.domain.rules.Status;
+import io.tlsready.domain.testing.Hosts;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** design.md OS_TLS12_UPDATE; rule book §1c, §1d, R2, R5. */
+class OsTls12UpdateTest {
+
+    private final OsTls12Update rule = new OsTls12Update();
+
+    @ParameterizedTest(name = "{0} needs {1}")
+    @CsvSource({
+        "2008SP1, KB4019276",
+        "2008SP2, KB4019276",
+        "7RTM,    KB3140245",
+        "7,       KB3140245",
+        "2008R2,  KB3140245",
+        "2012,    KB3140245",
+    })
+    void theRequiredKbListedIsPass(String os, String kb) {
+        Finding f = Eval.run(rule, Hosts.windows(os).updates("KB5000001", kb.toLowerCase()));
+
+        assertThat(f.status()).isEqualTo(Status.PASS);
+        assertThat(f.detail()).contains(kb);
+    }
+
+    @ParameterizedTest(name = "{0} without {1}")
+    @CsvSource({
+        "2008SP2, KB4019276, https://support.microsoft.com/help/4019276",
+        "7,       KB3140245, https://support.microsoft.com/help/3140245",
+        "2008R2,  KB3140245, https://support.microsoft.com/help/3140245",
+        "2012,    KB3140245, https://support.microsoft.com/help/3140245",
+    })
+    void aCompleteUpdateListWithoutTheKbFailsAndTheFixLinksTheKb(String os, String kb, String url) {
+        Finding f = Eval.run(rule, Hosts.windows(os).updates("KB5000001", "KB4499175"));
+
+        assertThat(f.status()).isEqualTo(Status.FAIL);
+        UpdateRequirement u = f.remediation().orElseThrow().updates().get(0);
+        assertThat(u.kb()).isEqualTo(kb);
+        assertThat(u.url()).isEqualTo(url);
+        assertThat(u.howToConfirm()).isNotBlank();
+        assertThat(f.remediation().get().changes()).isEmpty();
+        assertThat(f.evidence()).anySatisfy(e -> assertThat(e.observed()).contains(kb).contains("2 updates"));
+    }
+
+    @Test
+    void anEmptyButCollectedUpdateListFails() {
+        assertThat(Eval.run(rule, Hosts.windows("2008R2").updates()).status()).isEqualTo(Status.FAIL);
+    }
+
+    @Test
+    void aKbMissingFromATruncatedListIsUnknownNotFail() {
+        Finding f = Eval.run(rule, Hosts.windows("2008R2").incompleteUpdates("KB2999226"));
+
+        assertThat(f.status()).isEqualTo(Status.UNKNOWN);
+        assertThat(f.detail()).contains("incomplete").contains("wmic qfe");
+    }
+
+    @Test
+    void aKbListedInATruncatedListStillPasses() {
+        assertThat(Eval.run(rule, Hosts.windows("2008R2").incompleteUpdates("KB3140245")).status())
+                .isEqualTo(Status.PASS);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"2008SP2", "7", "2008R2", "2012"})
+    void noUpdateListCollectedIsUnknownNeverPass(String os) {
+        Finding f = Eval.run(rule, Hosts.windows(os).updatesNotCollected());
+
+        assertThat(f.status()).isEqualTo(Status.UNKNOWN);
+        assertThat(f.detail()).contains("systeminfo");
+        assertThat(f.evidence()).anySatisfy(e -> assertThat(e.observed()).startsWith("NOT_COLLECTED"));
+    }
+
+    @Test
+    void server2008AtBuild6003PassesWithoutAnUpdateListBecauseTheRollupsCarryKb4019276() {
+        Finding f = Eval.run(rule, Hosts.windows("2008SP2-6003").updatesNotCollected());
+
+        assertThat(f.status()).isEqualTo(Status.PASS);
+        assertThat(f.detail()).contains("6003").contains("KB4019276");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"8.1", "2012R2", "10", "2016", "2019", "2022", "11", "2025", "XP", "2003", "Vista"})
+    void osesThatNeedNoUpdateOrCanGetNoneAreNotApplicable(String os) {
+        assertThat(Eval.run(rule, Hosts.windows(os).updatesNotCollected()).status()).isEqualTo(Status.NOT_APPLICABLE);
+    }
+
+    @Test
+    void anUnidentifiedOsIsUnknown() {
+        assertThat(Eval.run(rule, Hosts.blank().updates("KB3140245")).status()).isEqualTo(Status.UNKNOWN);
+    }
+}

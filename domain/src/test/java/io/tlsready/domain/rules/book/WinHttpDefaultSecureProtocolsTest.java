@@ -1,0 +1,187 @@
+package io.tlsready.domain.rules.book;
+
+import static io.tlsready.domain.testing.Hosts.WINHTTP;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tlsready.domain.facts.RegValue;
+import io.tlsready.domain.facts.RegistryView;
+import io.tlsready.domain.facts.ValueRef;
+import io.tlsready.domain.remediation.RegistryChange;
+import io.tlsready.domain.rules.Finding;
+import io.tlsready.domain.rules.Status;
+import io.tlsready.domain.testing.Hosts;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** R5, R16, rule book §1c: DefaultSecureProtocols bit 0x800, both views on x64. */
+class WinHttpDefaultSecureProtocolsTest {
+
+    private final WinHttpDefaultSecureProtocols rule = new WinHttpDefaultSecureProtocols();
+    private static final String NATIVE_KEY = "HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\WinHttp";
+    private static final String WOW_KEY =
+            "HKLM\\SOFTWARE\\WOW6432Node\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\WinHttp";
+    private static final String NAME = "\\DefaultSecureProtocols";
+
+    private static Hosts both(String os, long nativeValue, long wowValue) {
+        return Hosts.windows(os).x64().coverAll().dword(WINHTTP, "DefaultSecureProtocols", nativeValue)
+                .dwordWow(WINHTTP, "DefaultSecureProtocols", wowValue);
+    }
+
+    @ParameterizedTest(name = "{0}: 0xA80 both -> {1}, absent -> {2}, not collected -> {3}")
+    @CsvSource({
+        "XP,           NOT_APPLICABLE, NOT_APPLICABLE, NOT_APPLICABLE",
+        "2003,         NOT_APPLICABLE, NOT_APPLICABLE, NOT_APPLICABLE",
+        "Vista,        NOT_APPLICABLE, NOT_APPLICABLE, NOT_APPLICABLE",
+        "2008SP1,      NOT_APPLICABLE, NOT_APPLICABLE, NOT_APPLICABLE",
+        "2008SP2,      NOT_APPLICABLE, NOT_APPLICABLE, NOT_APPLICABLE",
+        "2008SP2-6003, NOT_APPLICABLE, NOT_APPLICABLE, NOT_APPLICABLE",
+        "7RTM,         PASS,           FAIL,           UNKNOWN",
+        "7,            PASS,           FAIL,           UNKNOWN",
+        "2008R2,       PASS,           FAIL,           UNKNOWN",
+        "8,            PASS,           FAIL,           UNKNOWN",
+        "2012,         PASS,           FAIL,           UNKNOWN",
+        "8.1,          NOT_APPLICABLE, NOT_APPLICABLE, NOT_APPLICABLE",
+        "2012R2,       NOT_APPLICABLE, NOT_APPLICABLE, NOT_APPLICABLE",
+        "10,           NOT_APPLICABLE, NOT_APPLICABLE, NOT_APPLICABLE",
+        "2016,         NOT_APPLICABLE, NOT_APPLICABLE, NOT_APPLICABLE",
+        "2019,         NOT_APPLICABLE, NOT_APPLICABLE, NOT_APPLICABLE",
+        "2022,         NOT_APPLICABLE, NOT_APPLICABLE, NOT_APPLICABLE",
+        "11,           NOT_APPLICABLE, NOT_APPLICABLE, NOT_APPLICABLE",
+    })
+    void theOsMatrix(String os, Status ready, Status absent, Status notCollected) {
+        assertThat(Eval.run(rule, both(os, 0xA80, 0xA80)).status()).as("ready").isEqualTo(ready);
+        assertThat(Eval.run(rule, Hosts.windows(os).x64().coverAll()).status()).as("absent").isEqualTo(absent);
+        assertThat(Eval.run(rule, Hosts.windows(os).x64()).status()).as("not collected").isEqualTo(notCollected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"7", "2008R2", "2012"})
+    void onX64BothViewsAreCheckedAndABitMissingOnlyInWowFailsWithExactlyThatFix(String os) {
+        Finding f = Eval.run(rule, both(os, 0xA00, 0x0A0));
+
+        assertThat(f.status()).isEqualTo(Status.FAIL);
+        assertThat(f.detail()).contains("32-bit");
+        assertThat(Eval.changes(f)).containsExactly(WOW_KEY + NAME + "=0x8a0");
+        assertThat(f.evidence()).extracting(e -> e.path()).containsExactly(NATIVE_KEY, WOW_KEY);
+    }
+
+    @Test
+    void theOrBitsFixPreservesTheExistingBits0x0A0Becomes0x8A0() {
+        Finding f = Eval.run(rule, both("2008R2", 0x0A0, 0xA80));
+
+        RegistryChange c = f.remediation().orElseThrow().changes().get(0);
+        assertThat(c.operation()).isEqualTo(RegistryChange.Operation.OR_BITS);
+        assertThat(c.operand()).isEqualTo(0x800);
+        assertThat(c.before()).contains(0x0A0L);
+        assertThat(c.after()).isEqualTo(0x8A0);
+        assertThat(Eval.changes(f)).containsExactly(NATIVE_KEY + NAME + "=0x8a0");
+    }
+
+    @Test
+    void anAbsentValueIsWrittenAs0xA80InBothViews() {
+        Finding f = Eval.run(rule, Hosts.windows("2008R2").x64().coverAll());
+
+        assertThat(f.status()).isEqualTo(Status.FAIL);
+        assertThat(f.detail()).contains("0x0A0");
+        assertThat(Eval.changes(f)).containsExactly(NATIVE_KEY + NAME + "=0xa80", WOW_KEY + NAME + "=0xa80");
+    }
+
+    @Test
+    void aWrongTypeValueFailsAndIsReplacedBy0xA80() {
+        Finding f = Eval.run(rule, Hosts.windows("2012").x64().coverAll()
+                .value(ValueRef.of(WINHTTP, "DefaultSecureProtocols"), RegValue.Str.of("0xA00"))
+                .dwordWow(WINHTTP, "DefaultSecureProtocols", 0xA00));
+
+        assertThat(f.status()).isEqualTo(Status.FAIL);
+        assertThat(f.detail()).contains("REG_DWORD");
+        assertThat(Eval.changes(f)).containsExactly(NATIVE_KEY + NAME + "=0xa80");
+    }
+
+    @Test
+    void onX86OnlyTheNativeViewCounts() {
+        Finding f = Eval.run(rule, Hosts.windows("7").x86().dword(WINHTTP, "DefaultSecureProtocols", 0xA00));
+
+        assertThat(f.status()).isEqualTo(Status.PASS);
+        assertThat(f.detail()).contains("native view");
+        assertThat(f.evidence()).hasSize(1);
+    }
+
+    @Test
+    void onX86AMissingNativeBitFailsWithOnlyANativeFix() {
+        Finding f = Eval.run(rule, Hosts.windows("7").x86().coverAll());
+
+        assertThat(Eval.changes(f)).containsExactly(NATIVE_KEY + NAME + "=0xa80");
+    }
+
+    @Test
+    void anUnknownArchitectureWithTheWowViewNotCollectedIsUnknown() {
+        Finding f = Eval.run(rule, Hosts.windows("2008R2").dword(WINHTTP, "DefaultSecureProtocols", 0xA00));
+
+        assertThat(f.status()).isEqualTo(Status.UNKNOWN);
+        assertThat(f.detail()).contains("architecture");
+    }
+
+    @Test
+    void anUnknownArchitectureStillFailsWhenTheNativeViewLacksTheBit() {
+        Finding f = Eval.run(rule, Hosts.windows("2008R2").dword(WINHTTP, "DefaultSecureProtocols", 0x0A0));
+
+        assertThat(f.status()).isEqualTo(Status.FAIL);
+        assertThat(Eval.changes(f)).containsExactly(NATIVE_KEY + NAME + "=0x8a0");
+    }
+
+    @Test
+    void anUnknownArchitectureWithTheWowViewCollectedChecksBothViews() {
+        Finding f = Eval.run(rule, Hosts.windows("2008R2").absentUnderWow(WINHTTP)
+                .dword(WINHTTP, "DefaultSecureProtocols", 0xA00));
+
+        assertThat(f.status()).isEqualTo(Status.FAIL);
+        assertThat(Eval.changes(f)).containsExactly(WOW_KEY + NAME + "=0xa80");
+    }
+
+    @Test
+    void theWowViewNotCollectedOnX64IsUnknown() {
+        Finding f = Eval.run(rule, Hosts.windows("2012").x64().dword(WINHTTP, "DefaultSecureProtocols", 0xA00));
+
+        assertThat(f.status()).isEqualTo(Status.UNKNOWN);
+    }
+
+    @Test
+    void sslBitsNextToTls12AreAWarning() {
+        Finding f = Eval.run(rule, both("2008R2", 0xAA8, 0xA00));
+
+        assertThat(f.status()).isEqualTo(Status.WARN);
+        assertThat(f.remediation()).isPresent();
+    }
+
+    @Test
+    void theConfigMgrValue0xAA0CarriesTheSsl30BitSoItIsAWarningNotAPass() {
+        // Rule book §1c bit table: 0xAA0 = 0x800 | 0x200 | 0x80 | 0x20 (SSL 3.0); "warn if 0x8 or 0x20 are set".
+        Finding f = Eval.run(rule, both("2008R2", 0xAA0, 0xAA0));
+
+        assertThat(f.status()).isEqualTo(Status.WARN);
+        assertThat(f.detail()).contains("0x20");
+    }
+
+    @Test
+    void anUnknownArchitectureWithTheNativeViewNotCollectedIsUnknown() {
+        assertThat(Eval.run(rule, Hosts.windows("2012")).status()).isEqualTo(Status.UNKNOWN);
+    }
+
+    @Test
+    void tls12OnlyPasses() {
+        assertThat(Eval.run(rule, both("2008R2", 0x800, 0x800)).status()).isEqualTo(Status.PASS);
+    }
+
+    @Test
+    void anUnidentifiedOsIsUnknown() {
+        assertThat(Eval.run(rule, Hosts.blank().x64().coverAll()).status()).isEqualTo(Status.UNKNOWN);
+    }
+
+    @Test
+    void theRuleAsksForBothViews() {
+        assertThat(rule.needs()).containsExactlyInAnyOrder(ValueRef.of(WINHTTP, "DefaultSecureProtocols"),
+                new ValueRef(WINHTTP, RegistryView.WOW64_32, "DefaultSecureProtocols"));
+    }
+}
