@@ -248,8 +248,8 @@ write_set("2019-incomplete", {
     "schannel.reg": schannel(),
 }, """# 2019-incomplete
 Windows Server 2019 with only systeminfo and the SCHANNEL export: the .NET keys were never exported.
-Expected: verdict UNKNOWN, exit code 3; NETFX_VERSION and NETFX_STRONG_CRYPTO UNKNOWN (NOT_COLLECTED), never
-FAIL: absent and not collected are different things.
+Expected: verdict UNKNOWN, exit code 3; NETFX_STRONG_CRYPTO UNKNOWN (NOT_COLLECTED), never FAIL: absent and
+not collected are different things. NETFX_VERSION still PASSes: Server 2019 ships .NET 4.7.2 as part of the OS.
 """)
 
 write_set("2008sp2-x86-legacy-value", {

@@ -29,7 +29,7 @@ class ExampleAuditTest {
                         "SCHANNEL_TLS12_CLIENT", "PASS", "WINHTTP_DEFAULT_SECURE_PROTOCOLS", "NOT_APPLICABLE",
                         "NETFX_VERSION", "PASS", "NETFX_STRONG_CRYPTO", "PASS")),
                 Arguments.of("2019-incomplete", "UNKNOWN", 3, Map.of("OS_SUPPORTED", "PASS",
-                        "SCHANNEL_TLS12_CLIENT", "PASS", "NETFX_VERSION", "UNKNOWN", "NETFX_STRONG_CRYPTO", "UNKNOWN")),
+                        "SCHANNEL_TLS12_CLIENT", "PASS", "NETFX_VERSION", "PASS", "NETFX_STRONG_CRYPTO", "UNKNOWN")),
                 Arguments.of("2008sp2-x86-legacy-value", "READY", 0, Map.of("OS_TLS12_UPDATE", "PASS",
                         "SCHANNEL_TLS12_CLIENT", "PASS", "SCHANNEL_LEGACY_ENABLED_VALUE", "INFO",
                         "WINHTTP_DEFAULT_SECURE_PROTOCOLS", "NOT_APPLICABLE", "NETFX_STRONG_CRYPTO", "PASS")),

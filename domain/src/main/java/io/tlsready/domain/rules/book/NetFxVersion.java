@@ -11,6 +11,7 @@ import io.tlsready.domain.rules.RuleId;
 import io.tlsready.domain.rules.Source;
 import io.tlsready.domain.rules.Status;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** R6: .NET Framework 4.x Release >= 379893 (4.5.2) required, >= 394802 (4.6.2) recommended ([S5], [S6], [S11]). */
@@ -52,6 +53,17 @@ final class NetFxVersion implements Rule {
         RuleContext.Dword release = ctx.dword(RELEASE);
         var evidence = List.of(release.evidence(">= 379893 (4.5.2); >= 394802 (4.6.2) recommended"));
         if (!release.collected()) {
+            Optional<String> builtIn = builtIntoOs(ctx.os());
+            if (builtIn.isPresent()) {
+                // The OS itself is collected evidence: Windows 10 / Server 2016 and later ship .NET 4.6+ ([S5]).
+                String detail = ctx.os().name() + " includes .NET Framework " + builtIn.get()
+                        + " or later as part of the OS ([S5]); the Release value itself was not collected.";
+                if (ctx.os().build() >= 14393) {
+                    return ctx.finding(this, Status.PASS, detail, evidence);
+                }
+                return ctx.finding(this, Status.WARN, detail, evidence,
+                        Remediation.update("Install .NET Framework 4.8", NET48));
+            }
             return ctx.finding(this, Status.UNKNOWN, "The .NET 4.x Release value was not collected; export "
                     + Places.NDP4_FULL + ".", evidence);
         }
@@ -72,6 +84,17 @@ final class NetFxVersion implements Rule {
                     Remediation.update("Install .NET Framework 4.8", NET48));
         }
         return ctx.finding(this, Status.PASS, ".NET " + name + " (Release " + r + ").", evidence);
+    }
+
+    /** The .NET Framework version each Windows 10/11 / Server 2016+ build ships with ([S5]); empty before NT 10. */
+    static Optional<String> builtIntoOs(io.tlsready.domain.os.OsIdentity os) {
+        if (!os.ntAtLeast(10, 0)) {
+            return Optional.empty();
+        }
+        int b = os.build();
+        String v = b >= 22621 ? "4.8.1" : b >= 18362 ? "4.8" : b >= 17134 ? "4.7.2" : b >= 16299 ? "4.7.1"
+                : b >= 15063 ? "4.7" : b >= 14393 ? "4.6.2" : b >= 10586 ? "4.6.1" : "4.6";
+        return Optional.of(v);
     }
 
     /** "4.7.2" for 461808, "4.x (Release n)" below 4.5. */

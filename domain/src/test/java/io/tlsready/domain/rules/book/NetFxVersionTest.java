@@ -73,9 +73,25 @@ class NetFxVersionTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"2008SP2", "2008R2", "2012", "2019", "11"})
-    void aReleaseNotCollectedIsUnknown(String os) {
+    @ValueSource(strings = {"2008SP2", "2008R2", "2012", "2012R2"})
+    void aReleaseNotCollectedIsUnknownBeforeWindows10(String os) {
         assertThat(Eval.run(rule, Hosts.windows(os).x64()).status()).isEqualTo(Status.UNKNOWN);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"2016", "2019", "2022", "11"})
+    void aReleaseNotCollectedPassesFromWindows10_1607OnBecauseTheOsShipsNet462OrLater(String os) {
+        Finding f = Eval.run(rule, Hosts.windows(os).x64());
+
+        assertThat(f.status()).isEqualTo(Status.PASS);
+        assertThat(f.detail()).contains("as part of the OS");
+    }
+
+    @Test
+    void anAbsentReleaseOnWindows10StillFailsBecauseTheEvidenceSaysItIsMissing() {
+        Finding f = Eval.run(rule, Hosts.windows("2019").x64().coverAll());
+
+        assertThat(f.status()).isEqualTo(Status.FAIL);
     }
 
     @Test
