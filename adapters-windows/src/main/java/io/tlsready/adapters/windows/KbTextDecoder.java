@@ -24,11 +24,14 @@ final class KbTextDecoder {
 
     /**
      * Single-byte and double-byte code pages cmd.exe writes, most likely first: ties go to the earlier one.
-     * Only the ones this JRE supports are tried.
+     * Only the ones this JRE supports are tried. In a holder: looking them up costs start-up time that an
+     * ASCII or UTF-16 file (the usual case) never needs.
      */
-    private static final List<Charset> LEGACY = supported(
-            "IBM850", "IBM437", "windows-1252", "IBM866", "windows-1251", "IBM852", "windows-1250",
-            "GBK", "Big5", "Shift_JIS", "x-windows-949");
+    private static final class Legacy {
+        static final List<Charset> CHARSETS = supported(
+                "IBM850", "IBM437", "windows-1252", "IBM866", "windows-1251", "IBM852", "windows-1250",
+                "GBK", "Big5", "Shift_JIS", "x-windows-949");
+    }
 
     private static final int SAMPLE_BYTES = 256 * 1024;
 
@@ -128,7 +131,7 @@ final class KbTextDecoder {
         int sampleEnd = Math.min(to, from + SAMPLE_BYTES);
         Charset best = null;
         int bestScore = Integer.MIN_VALUE;
-        for (Charset cs : LEGACY) {
+        for (Charset cs : Legacy.CHARSETS) {
             int score = score(lenient(cs, b, from, sampleEnd));
             if (score > bestScore) {
                 bestScore = score;

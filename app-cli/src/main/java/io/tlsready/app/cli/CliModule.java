@@ -35,6 +35,9 @@ final class CliModule extends AbstractModule {
         bind(CollectCommand.class);
         bind(PlanCommand.class);
         bind(RulesCommand.class);
+        bind(HiveCommand.class);
+        bind(HiveCommand.Export.class);
+        bind(HiveCommand.Get.class);
         bind(Targets.class);
     }
 

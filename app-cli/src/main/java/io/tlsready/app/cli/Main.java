@@ -3,6 +3,7 @@ package io.tlsready.app.cli;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Stage;
+import io.tlsready.adapters.windows.HiveEvidenceModule;
 import io.tlsready.adapters.windows.LocalRegistryModule;
 import io.tlsready.adapters.windows.OfflineEvidenceModule;
 import io.tlsready.adapters.windows.SnapshotModule;
@@ -35,7 +36,7 @@ public final class Main {
     /** Runs one command line and returns its exit code (design.md: 0, 1, 2, 3). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         Injector injector = Guice.createInjector(Stage.DEVELOPMENT, new CliModule(out, err),
-                new OfflineEvidenceModule(), new SnapshotModule(), new LocalRegistryModule());
+                new OfflineEvidenceModule(), new HiveEvidenceModule(), new SnapshotModule(), new LocalRegistryModule());
         CommandLine cli = new CommandLine(TlsReadyCommand.class, new GuiceFactory(injector));
         cli.setOut(out);
         cli.setErr(err);

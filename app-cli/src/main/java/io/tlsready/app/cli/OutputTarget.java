@@ -36,7 +36,8 @@ final class OutputTarget {
         if (dir != null && !Files.isDirectory(dir)) {
             throw new IOException(file + ": folder does not exist");
         }
-        Path tmp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
+        // Not Files.createTempFile: it makes the file owner-only (0600), and the report should get the usual umask.
+        Path tmp = absolute.resolveSibling("." + absolute.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
         try {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 body.writeTo(out);

@@ -1,6 +1,7 @@
 package io.tlsready.app.cli;
 
 import io.tlsready.domain.port.FactsSource;
+import io.tlsready.domain.port.HiveEvidence;
 import io.tlsready.domain.port.LocalMachine;
 import io.tlsready.domain.port.OfflineEvidence;
 import jakarta.inject.Inject;
@@ -13,11 +14,13 @@ import jakarta.inject.Provider;
 final class Targets {
 
     private final Provider<OfflineEvidence> offline;
+    private final Provider<HiveEvidence> hives;
     private final Provider<LocalMachine> local;
 
     @Inject
-    Targets(Provider<OfflineEvidence> offline, Provider<LocalMachine> local) {
+    Targets(Provider<OfflineEvidence> offline, Provider<HiveEvidence> hives, Provider<LocalMachine> local) {
         this.offline = offline;
+        this.hives = hives;
         this.local = local;
     }
 
@@ -29,8 +32,7 @@ final class Targets {
             return offline.get().open(t.snapshots);
         }
         if (t.hives != null) {
-            throw new UsageException("--hives: reading registry hive files is not available in this version yet; "
-                    + "export the keys with 'reg export' (see README) and use --snapshot");
+            return hives.get().open(t.hives);
         }
         if (t.host != null || t.inventory != null) {
             throw new UsageException((t.host != null ? "--host" : "--inventory")

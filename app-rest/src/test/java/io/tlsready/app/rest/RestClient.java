@@ -16,10 +16,6 @@ final class RestClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
     private final URI base;
 
     RestClient(URI base) {
@@ -47,6 +43,13 @@ final class RestClient {
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) {
+        // A fresh client (and so a fresh connection) per request: after an error response sent before the body
+        // was read, Jetty closes the connection, and a pooled client may race that close on its next POST,
+        // which it never retries. Each test then sees exactly one request's behaviour.
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         try {
             return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

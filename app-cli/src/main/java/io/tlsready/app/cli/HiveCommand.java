@@ -1,0 +1,171 @@
+package io.tlsready.app.cli;
+
+import io.tlsready.adapters.windows.hive.Hive;
+import io.tlsready.adapters.windows.hive.HiveFormatException;
+import io.tlsready.adapters.windows.hive.HiveKey;
+import io.tlsready.adapters.windows.hive.HiveValue;
+import io.tlsready.adapters.windows.hive.MappedHiveImage;
+import io.tlsready.adapters.windows.hive.RegExportWriter;
+import io.tlsready.domain.facts.RegValue;
+import io.tlsready.domain.port.EvidenceException;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code tlsready hive export|get}: the everyday tools an analyst expects next to an offline audit. */
+@Command(name = "hive", mixinStandardHelpOptions = true, description = "Read registry hive files.",
+        subcommands = {HiveCommand.Export.class, HiveCommand.Get.class})
+final class HiveCommand implements Runnable {
+
+    @Inject
+    HiveCommand() {
+    }
+
+    @Override
+    public void run() {
+        throw new UsageException("missing subcommand: 'tlsready hive export FILE' or 'tlsready hive get FILE PATH'");
+    }
+
+    static Hive open(Path file) {
+        try {
+            return Hive.open(MappedHiveImage.open(file), file.toString());
+        } catch (IOException e) {
+            throw new EvidenceException(file.toString(), "cannot read: " + e.getMessage());
+        } catch (HiveFormatException e) {
+            throw new EvidenceException(file.toString(), "not a usable registry hive: " + e.getMessage());
+        }
+    }
+
+    static HiveKey key(Hive hive, Path file, String path) {
+        return hive.key(path).orElseThrow(() -> new EvidenceException(file.toString(), "no key " + path));
+    }
+
+    /** The registry path a hive file's root stands for, from its file name (SYSTEM -> HKEY_LOCAL_MACHINE\SYSTEM). */
+    static String defaultPrefix(Path file) {
+        String name = file.getFileName().toString().toUpperCase(Locale.ROOT);
+        switch (name) {
+            case "SYSTEM":
+            case "SOFTWARE":
+            case "SAM":
+            case "SECURITY":
+                return "HKEY_LOCAL_MACHINE\\" + name;
+            case "DEFAULT":
+                return "HKEY_USERS\\.DEFAULT";
+            case "NTUSER.DAT":
+                return "HKEY_CURRENT_USER";
+            default:
+                return "HKEY_LOCAL_MACHINE\\" + file.getFileName();
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = {"Write a hive (or one key's subtree) as a .reg file regedit imports (UTF-16LE, BOM).",
+                "Example: tlsready hive export SYSTEM --key ControlSet001\\Control\\SecurityProviders --output sp.reg"})
+    static final class Export implements Callable<Integer> {
+
+        @Parameters(index = "0", paramLabel = "FILE", description = "The hive file.")
+        Path file;
+
+        @Option(names = "--key", paramLabel = "PATH", description = "Only this key and below (relative to the hive root).")
+        String key = "";
+
+        @Option(names = "--prefix", paramLabel = "ROOT",
+                description = "The registry path of the hive root (default from the file name, e.g. HKEY_LOCAL_MACHINE\\SYSTEM).")
+        String prefix;
+
+        @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE (default stdout).")
+        Path output;
+
+        @Option(names = "--debug", description = "Show stack traces on errors.")
+        boolean debug;
+
+        private final PrintWriter err;
+
+        @Inject
+        Export(@Named("err") PrintWriter err) {
+            this.err = err;
+        }
+
+        @Override
+        public Integer call() throws IOException {
+            Hive hive = open(file);
+            HiveKey start = key(hive, file, key);
+            String root = prefix != null ? prefix : defaultPrefix(file);
+            OutputTarget.Body body = stream -> {
+                java.io.Writer w = RegExportWriter.utf16le(stream);
+                new RegExportWriter(w, root).export(hive, start);
+                w.flush();
+            };
+            if (output == null) {
+                body.writeTo(new java.io.FileOutputStream(java.io.FileDescriptor.out));
+            } else {
+                OutputTarget.write(output, null, body);
+            }
+            hive.warnings().forEach(w -> err.println("tlsready: warning: " + file + ": " + w));
+            return ExitCode.READY;
+        }
+    }
+
+    @Command(name = "get", mixinStandardHelpOptions = true,
+            description = {"Print one key (its values and subkeys) or one value of a hive file.",
+                "Example: tlsready hive get SYSTEM Select Current"})
+    static final class Get implements Callable<Integer> {
+
+        @Parameters(index = "0", paramLabel = "FILE", description = "The hive file.")
+        Path file;
+
+        @Parameters(index = "1", paramLabel = "PATH", description = "Key path relative to the hive root.")
+        String path;
+
+        @Parameters(index = "2", arity = "0..1", paramLabel = "VALUE", description = "Value name (@ for the default value).")
+        String value;
+
+        @Option(names = "--debug", description = "Show stack traces on errors.")
+        boolean debug;
+
+        private final PrintWriter out;
+
+        @Inject
+        Get(@Named("out") PrintWriter out) {
+            this.out = out;
+        }
+
+        @Override
+        public Integer call() {
+            Hive hive = open(file);
+            HiveKey key = key(hive, file, path);
+            if (value != null) {
+                String name = value.equals("@") ? "" : value;
+                Optional<HiveValue> v = key.value(name);
+                if (v.isEmpty()) {
+                    throw new EvidenceException(file.toString(), "key " + path + " has no value " + value);
+                }
+                RegValue rv = v.get().toRegValue();
+                out.println(rv.typeName() + " " + rv.display());
+                out.flush();
+                return ExitCode.READY;
+            }
+            out.println("[" + defaultPrefix(file) + (key.path().isEmpty() ? "" : "\\" + key.path()) + "]");
+            out.println("last written " + Hive.filetimeToInstant(key.lastWritten()));
+            for (HiveValue v : key.values()) {
+                RegValue rv = v.toRegValue();
+                out.printf("  %-32s %-14s %s%n", v.name().isEmpty() ? "(Default)" : v.name(), rv.typeName(), rv.display());
+            }
+            for (HiveKey sub : key.subkeys()) {
+                out.println("  " + sub.name() + "\\");
+            }
+            out.flush();
+            return ExitCode.READY;
+        }
+    }
+
+}
