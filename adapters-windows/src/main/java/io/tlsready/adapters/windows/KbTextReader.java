@@ -29,7 +29,8 @@ final class KbTextReader {
         try {
             byte[] head = bytes.length > SNIFF_BYTES ? Arrays.copyOf(bytes, SNIFF_BYTES) : bytes;
             List<String> lines = lines(KbTextDecoder.decode("sniff", head).text());
-            return SystemInfoText.looksLike(SystemInfoText.sections(lines)) || HotFixText.looksLike(lines);
+            return SystemInfoText.looksLike(SystemInfoText.sections(lines)) || HotFixText.looksLike(lines)
+                    || SystemInfoCsv.looksLike(lines);
         } catch (RuntimeException e) {
             return false;
         }
@@ -73,6 +74,10 @@ final class KbTextReader {
         List<SystemInfoText.Section> sections = SystemInfoText.sections(lines);
         if (SystemInfoText.looksLike(sections)) {
             return SystemInfoText.parse(location, sections);
+        }
+        Optional<List<String>> csv = SystemInfoCsv.toListLines(location, lines);
+        if (csv.isPresent()) {
+            return SystemInfoText.parse(location, SystemInfoText.sections(csv.get()));
         }
         Optional<KbEvidence> qfe = HotFixText.parse(location, lines);
         if (qfe.isPresent()) {
