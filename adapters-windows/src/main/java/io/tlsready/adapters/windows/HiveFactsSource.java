@@ -3,6 +3,8 @@ package io.tlsready.adapters.windows;
 import io.tlsready.adapters.windows.hive.Hive;
 import io.tlsready.adapters.windows.hive.HiveFormatException;
 import io.tlsready.adapters.windows.hive.HiveKey;
+import io.tlsready.adapters.windows.hive.HiveRecovery;
+import io.tlsready.adapters.windows.hive.RecoveryResult;
 import io.tlsready.adapters.windows.hive.HiveValue;
 import io.tlsready.adapters.windows.hive.HiveWarning;
 import io.tlsready.domain.facts.EvidenceWarning;
@@ -148,6 +150,9 @@ final class HiveFactsSource implements FactsSource {
 
     private static void addHiveWarnings(OpenHive hive, List<EvidenceWarning> warnings) {
         for (HiveWarning w : hive.hive().warnings()) {
+            if (hive.dirtyReported() && w.reason().startsWith("hive is dirty")) {
+                continue; // recovery already said whether the logs were replayed
+            }
             warnings.add(new EvidenceWarning(hive.label() + (w.keyPath().isEmpty() ? "" : " " + w.keyPath()), w.reason()));
         }
     }
@@ -157,7 +162,7 @@ final class HiveFactsSource implements FactsSource {
     }
 
     /** An opened hive with the label used in origins and warnings ("SOFTWARE" or its path). */
-    record OpenHive(Hive hive, String label) {
+    record OpenHive(Hive hive, String label, boolean dirtyReported) {
 
         /**
          * PRESENT or ABSENT, except where reading the path ran into damaged cells: then the key may exist and
@@ -192,15 +197,17 @@ final class HiveFactsSource implements FactsSource {
         static OpenHive open(Path file, List<Path> logs, List<EvidenceWarning> warnings, List<Provenance> provenance) {
             String label = file.getFileName().toString();
             try {
-                Hive hive = Hive.open(io.tlsready.adapters.windows.hive.MappedHiveImage.open(file), file.toString());
-                String state = hive.dirty() ? "dirty" : "clean";
-                if (hive.dirty()) {
-                    warnings.add(new EvidenceWarning(file.toString(), "the hive is dirty (sequence numbers "
-                            + hive.primarySequence() + "/" + hive.secondarySequence() + ") and its transaction logs "
-                            + "were not replayed: recent changes may be missing"));
-                }
-                provenance.add(new Provenance("hive", file.toString(), state + ", " + logs.size() + " log file(s)"));
-                return new OpenHive(hive, label);
+                RecoveryResult recovery = HiveRecovery.recover(file, logs);
+                // Recovery reports a dirty hive either way: replayed (current) or not (why: no logs, bad logs).
+                Hive hive = recovery.open(file.toString());
+                recovery.warnings().forEach(w -> warnings.add(new EvidenceWarning(file.toString(), w.reason())));
+                String state = !recovery.dirty() ? "clean"
+                        : recovery.recovered() ? "dirty, recovered from " + logs.size() + " log file(s): "
+                                + recovery.entriesApplied() + " log entries, " + recovery.pagesApplied() + " pages"
+                                + (recovery.baseBlockRestored() ? ", base block restored" : "")
+                        : "dirty, NOT recovered (recent changes may be missing)";
+                provenance.add(new Provenance("hive", file.toString(), state));
+                return new OpenHive(hive, label, recovery.dirty());
             } catch (java.io.IOException e) {
                 throw new EvidenceException(file.toString(), "cannot read: " + e.getMessage());
             } catch (HiveFormatException e) {

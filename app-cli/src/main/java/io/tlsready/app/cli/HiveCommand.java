@@ -4,7 +4,8 @@ import io.tlsready.adapters.windows.hive.Hive;
 import io.tlsready.adapters.windows.hive.HiveFormatException;
 import io.tlsready.adapters.windows.hive.HiveKey;
 import io.tlsready.adapters.windows.hive.HiveValue;
-import io.tlsready.adapters.windows.hive.MappedHiveImage;
+import io.tlsready.adapters.windows.hive.HiveRecovery;
+import io.tlsready.adapters.windows.hive.RecoveryResult;
 import io.tlsready.adapters.windows.hive.RegExportWriter;
 import io.tlsready.domain.facts.RegValue;
 import io.tlsready.domain.port.EvidenceException;
@@ -35,9 +36,17 @@ final class HiveCommand implements Runnable {
         throw new UsageException("missing subcommand: 'tlsready hive export FILE' or 'tlsready hive get FILE PATH'");
     }
 
-    static Hive open(Path file) {
+    /** Opens a hive, replaying the transaction logs found beside it (an analyst wants the current state). */
+    static Hive open(Path file, PrintWriter err) {
         try {
-            return Hive.open(MappedHiveImage.open(file), file.toString());
+            RecoveryResult recovery = HiveRecovery.recover(file, HiveRecovery.logsBeside(file));
+            recovery.warnings().forEach(w -> err.println("tlsready: warning: " + file + ": " + w.reason()));
+            if (recovery.recovered()) {
+                err.println("tlsready: " + file + ": replayed " + recovery.entriesApplied() + " log entries ("
+                        + recovery.pagesApplied() + " pages) from its transaction logs");
+            }
+            err.flush();
+            return recovery.open(file.toString());
         } catch (IOException e) {
             throw new EvidenceException(file.toString(), "cannot read: " + e.getMessage());
         } catch (HiveFormatException e) {
@@ -97,7 +106,7 @@ final class HiveCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            Hive hive = open(file);
+            Hive hive = open(file, err);
             HiveKey start = key(hive, file, key);
             String root = prefix != null ? prefix : defaultPrefix(file);
             OutputTarget.Body body = stream -> {
@@ -133,15 +142,17 @@ final class HiveCommand implements Runnable {
         boolean debug;
 
         private final PrintWriter out;
+        private final PrintWriter err;
 
         @Inject
-        Get(@Named("out") PrintWriter out) {
+        Get(@Named("out") PrintWriter out, @Named("err") PrintWriter err) {
             this.out = out;
+            this.err = err;
         }
 
         @Override
         public Integer call() {
-            Hive hive = open(file);
+            Hive hive = open(file, err);
             HiveKey key = key(hive, file, path);
             if (value != null) {
                 String name = value.equals("@") ? "" : value;

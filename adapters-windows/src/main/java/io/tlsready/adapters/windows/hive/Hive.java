@@ -83,7 +83,7 @@ public final class Hive {
         if (primarySequence != secondarySequence) {
             warn("", -1, "hive is dirty (sequence numbers " + Integer.toUnsignedString(primarySequence) + " and "
                     + Integer.toUnsignedString(secondarySequence) + " differ): recent changes may exist only in"
-                    + " its transaction logs (.LOG1/.LOG2), which this reader does not apply");
+                    + " its transaction logs (.LOG, .LOG1, .LOG2): open it through HiveRecovery to replay them");
         }
         if (major != 1) {
             throw fail("unsupported format version " + major + "." + minorVersion);
