@@ -1,0 +1,249 @@
+package io.tlsready.adapters.winrm.ntlm;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * WinRM message encryption over HTTP with an NTLM context (MS-WSMV 2.2.9.1.1 NegotiateEncryptedMessage): the
+ * two-part {@code multipart/encrypted} body whose second part is {@code uint32 LE 16}, the NTLMSSP_MESSAGE_SIGNATURE
+ * and the RC4-sealed SOAP bytes. Works on either side: the session's direction decides which keys seal.
+ */
+public final class WinRmEncryption {
+
+    /** The HTTP Content-Type of an encrypted request or response. */
+    public static final String CONTENT_TYPE = "multipart/encrypted;"
+            + "protocol=\"application/HTTP-SPNEGO-session-encrypted\";boundary=\"Encrypted Boundary\"";
+    /** The media type part of {@link #CONTENT_TYPE}, for matching replies. */
+    public static final String MEDIA_TYPE = "multipart/encrypted";
+    /** The SOAP content type inside, as sent by this implementation. */
+    public static final String SOAP_UTF8 = "application/soap+xml;charset=UTF-8";
+
+    private static final String BOUNDARY = "--Encrypted Boundary\r\n";
+    private static final String FINAL_BOUNDARY = "--Encrypted Boundary--\r\n";
+    private static final String PROTOCOL_PART_TYPE = "Content-Type: application/HTTP-SPNEGO-session-encrypted";
+    private static final String DATA_PART_TYPE = "Content-Type: application/octet-stream";
+    private static final String ORIGINAL_CONTENT = "OriginalContent:";
+    /** Longest metadata header block we accept before the second boundary. */
+    private static final int MAX_METADATA = 1024;
+
+    private final NtlmSession session;
+
+    public WinRmEncryption(NtlmSession session) {
+        if (session == null) {
+            throw new IllegalArgumentException("an NTLM session is required");
+        }
+        this.session = session;
+    }
+
+    /** Seals a UTF-8 SOAP envelope into the multipart body. */
+    public byte[] wrap(byte[] soapUtf8) {
+        NtlmSession.Sealed sealed = session.seal(soapUtf8);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(soapUtf8.length + 256);
+        ascii(out, BOUNDARY + "\t" + PROTOCOL_PART_TYPE + "\r\n"
+                + "\t" + ORIGINAL_CONTENT + " type=" + SOAP_UTF8 + ";Length=" + soapUtf8.length + "\r\n"
+                + BOUNDARY + "\t" + DATA_PART_TYPE + "\r\n");
+        out.write(new Wire.Writer().u32(NtlmSession.SIGNATURE_LENGTH).toByteArray(), 0, 4);
+        out.writeBytes(sealed.signature());
+        out.writeBytes(sealed.message());
+        ascii(out, FINAL_BOUNDARY);
+        return out.toByteArray();
+    }
+
+    /** Unseals and verifies a multipart body; returns the SOAP bytes in the charset the sender declared. */
+    public byte[] unwrap(byte[] body) {
+        return open(body).content();
+    }
+
+    /** As {@link #unwrap}, also reporting the declared charset (UTF-8 or UTF-16, MS-WSMV 2.2.9.1.1.2.1). */
+    public Payload open(byte[] body) {
+        if (body == null) {
+            throw new NtlmException("encrypted WinRM body: missing");
+        }
+        int position = expect(body, 0, BOUNDARY, "does not start with --Encrypted Boundary");
+        int metadataEnd = indexOf(body, BOUNDARY.getBytes(StandardCharsets.US_ASCII), position,
+                Math.min(body.length, position + MAX_METADATA));
+        if (metadataEnd < 0) {
+            throw new NtlmException("encrypted WinRM body: the second --Encrypted Boundary is missing");
+        }
+        Metadata metadata = Metadata.parse(new String(body, position, metadataEnd - position,
+                StandardCharsets.US_ASCII));
+        position = metadataEnd + BOUNDARY.length();
+
+        int lineEnd = indexOf(body, new byte[] {'\r', '\n'}, position, Math.min(body.length, position + MAX_METADATA));
+        if (lineEnd < 0 || !new String(body, position, lineEnd - position, StandardCharsets.US_ASCII).strip()
+                .equalsIgnoreCase(DATA_PART_TYPE)) {
+            throw new NtlmException("encrypted WinRM body: the data part is not application/octet-stream");
+        }
+        position = lineEnd + 2;
+
+        WireReader reader = new WireReader(body, "encrypted WinRM body");
+        int signatureLength = reader.u32(position, "signature length");
+        if (signatureLength != NtlmSession.SIGNATURE_LENGTH) {
+            throw new NtlmException("encrypted WinRM body: signature length " + (signatureLength & 0xffffffffL)
+                    + ", expected " + NtlmSession.SIGNATURE_LENGTH);
+        }
+        position += 4;
+        byte[] signature = reader.bytes(position, NtlmSession.SIGNATURE_LENGTH, "signature");
+        position += NtlmSession.SIGNATURE_LENGTH;
+
+        int sealedEnd = endOfSealedData(body, position);
+        byte[] sealed = Arrays.copyOfRange(body, position, sealedEnd);
+        if (sealed.length != metadata.length()) {
+            throw new NtlmException("encrypted WinRM body: " + sealed.length + " encrypted bytes but Length="
+                    + metadata.length());
+        }
+        byte[] plain = session.unseal(signature, sealed);
+        if (plain.length != metadata.length()) {
+            throw new NtlmException("encrypted WinRM body: decrypted length " + plain.length + " differs from Length="
+                    + metadata.length());
+        }
+        return new Payload(plain, metadata.charset());
+    }
+
+    /** The sealed bytes end at the closing boundary, {@code --Encrypted Boundary--\r\n} or without the dashes. */
+    private static int endOfSealedData(byte[] body, int start) {
+        for (String trailer : new String[] {FINAL_BOUNDARY, BOUNDARY}) {
+            byte[] bytes = trailer.getBytes(StandardCharsets.US_ASCII);
+            int end = body.length - bytes.length;
+            if (end >= start && Arrays.equals(body, end, body.length, bytes, 0, bytes.length)) {
+                return end;
+            }
+        }
+        throw new NtlmException("encrypted WinRM body: no closing --Encrypted Boundary");
+    }
+
+    private static int expect(byte[] body, int position, String literal, String problem) {
+        byte[] bytes = literal.getBytes(StandardCharsets.US_ASCII);
+        if (body.length - position < bytes.length
+                || !Arrays.equals(body, position, position + bytes.length, bytes, 0, bytes.length)) {
+            throw new NtlmException("encrypted WinRM body " + problem);
+        }
+        return position + bytes.length;
+    }
+
+    private static int indexOf(byte[] data, byte[] needle, int from, int to) {
+        for (int i = from; i + needle.length <= to; i++) {
+            if (Arrays.equals(data, i, i + needle.length, needle, 0, needle.length)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static void ascii(ByteArrayOutputStream out, String text) {
+        out.writeBytes(text.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /**
+     * A decrypted SOAP message.
+     *
+     * @param content the plaintext bytes
+     * @param charset the declared charset (UTF-8 or UTF-16)
+     */
+    public record Payload(byte[] content, Charset charset) {
+
+        public Payload {
+            content = content.clone();
+        }
+
+        @Override
+        public byte[] content() {
+            return content.clone();
+        }
+
+        public String text() {
+            return new String(content, charset);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Payload && Arrays.equals(((Payload) other).content, content)
+                    && ((Payload) other).charset.equals(charset);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(content);
+        }
+
+        @Override
+        public String toString() {
+            return "Payload[" + content.length + " bytes, " + charset + "]";
+        }
+    }
+
+    /** The first part: {@code Content-Type: application/HTTP-SPNEGO-session-encrypted} and OriginalContent. */
+    private record Metadata(int length, Charset charset) {
+
+        static Metadata parse(String block) {
+            boolean protocolSeen = false;
+            String original = null;
+            for (String rawLine : block.split("\r\n", -1)) {
+                String line = rawLine.strip();
+                if (line.isEmpty()) {
+                    continue;
+                }
+                if (line.equalsIgnoreCase(PROTOCOL_PART_TYPE)) {
+                    protocolSeen = true;
+                } else if (line.regionMatches(true, 0, ORIGINAL_CONTENT, 0, ORIGINAL_CONTENT.length())) {
+                    original = line.substring(ORIGINAL_CONTENT.length()).strip();
+                } else {
+                    throw new NtlmException("encrypted WinRM body: unexpected metadata header");
+                }
+            }
+            if (!protocolSeen) {
+                throw new NtlmException("encrypted WinRM body: the first part is not "
+                        + "application/HTTP-SPNEGO-session-encrypted");
+            }
+            if (original == null) {
+                throw new NtlmException("encrypted WinRM body: no OriginalContent header");
+            }
+            return fromOriginalContent(original);
+        }
+
+        /** {@code type=application/soap+xml;charset=UTF-8;Length=N}. */
+        private static Metadata fromOriginalContent(String value) {
+            Integer length = null;
+            Charset charset = StandardCharsets.UTF_8;
+            for (String parameter : value.split(";")) {
+                String p = parameter.strip();
+                int eq = p.indexOf('=');
+                if (eq < 0) {
+                    continue;
+                }
+                String name = p.substring(0, eq).strip().toLowerCase(Locale.ROOT);
+                String v = p.substring(eq + 1).strip();
+                if (name.equals("length")) {
+                    length = parseLength(v);
+                } else if (name.equals("charset")) {
+                    charset = parseCharset(v);
+                }
+            }
+            if (length == null) {
+                throw new NtlmException("encrypted WinRM body: OriginalContent has no Length");
+            }
+            return new Metadata(length, charset);
+        }
+
+        private static int parseLength(String value) {
+            if (value.isEmpty() || value.length() > 9 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                throw new NtlmException("encrypted WinRM body: OriginalContent Length is not a number");
+            }
+            return Integer.parseInt(value);
+        }
+
+        private static Charset parseCharset(String value) {
+            String upper = value.replace("\"", "").toUpperCase(Locale.ROOT);
+            if (upper.equals("UTF-8")) {
+                return StandardCharsets.UTF_8;
+            }
+            if (upper.equals("UTF-16")) {
+                return StandardCharsets.UTF_16;
+            }
+            throw new NtlmException("encrypted WinRM body: charset must be UTF-8 or UTF-16");
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package io.tlsready.adapters.winrm.ntlm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Seeded, bounded fuzzing: mutated tokens and bodies either decode or fail with {@link NtlmException}; nothing
+ * else (no index, arithmetic, null or argument exceptions) escapes. Deterministic for a given seed.
+ */
+@Timeout(value = 5, unit = TimeUnit.SECONDS)
+class NtlmFuzzTest {
+
+    private static final long SEED = 0x4e544c4dL;
+    private static final int ITERATIONS = 4000;
+    private static final char[] PASSWORD = "fuzz-pass".toCharArray();
+
+    @Test
+    void message_decoders_only_throw_ntlm_exceptions() {
+        List<byte[]> seeds = validTokens();
+        Random random = new Random(SEED);
+        List<Consumer<byte[]>> decoders = List.of(NegotiateMessage::decode, ChallengeMessage::decode,
+                AuthenticateMessage::decode, AvPairs::decode, NtlmV2Response::decode,
+                token -> AuthenticateMessage.decode(token).ntlmV2Response());
+        int decoded = 0;
+        for (int i = 0; i < ITERATIONS; i++) {
+            byte[] token = mutate(seeds.get(random.nextInt(seeds.size())), random);
+            for (Consumer<byte[]> decoder : decoders) {
+                decoded += runs(() -> decoder.accept(token)) ? 1 : 0;
+            }
+        }
+        assertThat(decoded).as("some mutants still decode, so the fuzzer reaches past the header").isPositive();
+    }
+
+    @Test
+    void client_and_server_only_fail_cleanly_on_hostile_tokens() {
+        Random random = new Random(SEED + 1);
+        NtlmCredentials account = NtlmCredentials.of("fuzz", PASSWORD);
+        NtlmClient template = NtlmClient.builder(account).build();
+        NtlmServer templateServer = NtlmServer.builder().account(account).build();
+        byte[] negotiate = template.negotiate();
+        byte[] challenge = templateServer.challenge(negotiate);
+        byte[] authenticate = template.authenticate(challenge);
+        for (int i = 0; i < 300; i++) {
+            byte[] badChallenge = mutate(challenge, random);
+            NtlmClient client = NtlmClient.builder(account).build();
+            client.negotiate();
+            runs(() -> client.authenticate(badChallenge));
+
+            byte[] badNegotiate = mutate(negotiate, random);
+            runs(() -> NtlmServer.builder().account(account).build().challenge(badNegotiate));
+        }
+        for (int i = 0; i < 300; i++) {
+            NtlmServer server = NtlmServer.builder().account(account).build();
+            NtlmClient client = NtlmClient.builder(account).build();
+            byte[] freshAuthenticate = client.authenticate(server.challenge(client.negotiate()));
+            byte[] bad = mutate(random.nextBoolean() ? freshAuthenticate : authenticate, random);
+            NtlmServer.Result result = server.authenticate(bad);
+            assertThat(result).isNotNull();
+        }
+    }
+
+    @Test
+    void unwrap_only_throws_ntlm_exceptions() {
+        byte[] key = Hex.repeat(0x42, 16);
+        int flags = NtlmClient.OFFERED_FLAGS;
+        byte[] body = new WinRmEncryption(NtlmSession.client(key, flags))
+                .wrap("<s:Envelope>fuzz</s:Envelope>".getBytes(StandardCharsets.UTF_8));
+        Random random = new Random(SEED + 2);
+        int opened = 0;
+        for (int i = 0; i < ITERATIONS; i++) {
+            byte[] mutant = mutate(body, random);
+            WinRmEncryption server = new WinRmEncryption(NtlmSession.server(key, flags));
+            opened += runs(() -> server.unwrap(mutant)) ? 1 : 0;
+        }
+        assertThat(opened).isLessThan(ITERATIONS);
+    }
+
+    /** Runs the action; true when it returned, false on NtlmException; anything else fails the test. */
+    private static boolean runs(Runnable action) {
+        try {
+            action.run();
+            return true;
+        } catch (NtlmException expected) {
+            assertThat(expected.getMessage()).isNotBlank();
+            return false;
+        }
+    }
+
+    private static List<byte[]> validTokens() {
+        List<byte[]> tokens = new ArrayList<>();
+        NtlmCredentials account = NtlmCredentials.of("CORP\\fuzz", PASSWORD);
+        NtlmClient client = NtlmClient.builder(account).targetName("HTTP/fuzz").channelBindings(new byte[16])
+                .build();
+        NtlmServer server = NtlmServer.builder().account(account).build();
+        byte[] negotiate = client.negotiate();
+        byte[] challenge = server.challenge(negotiate);
+        byte[] authenticate = client.authenticate(challenge);
+        tokens.add(negotiate);
+        tokens.add(challenge);
+        tokens.add(authenticate);
+        tokens.add(Hex.bytes(NtlmSpecVectorsTest.NtlmV2.CHALLENGE));
+        tokens.add(Hex.bytes(NtlmSpecVectorsTest.NtlmV2.AUTHENTICATE));
+        tokens.add(Hex.bytes(NtlmSpecVectorsTest.NtlmV1.AUTHENTICATE));
+        tokens.add(AuthenticateMessage.decode(authenticate).ntChallengeResponse());
+        tokens.add(ChallengeMessage.decode(challenge).targetInfo().encode());
+        return tokens;
+    }
+
+    /** One to four mutations: bit flips, random bytes, little-endian field overwrites, truncation, extension. */
+    static byte[] mutate(byte[] input, Random random) {
+        byte[] out = input.clone();
+        int rounds = 1 + random.nextInt(4);
+        for (int r = 0; r < rounds; r++) {
+            if (out.length == 0) {
+                out = new byte[random.nextInt(64)];
+                random.nextBytes(out);
+                continue;
+            }
+            switch (random.nextInt(6)) {
+                case 0:
+                    out[random.nextInt(out.length)] ^= (byte) (1 << random.nextInt(8));
+                    break;
+                case 1:
+                    out[random.nextInt(out.length)] = (byte) random.nextInt(256);
+                    break;
+                case 2: {
+                    int at = random.nextInt(out.length);
+                    int[] interesting = {0, 1, 0x7f, 0x80, 0xff, 0xffff, 0x7fffffff, 0x80000000, 0xffffffff,
+                        out.length, out.length - 1, out.length + 1};
+                    int value = interesting[random.nextInt(interesting.length)];
+                    for (int b = 0; b < 4 && at + b < out.length; b++) {
+                        out[at + b] = (byte) (value >>> (8 * b));
+                    }
+                    break;
+                }
+                case 3:
+                    out = Arrays.copyOf(out, random.nextInt(out.length));
+                    break;
+                case 4: {
+                    byte[] longer = Arrays.copyOf(out, out.length + 1 + random.nextInt(32));
+                    for (int b = out.length; b < longer.length; b++) {
+                        longer[b] = (byte) random.nextInt(256);
+                    }
+                    out = longer;
+                    break;
+                }
+                default: {
+                    byte[] noise = new byte[random.nextInt(128)];
+                    random.nextBytes(noise);
+                    out = noise;
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+}
