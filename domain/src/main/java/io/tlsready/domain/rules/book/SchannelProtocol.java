@@ -3,8 +3,12 @@ package io.tlsready.domain.rules.book;
 import io.tlsready.domain.facts.ValueRef;
 import io.tlsready.domain.os.OsIdentity;
 import io.tlsready.domain.remediation.RegistryChange;
+import io.tlsready.domain.remediation.Remediation;
 import io.tlsready.domain.rules.Evidence;
+import io.tlsready.domain.rules.Finding;
+import io.tlsready.domain.rules.Rule;
 import io.tlsready.domain.rules.RuleContext;
+import io.tlsready.domain.rules.Status;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +33,27 @@ final class SchannelProtocol {
     SchannelProtocol(String key) {
         this.enabled = ValueRef.of(key, "Enabled");
         this.disabledByDefault = ValueRef.of(key, "DisabledByDefault");
+    }
+
+    /**
+     * The finding for a rule over this key: PASS when TLS 1.2 is on (explicitly or by OS default), UNKNOWN when
+     * that cannot be told, and {@code whenOff} with the fix otherwise.
+     */
+    Finding evaluate(Rule rule, RuleContext ctx, Status whenOff, String offNote, String fixSummary) {
+        if (ctx.os().identified() && !ctx.os().ntAtLeast(6, 0)) {
+            return ctx.finding(rule, Status.NOT_APPLICABLE, ctx.os().name() + " has no TLS 1.2 in SChannel.", List.of());
+        }
+        Reading r = read(ctx);
+        switch (r.state()) {
+            case ENABLED:
+            case ENABLED_BY_OS_DEFAULT:
+                return ctx.finding(rule, Status.PASS, r.detail(), r.evidence());
+            case UNKNOWN:
+                return ctx.finding(rule, Status.UNKNOWN, r.detail(), r.evidence());
+            default:
+                return ctx.finding(rule, whenOff, r.detail() + offNote, r.evidence(),
+                        Remediation.registry(fixSummary, r.fix()));
+        }
     }
 
     Set<ValueRef> needs() {

@@ -1,7 +1,6 @@
 package io.tlsready.domain.rules.book;
 
 import io.tlsready.domain.facts.ValueRef;
-import io.tlsready.domain.remediation.Remediation;
 import io.tlsready.domain.rules.Finding;
 import io.tlsready.domain.rules.Places;
 import io.tlsready.domain.rules.Rule;
@@ -39,20 +38,8 @@ final class SchannelTls12Client implements Rule {
 
     @Override
     public Finding evaluate(RuleContext ctx) {
-        if (ctx.os().identified() && !ctx.os().ntAtLeast(6, 0)) {
-            return ctx.finding(this, Status.NOT_APPLICABLE, ctx.os().name() + " has no TLS 1.2 in SChannel.", List.of());
-        }
-        SchannelProtocol.Reading r = protocol.read(ctx);
-        switch (r.state()) {
-            case ENABLED:
-            case ENABLED_BY_OS_DEFAULT:
-                return ctx.finding(this, Status.PASS, r.detail(), r.evidence());
-            case UNKNOWN:
-                return ctx.finding(this, Status.UNKNOWN, r.detail(), r.evidence());
-            default:
-                return ctx.finding(this, Status.FAIL, r.detail(), r.evidence(), Remediation.registry(
-                        "Enable the TLS 1.2 client protocol (Enabled=1, DisabledByDefault=0), then restart the "
-                                + "host (or at least the obengine service)", r.fix()));
-        }
+        return protocol.evaluate(this, ctx, Status.FAIL, "",
+                "Enable the TLS 1.2 client protocol (Enabled=1, DisabledByDefault=0), then restart the "
+                + "host (or at least the obengine service)");
     }
 }
