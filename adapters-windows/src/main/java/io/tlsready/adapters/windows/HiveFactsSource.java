@@ -166,26 +166,55 @@ final class HiveFactsSource implements FactsSource {
 
         /**
          * PRESENT or ABSENT, except where reading the path ran into damaged cells: then the key may exist and
-         * was unreadable, so the honest answer is NOT_COLLECTED.
+         * was unreadable, so the honest answer is NOT_COLLECTED. Damage is seen two ways: new warnings during this
+         * lookup, or, when a subkey or value is not found, warnings already recorded at the key whose list was
+         * searched (the hive reports each damaged cell once, so a second lookup through it adds no warning).
          */
         Fact<RegValue> value(String keyPath, String name) {
             int before = hive.warnings().size();
             try {
-                Optional<HiveKey> key = hive.key(keyPath);
-                Optional<HiveValue> value = key.flatMap(k -> k.value(name));
+                HiveKey key = hive.root();
+                for (String part : keyPath.split("\\\\")) {
+                    if (part.isEmpty()) {
+                        continue;
+                    }
+                    Optional<HiveKey> next = key.subkey(part);
+                    if (next.isEmpty()) {
+                        return notFound(key, keyPath, before, label + " has no key " + keyPath);
+                    }
+                    key = next.get();
+                }
+                Optional<HiveValue> value = key.value(name);
+                if (value.isEmpty()) {
+                    return notFound(key, keyPath, before, label + " has " + keyPath + " without this value");
+                }
                 if (hive.warnings().size() != before) {
-                    List<HiveWarning> all = hive.warnings();
-                    return Fact.notCollected(label + " is damaged on the way to " + keyPath + ": "
-                            + all.get(all.size() - 1).reason());
+                    return damaged(keyPath, hive.warnings().get(hive.warnings().size() - 1));
                 }
-                if (value.isPresent()) {
-                    return Fact.present(value.get().toRegValue(), label + " " + keyPath);
-                }
-                return Fact.absent(label + (key.isPresent() ? " has " + keyPath + " without this value"
-                        : " has no key " + keyPath));
+                return Fact.present(value.get().toRegValue(), label + " " + keyPath);
             } catch (HiveFormatException e) {
                 return Fact.notCollected(label + ": " + e.getMessage());
             }
+        }
+
+        /** ABSENT, unless the list that was searched ({@code searched}'s subkeys or values) is known to be damaged. */
+        private Fact<RegValue> notFound(HiveKey searched, String keyPath, int warningsBefore, String absent) {
+            List<HiveWarning> all = hive.warnings();
+            if (all.size() != warningsBefore) {
+                return damaged(keyPath, all.get(all.size() - 1));
+            }
+            for (int i = all.size() - 1; i >= 0; i--) {
+                HiveWarning w = all.get(i);
+                boolean hiveLevel = w.keyPath().isEmpty() && w.cellOffset() < 0;
+                if (!hiveLevel && w.keyPath().equalsIgnoreCase(searched.path())) {
+                    return damaged(keyPath, w);
+                }
+            }
+            return Fact.absent(absent);
+        }
+
+        private Fact<RegValue> damaged(String keyPath, HiveWarning w) {
+            return Fact.notCollected(label + " is damaged on the way to " + keyPath + ": " + w.reason());
         }
     }
 

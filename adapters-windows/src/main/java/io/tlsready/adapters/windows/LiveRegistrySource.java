@@ -1,5 +1,6 @@
 package io.tlsready.adapters.windows;
 
+import io.tlsready.adapters.windows.hive.RegistryData;
 import io.tlsready.domain.facts.Architecture;
 import io.tlsready.domain.facts.EvidenceWarning;
 import io.tlsready.domain.facts.Fact;
@@ -90,7 +91,7 @@ final class LiveRegistrySource implements FactsSource {
         }
         RegistryAccess.Read read = registry.read(key.substring("HKLM\\".length()), ref.name(), ref.view());
         if (read instanceof RegistryAccess.Found f) {
-            return Fact.present(RegData.decode(f.type(), f.data()), where);
+            return Fact.present(RegistryData.decode(f.type(), f.data()), where);
         }
         if (read instanceof RegistryAccess.KeyMissing) {
             return Fact.absent(where + ": key not found");

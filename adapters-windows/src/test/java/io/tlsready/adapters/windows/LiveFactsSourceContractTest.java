@@ -1,5 +1,6 @@
 package io.tlsready.adapters.windows;
 
+import io.tlsready.adapters.windows.hive.RegistryData;
 import io.tlsready.domain.facts.Architecture;
 import io.tlsready.domain.facts.ProductType;
 import io.tlsready.domain.facts.RegValue;
@@ -53,16 +54,16 @@ class LiveFactsSourceContractTest extends FactsSourceContract {
 
     private static int typeOf(RegValue v) {
         if (v instanceof RegValue.Dword) {
-            return RegData.REG_DWORD;
+            return RegistryData.REG_DWORD;
         }
         if (v instanceof RegValue.Qword) {
-            return RegData.REG_QWORD;
+            return RegistryData.REG_QWORD;
         }
         if (v instanceof RegValue.Str s) {
-            return s.expand() ? RegData.REG_EXPAND_SZ : RegData.REG_SZ;
+            return s.expand() ? RegistryData.REG_EXPAND_SZ : RegistryData.REG_SZ;
         }
         if (v instanceof RegValue.MultiStr) {
-            return RegData.REG_MULTI_SZ;
+            return RegistryData.REG_MULTI_SZ;
         }
         return ((RegValue.Raw) v).type();
     }

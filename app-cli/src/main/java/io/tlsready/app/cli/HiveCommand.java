@@ -40,13 +40,15 @@ final class HiveCommand implements Runnable {
     static Hive open(Path file, PrintWriter err) {
         try {
             RecoveryResult recovery = HiveRecovery.recover(file, HiveRecovery.logsBeside(file));
+            // Open first: a file that is no hive gets its one-line error only, not recovery warnings before it.
+            Hive hive = recovery.open(file.toString());
             recovery.warnings().forEach(w -> err.println("tlsready: warning: " + file + ": " + w.reason()));
             if (recovery.recovered()) {
                 err.println("tlsready: " + file + ": replayed " + recovery.entriesApplied() + " log entries ("
                         + recovery.pagesApplied() + " pages) from its transaction logs");
             }
             err.flush();
-            return recovery.open(file.toString());
+            return hive;
         } catch (IOException e) {
             throw new EvidenceException(file.toString(), "cannot read: " + e.getMessage());
         } catch (HiveFormatException e) {

@@ -173,32 +173,9 @@ public final class HiveValue {
         return out;
     }
 
-    /**
-     * The value as a domain {@link RegValue}: REG_SZ/REG_EXPAND_SZ are UTF-16LE without trailing NULs, REG_MULTI_SZ
-     * is split on NUL without the final empty strings, REG_DWORD/REG_QWORD of the right size become numbers; every
-     * other type, and numbers of the wrong size, stay raw bytes.
-     */
+    /** The value as a domain {@link RegValue}, decoded as every other source decodes it ({@link RegistryData}). */
     public RegValue toRegValue() {
-        byte[] d = data();
-        switch (type) {
-            case 1:
-            case 2:
-                return new RegValue.Str(stripNuls(utf16(d)), type == 2);
-            case 4:
-                if (d.length == 4) {
-                    return new RegValue.Dword(le(d, 4));
-                }
-                return new RegValue.Raw(type, d);
-            case 11:
-                if (d.length == 8) {
-                    return new RegValue.Qword(le(d, 8));
-                }
-                return new RegValue.Raw(type, d);
-            case 7:
-                return new RegValue.MultiStr(multi(utf16(d)));
-            default:
-                return new RegValue.Raw(type, d);
-        }
+        return RegistryData.decode(type, data());
     }
 
     @Override
@@ -208,34 +185,5 @@ public final class HiveValue {
 
     private void warn(String reason) {
         hive.warn(keyPath, cellOffset(), "value '" + name + "': " + reason);
-    }
-
-    private static long le(byte[] d, int n) {
-        long v = 0;
-        for (int i = n - 1; i >= 0; i--) {
-            v = v << 8 | (d[i] & 0xFF);
-        }
-        return v;
-    }
-
-    /** UTF-16LE; an odd trailing byte (seen in real hives) is dropped. */
-    private static String utf16(byte[] d) {
-        return new String(d, 0, d.length & ~1, StandardCharsets.UTF_16LE);
-    }
-
-    private static String stripNuls(String s) {
-        int end = s.length();
-        while (end > 0 && s.charAt(end - 1) == 0) {
-            end--;
-        }
-        return s.substring(0, end);
-    }
-
-    private static List<String> multi(String s) {
-        List<String> parts = new ArrayList<>(List.of(s.split("\0", -1)));
-        while (!parts.isEmpty() && parts.get(parts.size() - 1).isEmpty()) {
-            parts.remove(parts.size() - 1);
-        }
-        return parts;
     }
 }

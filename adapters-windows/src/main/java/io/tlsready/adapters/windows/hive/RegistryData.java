@@ -1,4 +1,4 @@
-package io.tlsready.adapters.windows;
+package io.tlsready.adapters.windows.hive;
 
 import io.tlsready.domain.facts.RegValue;
 import java.nio.ByteBuffer;
@@ -7,18 +7,22 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Raw registry data (type code + bytes, as RegQueryValueEx returns them) to {@link RegValue}. Pure Java. */
-final class RegData {
+/**
+ * Raw registry data (type code + bytes, as RegQueryValueEx returns them and hive cells hold them) to
+ * {@link RegValue}, one way for every source, so the same registry data gives the same fact whether it came
+ * from a live host, a hive file or a .reg export. Pure Java.
+ */
+public final class RegistryData {
 
-    static final int REG_NONE = 0;
-    static final int REG_SZ = 1;
-    static final int REG_EXPAND_SZ = 2;
-    static final int REG_BINARY = 3;
-    static final int REG_DWORD = 4;
-    static final int REG_MULTI_SZ = 7;
-    static final int REG_QWORD = 11;
+    public static final int REG_NONE = 0;
+    public static final int REG_SZ = 1;
+    public static final int REG_EXPAND_SZ = 2;
+    public static final int REG_BINARY = 3;
+    public static final int REG_DWORD = 4;
+    public static final int REG_MULTI_SZ = 7;
+    public static final int REG_QWORD = 11;
 
-    private RegData() {
+    private RegistryData() {
     }
 
     /**
@@ -26,7 +30,7 @@ final class RegData {
      * rather than being guessed at; strings end at the first NUL (what every Win32 reader sees) and a stray
      * odd byte is dropped; REG_DWORD_BIG_ENDIAN and other types stay raw.
      */
-    static RegValue decode(int type, byte[] data) {
+    public static RegValue decode(int type, byte[] data) {
         switch (type) {
             case REG_DWORD:
                 return data.length == 4
