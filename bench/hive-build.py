@@ -25,6 +25,10 @@ for reg in sorted(glob.glob(os.path.join(set_dir, "*.reg"))):
 info = open(os.path.join(set_dir, "systeminfo.txt"), encoding="latin-1").read()
 if sections["SYSTEM"]:
     sections["SYSTEM"].setdefault("\\Select", []).append('"Current"=dword:00000001')
+    host = re.search(r"Host Name:\s*(\S+)", info)
+    if host:
+        sections["SYSTEM"].setdefault("\\ControlSet001\\Control\\ComputerName\\ComputerName", []).append(
+            '"ComputerName"="%s"' % host.group(1))
 arch = "amd64" if re.search(r"System Type:\s*x64", info) else "x86"
 for kb in re.findall(r"\[\d+\]: (KB\d+)", info):
     sections["SOFTWARE"].setdefault("\\Microsoft\\Windows\\CurrentVersion\\Component Based Servicing\\Packages"

@@ -285,4 +285,11 @@ Written by `examples/generate.py` (run it to regenerate; the outputs are committ
 one host's collection script (README: "Collecting evidence") would produce. Audit one with
 `./tlsready audit --snapshot examples/<set>/*`. Tests in app-cli assert every verdict below.
 
-""" + "\n".join("#" + r for r in READMES))
+""" + "\n".join("#" + r for r in READMES) + """
+## 2008r2-not-ready-volume
+The `2008r2-not-ready` host as a mounted Windows volume: `Windows/System32/config/SYSTEM` and `SOFTWARE`, real
+regf hive files built from that set's .reg files by hivex (`bench/hive-build.py examples/2008r2-not-ready
+<hivex minimal hive> examples/2008r2-not-ready-volume/Windows/System32/config`; CurrentControlSet becomes
+ControlSet001 with Select\\Current=1, the systeminfo hotfixes become CBS packages). Expected: `./tlsready audit --hives
+examples/2008r2-not-ready-volume` gives the same verdict (NOT_READY, exit code 1) and the same findings as the set.
+""")

@@ -55,4 +55,24 @@ class ExampleAuditTest {
         assertThat(actual).containsAllEntriesOf(statuses).hasSize(14);
         assertThat(report.path("summary").path("exitCode").asInt()).isEqualTo(exit);
     }
+
+    @org.junit.jupiter.api.Test
+    void the_mounted_volume_example_gets_the_findings_of_its_evidence_set() throws Exception {
+        List<String> args = new ArrayList<>(List.of("audit", "--format", "json"));
+        args.addAll(Cli.snapshotArgs("2008r2-not-ready"));
+        Cli.Result fromFiles = Cli.run(args.toArray(String[]::new));
+        Cli.Result fromHives = Cli.run("audit", "--format", "json", "--hives",
+                Cli.examples().resolve("2008r2-not-ready-volume").toString());
+
+        assertThat(fromHives.exitCode()).isEqualTo(1).isEqualTo(fromFiles.exitCode());
+        ObjectMapper json = new ObjectMapper();
+        JsonNode a = json.readTree(fromFiles.out()).path("hosts").get(0);
+        JsonNode b = json.readTree(fromHives.out()).path("hosts").get(0);
+        assertThat(b.path("host").asText()).isEqualTo("MABS01");
+        assertThat(b.path("os").path("name")).isEqualTo(a.path("os").path("name"));
+        for (int i = 0; i < a.path("findings").size(); i++) {
+            assertThat(b.path("findings").get(i).path("status")).as(a.path("findings").get(i).path("rule").asText())
+                    .isEqualTo(a.path("findings").get(i).path("status"));
+        }
+    }
 }
