@@ -32,6 +32,9 @@ class HexagonalArchitectureTest {
     static final ArchRule apps_do_not_depend_on_each_other = RULES.appsDoNotDependOnEachOther();
 
     @ArchTest
+    static final ArchRule nothing_shipped_depends_on_the_simulator = RULES.nothingShippedDependsOnTheSimulator();
+
+    @ArchTest
     static final ArchRule domain_packages_are_free_of_cycles = RULES.domainPackagesAreFreeOfCycles();
 
     @ArchTest

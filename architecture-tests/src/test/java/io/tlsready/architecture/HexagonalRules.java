@@ -34,6 +34,7 @@ final class HexagonalRules {
     private final String apps;
     private final String cli;
     private final String rest;
+    private final String simulator;
 
     private HexagonalRules(String root) {
         this.root = root;
@@ -45,6 +46,7 @@ final class HexagonalRules {
         this.apps = root + ".app..";
         this.cli = root + ".app.cli..";
         this.rest = root + ".app.rest..";
+        this.simulator = root + ".sim..";
     }
 
     /** Rules for the code base whose packages all start with {@code rootPackage}, e.g. {@code io.tlsready}. */
@@ -87,6 +89,14 @@ final class HexagonalRules {
                 .should().notDependOnEachOther()
                 .because("the two apps never depend on each other (design.md, Dependency direction): "
                         + "the CLI and the REST server are independent composition roots over the same domain");
+    }
+
+    ArchRule nothingShippedDependsOnTheSimulator() {
+        return ArchRuleDefinition.noClasses().that().resideInAnyPackage(domain, adapters, apps)
+                .should().dependOnClassesThat().resideInAPackage(simulator)
+                .because("the WinRM host simulator (winrm-simulator, package sim) is a test and demo tool that is "
+                        + "never shipped in the CLI or the REST server (issue 4): it may use the adapters, never the "
+                        + "other way round");
     }
 
     ArchRule domainPackagesAreFreeOfCycles() {
@@ -141,20 +151,22 @@ final class HexagonalRules {
 
     ArchRule guiceIsConfinedToTheAppsAndAdapterModules() {
         return ArchRuleDefinition.noClasses()
-                .that().resideOutsideOfPackage(apps)
+                .that().resideOutsideOfPackages(apps, simulator)
                 .and(not(adapterGuiceModules()))
                 .should().dependOnClassesThat().resideInAPackage("com.google.inject..")
                 .because("wiring lives in the apps or in one small Guice module per adapter, with no component "
-                        + "scanning (design.md, Dependency direction); adapter classes stay plain Java");
+                        + "scanning (design.md, Dependency direction); adapter classes stay plain Java. The simulator "
+                        + "(package sim) is a composition root like an app: it wires the offline-evidence adapters");
     }
 
     // --- coding rules ---------------------------------------------------------------------------------
 
     ArchRule onlyTheCliAccessesStandardStreams() {
-        return ArchRuleDefinition.noClasses().that().resideOutsideOfPackage(cli)
+        return ArchRuleDefinition.noClasses().that().resideOutsideOfPackages(cli, simulator)
                 .should(ACCESS_STANDARD_STREAMS)
                 .because("only the CLI prints (design.md, CLI contract: reports on stdout, messages on stderr); "
-                        + "the domain, the adapters and the REST server return values or throw");
+                        + "the domain, the adapters and the REST server return values or throw. The simulator's "
+                        + "own command (tlsready-sim, package sim) prints its endpoints like a CLI");
     }
 
     ArchRule noClassUsesJavaUtilLogging() {

@@ -19,10 +19,34 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code tlsready audit}: the main job. */
-@Command(name = "audit", mixinStandardHelpOptions = true,
-        description = {"Audit one host (or this machine) for TLS 1.2 readiness to Azure Backup.", "",
-            "Examples:", "  tlsready audit --snapshot host.reg systeminfo.txt",
-            "  tlsready audit --snapshot examples/2008r2-not-ready/*.* --format html --output report.html"})
+@Command(name = "audit", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Audit one host (or this machine, or a fleet over WinRM) for TLS 1.2 readiness",
+            "to Azure Backup.", "",
+            "Examples:",
+            "  tlsready audit --snapshot host.reg systeminfo.txt",
+            "  tlsready audit --snapshot examples/2008r2-not-ready/*.* -f html -o report.html",
+            "  tlsready audit --host srv1.contoso.com --user 'CONTOSO\\auditor'",
+            "  tlsready audit --inventory hosts.ini -f jsonl -o results.jsonl --report fleet.html",
+            "  tlsready audit --inventory hosts.ini -f jsonl -o results.jsonl --resume --report -",
+            ""},
+        footer = {"",
+            "Remote audit (--host, --inventory): HTTPS on 5986 with certificate validation",
+            "and NTLM by default; http (5985) only with NTLM, which encrypts every message.",
+            "An inventory may set port, transport, auth and user per host; those win over",
+            "the options. Inventories: one host per line (NAME[:PORT]), CSV with a header",
+            "(host,port,transport,auth,user), or Ansible INI (ansible_host, ansible_port,",
+            "ansible_user, ansible_winrm_transport, ansible_winrm_scheme). Password:",
+            "--password-file, else TLSREADY_PASSWORD, else a prompt; never as an argument.",
+            "",
+            "Fleet output: -f jsonl -o FILE appends one JSON object per host as it finishes",
+            "(a killed run loses nothing; --resume skips the hosts already in FILE). The",
+            "final report, in any other format, goes to --report FILE (format from",
+            "--report-format or the file name; '-' = stdout). With jsonl and no --report,",
+            "no host is kept in memory and only a summary line is printed. Other formats",
+            "with --host/--inventory write the report of all hosts to --output or stdout.",
+            "",
+            "Exit codes: 0 all hosts READY, 1 some host NOT_READY, 3 some host UNKNOWN or",
+            "unreachable, 2 usage error or unreadable input."})
 final class AuditCommand implements Callable<Integer> {
 
     enum Colour { AUTO, ALWAYS, NEVER }
@@ -31,11 +55,25 @@ final class AuditCommand implements Callable<Integer> {
     TargetOptions target = new TargetOptions();
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
-            description = "text, json, csv, html, junit or sarif (default: ${DEFAULT-VALUE}).")
+            description = "text, json, csv, html, junit, sarif, or jsonl (one line per host, streamed for fleets) "
+                    + "(default: ${DEFAULT-VALUE}).")
     Format format;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE (replaced atomically).")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Write the report to FILE (replaced atomically); with --format jsonl, append each host's "
+                    + "line as it finishes.")
     Path output;
+
+    @Option(names = "--resume", description = "Continue a --format jsonl --output FILE run: skip the hosts in FILE.")
+    boolean resume;
+
+    @Option(names = "--report", paramLabel = "FILE",
+            description = "With --format jsonl: also write the final report of all hosts to FILE ('-' = stdout).")
+    Path report;
+
+    @Option(names = "--report-format", paramLabel = "FORMAT",
+            description = "Format of --report (default: from its name: .json .csv .html .xml(junit) .sarif, else text).")
+    Format reportFormat;
 
     @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
             description = "Colour in text output: auto, always or never (NO_COLOR is honoured).")
@@ -44,30 +82,46 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Show the evidence of passing findings too.")
     boolean verbose;
 
+    @Mixin
+    RemoteOptions remote = new RemoteOptions();
+
     private final AuditService audit;
     private final Targets targets;
+    private final Environment env;
     private final PrintWriter out;
+    private final PrintWriter err;
     private final String version;
 
     @Inject
-    AuditCommand(AuditService audit, Targets targets, @Named("out") PrintWriter out, @Named("version") String version) {
+    AuditCommand(AuditService audit, Targets targets, Environment env, @Named("out") PrintWriter out,
+            @Named("err") PrintWriter err, @Named("version") String version) {
         this.audit = audit;
         this.targets = targets;
+        this.env = env;
         this.out = out;
+        this.err = err;
         this.version = version;
     }
 
     @Override
     public Integer call() throws Exception {
+        if (targets.isRemote(target)) {
+            RemoteAudit.checkOptions(this);
+            return new RemoteAudit(audit, targets.remoteHosts(), env, out, err, version).run(this);
+        }
+        if (resume || report != null || reportFormat != null) {
+            throw new UsageException("--resume, --report and --report-format are for --host/--inventory audits");
+        }
         HostReport host = audit.audit(targets.resolve(target));
-        AuditReport report = new AuditReport(List.of(host), version, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-        ReportRenderer.Options options = new ReportRenderer.Options(useColour(), verbose);
-        OutputTarget.write(output, out, stream -> format.renderer().render(report, options, stream));
-        return report.exitCode();
+        AuditReport result = new AuditReport(List.of(host), version,
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        ReportRenderer.Options options = new ReportRenderer.Options(useColour(format, output), verbose);
+        OutputTarget.write(output, out, stream -> format.renderer().render(result, options, stream));
+        return result.exitCode();
     }
 
-    private boolean useColour() {
-        if (format != Format.TEXT || output != null || colour == Colour.NEVER) {
+    boolean useColour(Format f, Path destination) {
+        if (f != Format.TEXT || destination != null || colour == Colour.NEVER) {
             return false;
         }
         if (colour == Colour.ALWAYS) {

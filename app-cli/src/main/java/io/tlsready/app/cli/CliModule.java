@@ -17,10 +17,12 @@ final class CliModule extends AbstractModule {
 
     private final PrintWriter out;
     private final PrintWriter err;
+    private final Environment env;
 
-    CliModule(PrintWriter out, PrintWriter err) {
+    CliModule(PrintWriter out, PrintWriter err, Environment env) {
         this.out = out;
         this.err = err;
+        this.env = env;
     }
 
     @Override
@@ -30,6 +32,7 @@ final class CliModule extends AbstractModule {
         binder().disableCircularProxies();
         bind(PrintWriter.class).annotatedWith(Names.named("out")).toInstance(out);
         bind(PrintWriter.class).annotatedWith(Names.named("err")).toInstance(err);
+        bind(Environment.class).toInstance(env);
         bind(TlsReadyCommand.class);
         bind(AuditCommand.class);
         bind(CollectCommand.class);

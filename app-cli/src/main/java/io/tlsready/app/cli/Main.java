@@ -2,11 +2,13 @@ package io.tlsready.app.cli;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Module;
 import com.google.inject.Stage;
 import io.tlsready.adapters.windows.HiveEvidenceModule;
 import io.tlsready.adapters.windows.LocalRegistryModule;
 import io.tlsready.adapters.windows.OfflineEvidenceModule;
 import io.tlsready.adapters.windows.SnapshotModule;
+import io.tlsready.adapters.winrm.WinRmModule;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
@@ -35,8 +37,14 @@ public final class Main {
 
     /** Runs one command line and returns its exit code (design.md: 0, 1, 2, 3). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        Injector injector = Guice.createInjector(Stage.DEVELOPMENT, new CliModule(out, err),
-                new OfflineEvidenceModule(), new HiveEvidenceModule(), new SnapshotModule(), new LocalRegistryModule());
+        return run(args, out, err, Environment.system(), new WinRmModule());
+    }
+
+    /** The same, with the process environment and the module binding the WinRM port chosen by the caller (tests). */
+    static int run(String[] args, PrintWriter out, PrintWriter err, Environment env, Module remoteHosts) {
+        Injector injector = Guice.createInjector(Stage.DEVELOPMENT, new CliModule(out, err, env),
+                new OfflineEvidenceModule(), new HiveEvidenceModule(), new SnapshotModule(), new LocalRegistryModule(),
+                remoteHosts);
         CommandLine cli = new CommandLine(TlsReadyCommand.class, new GuiceFactory(injector));
         cli.setOut(out);
         cli.setErr(err);

@@ -60,20 +60,23 @@ public final class NtlmServer {
 
     /**
      * Parses the NEGOTIATE_MESSAGE and returns the CHALLENGE_MESSAGE (3.2.5.1.1) with TargetInfo (NetBIOS and DNS
-     * names, MsvAvTimestamp). A client without Unicode or extended session security is refused.
+     * names, MsvAvTimestamp). The server always answers in Unicode, as Windows does, even to a client that offers
+     * only the OEM character set (python's ntlm-auth 1.4, pywinrm's NTLM library, does); a client without extended
+     * session security is refused.
      */
     public synchronized byte[] challenge(byte[] negotiate) {
         if (negotiateToken != null) {
             throw new IllegalStateException("challenge() was already called on this NTLM context");
         }
         NegotiateMessage message = NegotiateMessage.decode(negotiate);
-        if (!NegotiateFlags.has(message.flags(), NegotiateFlags.NEGOTIATE_UNICODE)) {
-            throw new NtlmException("the client does not offer Unicode NTLM (NTLMSSP_NEGOTIATE_UNICODE)");
+        if (!NegotiateFlags.has(message.flags(), NegotiateFlags.NEGOTIATE_UNICODE)
+                && !NegotiateFlags.has(message.flags(), NegotiateFlags.NEGOTIATE_OEM)) {
+            throw new NtlmException("the client offers neither Unicode nor OEM NTLM character sets");
         }
         if (!NegotiateFlags.has(message.flags(), NegotiateFlags.NEGOTIATE_EXTENDED_SESSIONSECURITY)) {
             throw new NtlmException("the client does not offer NTLMSSP_NEGOTIATE_EXTENDED_SESSIONSECURITY");
         }
-        int flags = (message.flags() & SUPPORTED) | ALWAYS;
+        int flags = (message.flags() & SUPPORTED) | ALWAYS | NegotiateFlags.NEGOTIATE_UNICODE;
         List<AvPair> info = new ArrayList<>();
         info.add(AvPair.ofString(AvId.MSV_AV_NB_DOMAIN_NAME, nbDomainName));
         info.add(AvPair.ofString(AvId.MSV_AV_NB_COMPUTER_NAME, nbComputerName));

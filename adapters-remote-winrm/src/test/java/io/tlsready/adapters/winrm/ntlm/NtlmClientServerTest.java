@@ -240,6 +240,14 @@ class NtlmClientServerTest {
     }
 
     @Test
+    void the_server_answers_an_oem_only_client_in_unicode_as_windows_does() {
+        // python's ntlm-auth 1.4 (pywinrm) offers OEM only: flags 0xe2889032.
+        byte[] negotiate = new NegotiateMessage(0xe2889032, "", "", null).encode();
+        ChallengeMessage challenge = ChallengeMessage.decode(server().challenge(negotiate));
+        assertThat(NegotiateFlags.has(challenge.flags(), NegotiateFlags.NEGOTIATE_UNICODE)).isTrue();
+    }
+
+    @Test
     void the_server_refuses_a_client_without_extended_session_security() {
         byte[] negotiate = new NegotiateMessage(NegotiateFlags.NEGOTIATE_UNICODE | NegotiateFlags.NEGOTIATE_NTLM, "",
                 "", null).encode();

@@ -17,9 +17,13 @@ import java.util.Map;
 
 /**
  * SARIF 2.1.0 for code-scanning dashboards: FAIL is an error, WARN a warning, core UNKNOWN a note; the
- * host is the logical location, the evidence file (if any) the physical one.
+ * host is the logical location, the evidence file (if any) the physical one. A host that could not be audited
+ * at all (unreachable, credentials refused) is a warning of the pseudo-rule {@value #NOT_AUDITED}: it has no
+ * findings, and a dashboard must still show that someone needs to look at it.
  */
 final class SarifRenderer implements ReportRenderer {
+
+    static final String NOT_AUDITED = "HOST_NOT_AUDITED";
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
@@ -43,9 +47,24 @@ final class SarifRenderer implements ReportRenderer {
             r.put("properties", Map.of("core", e.getKey().core()));
             rules.add(r);
         }
+        if (report.hosts().stream().anyMatch(h -> h.error().isPresent())) {
+            rules.add(Map.of("id", NOT_AUDITED, "shortDescription",
+                    Map.of("text", "The host could not be audited (unreachable, refused, timed out)"),
+                    "properties", Map.of("core", true)));
+        }
         driver.put("rules", rules);
         List<Object> results = new ArrayList<>();
         for (HostReport h : report.hosts()) {
+            if (h.error().isPresent()) {
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("ruleId", NOT_AUDITED);
+                r.put("level", "warning");
+                r.put("message", Map.of("text", h.host() + ": " + h.error().get()));
+                r.put("locations", List.of(Map.of("logicalLocations",
+                        List.of(Map.of("name", h.host(), "kind", "module")))));
+                r.put("properties", Map.of("status", "UNKNOWN", "verdict", h.verdict().name()));
+                results.add(r);
+            }
             for (Finding f : h.findings()) {
                 String level = level(f);
                 if (level == null) {

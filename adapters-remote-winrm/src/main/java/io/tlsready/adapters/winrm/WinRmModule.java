@@ -1,0 +1,40 @@
+package io.tlsready.adapters.winrm;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import io.tlsready.adapters.winrm.wsman.WsmanOptions;
+import io.tlsready.domain.port.RemoteHosts;
+
+/**
+ * Binds the {@link RemoteHosts} port to WinRM (WS-Management over micronaut-http-client, no Micronaut DI). One
+ * instance per injector, so all hosts share one Netty event loop; it starts on the first collection. The app
+ * closes it through {@link #closeable(RemoteHosts)} when the run ends (its threads are daemons, so forgetting
+ * to close does not keep the JVM alive).
+ */
+public final class WinRmModule extends AbstractModule {
+
+    private final WsmanOptions options;
+
+    public WinRmModule() {
+        this(WsmanOptions.defaults());
+    }
+
+    public WinRmModule(WsmanOptions options) {
+        this.options = options;
+    }
+
+    @Provides
+    @Singleton
+    RemoteHosts remoteHosts() {
+        return new WinRmRemoteHosts(options);
+    }
+
+    /** The shutdown handle of a {@link RemoteHosts} bound by this module (a no-op for any other). */
+    public static AutoCloseable closeable(RemoteHosts hosts) {
+        if (hosts instanceof WinRmRemoteHosts) {
+            return (WinRmRemoteHosts) hosts;
+        }
+        return () -> { };
+    }
+}

@@ -1,0 +1,250 @@
+package io.tlsready.adapters.winrm.transport;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.MessageDigest;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
+
+/**
+ * The trust decision for one host's TLS certificate. Validation against the system trust store is on by default;
+ * a PEM bundle adds trust anchors; a SHA-256 pin trusts exactly that leaf certificate (and skips the host name
+ * check, because a pin is stronger than a name); {@code insecureSkipVerify} trusts anything, only when asked for.
+ *
+ * <p>It also remembers the certificate the server presented: for the error message (its SHA-256, so the admin
+ * can pin it after checking it out of band) and for NTLM channel bindings over HTTPS.
+ */
+final class HostTrust extends X509ExtendedTrustManager {
+
+    /** What the user asked for. The CA bundle is read when the policy is built, so a bad file fails early. */
+    enum Mode { SYSTEM, PINNED, INSECURE }
+
+    private final String hostLabel;
+    private final Mode mode;
+    private final byte[] pin;
+    private final X509ExtendedTrustManager delegate;
+    private volatile X509Certificate presented;
+    private volatile String rejection;
+
+    private HostTrust(String hostLabel, Mode mode, byte[] pin, X509ExtendedTrustManager delegate) {
+        this.hostLabel = hostLabel;
+        this.mode = mode;
+        this.pin = pin;
+        this.delegate = delegate;
+    }
+
+    /**
+     * Builds the policy.
+     *
+     * @throws IllegalArgumentException with a one-line message when the pin is malformed or the bundle unreadable
+     */
+    static HostTrust of(String hostLabel, Optional<Path> caBundle, Optional<String> pinSha256, boolean insecure) {
+        if (insecure) {
+            return new HostTrust(hostLabel, Mode.INSECURE, null, null);
+        }
+        if (pinSha256.isPresent()) {
+            return new HostTrust(hostLabel, Mode.PINNED, parsePin(pinSha256.get()), null);
+        }
+        return new HostTrust(hostLabel, Mode.SYSTEM, null, systemTrust(caBundle));
+    }
+
+    static byte[] parsePin(String text) {
+        String hex = text.strip().replace(":", "").replace(" ", "").toLowerCase(Locale.ROOT);
+        if (hex.startsWith("sha256/") || hex.startsWith("sha256:")) {
+            hex = hex.substring(7);
+        }
+        if (!hex.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("--pin-sha256 must be 64 hex digits (the SHA-256 of the certificate's DER"
+                    + " encoding), got " + text.strip().length() + " characters");
+        }
+        return HexFormat.of().parseHex(hex);
+    }
+
+    private static X509ExtendedTrustManager systemTrust(Optional<Path> caBundle) {
+        try {
+            KeyStore anchors = null;
+            if (caBundle.isPresent()) {
+                anchors = KeyStore.getInstance(KeyStore.getDefaultType());
+                anchors.load(null, null);
+                int n = 0;
+                // The JDK's default anchors first, so --ca-cert adds to the system store instead of replacing it.
+                for (X509Certificate ca : defaultAnchors()) {
+                    anchors.setCertificateEntry("system-" + n++, ca);
+                }
+                List<X509Certificate> extra = readPem(caBundle.get());
+                for (X509Certificate ca : extra) {
+                    anchors.setCertificateEntry("ca-cert-" + n++, ca);
+                }
+            }
+            return trustManager(anchors);
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalArgumentException("cannot set up certificate trust: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<X509Certificate> defaultAnchors() throws GeneralSecurityException {
+        List<X509Certificate> out = new ArrayList<>();
+        for (X509Certificate c : trustManager(null).getAcceptedIssuers()) {
+            out.add(c);
+        }
+        return out;
+    }
+
+    private static X509ExtendedTrustManager trustManager(KeyStore anchors) throws GeneralSecurityException {
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(anchors);
+        for (TrustManager tm : tmf.getTrustManagers()) {
+            if (tm instanceof X509ExtendedTrustManager) {
+                return (X509ExtendedTrustManager) tm;
+            }
+        }
+        throw new GeneralSecurityException("no X509 trust manager in this JDK");
+    }
+
+    static List<X509Certificate> readPem(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            List<X509Certificate> out = new ArrayList<>();
+            for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                out.add((X509Certificate) c);
+            }
+            if (out.isEmpty()) {
+                throw new IllegalArgumentException("--ca-cert " + file + ": no PEM certificate in the file");
+            }
+            return out;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--ca-cert " + file + ": cannot read the file (" + e.getMessage() + ")", e);
+        } catch (CertificateException e) {
+            throw new IllegalArgumentException("--ca-cert " + file + ": not a PEM certificate bundle ("
+                    + e.getMessage() + ")", e);
+        }
+    }
+
+    Mode mode() {
+        return mode;
+    }
+
+    /** The leaf certificate of the last handshake, if any. */
+    Optional<X509Certificate> presented() {
+        return Optional.ofNullable(presented);
+    }
+
+    /** Why the last handshake's certificate was refused (one line, with its SHA-256 and what to do), if it was. */
+    Optional<String> rejection() {
+        return Optional.ofNullable(rejection);
+    }
+
+    static String sha256(X509Certificate cert) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(cert.getEncoded()));
+        } catch (GeneralSecurityException e) {
+            return "(unavailable: " + e.getMessage() + ")";
+        }
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+            throws CertificateException {
+        check(chain, () -> delegate.checkServerTrusted(chain, authType, engine));
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
+            throws CertificateException {
+        check(chain, () -> delegate.checkServerTrusted(chain, authType, socket));
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+        check(chain, () -> delegate.checkServerTrusted(chain, authType));
+    }
+
+    private interface Check {
+        void run() throws CertificateException;
+    }
+
+    private void check(X509Certificate[] chain, Check system) throws CertificateException {
+        if (chain == null || chain.length == 0) {
+            rejection = "the TLS server at " + hostLabel + " presented no certificate";
+            throw new CertificateException(rejection);
+        }
+        X509Certificate leaf = chain[0];
+        presented = leaf;
+        rejection = null;
+        switch (mode) {
+            case INSECURE:
+                return;
+            case PINNED:
+                if (!MessageDigest.isEqual(pin, HexFormat.of().parseHex(sha256(leaf)))) {
+                    rejection = "certificate for host " + hostLabel + " does not match --pin-sha256: the host presented "
+                            + sha256(leaf) + " (" + leaf.getSubjectX500Principal().getName() + ")";
+                    throw new CertificateException(rejection);
+                }
+                return;
+            default:
+                try {
+                    system.run();
+                } catch (CertificateException e) {
+                    rejection = "certificate for host " + hostLabel + " is not trusted: " + reason(e)
+                            + "; add --ca-cert FILE or --pin-sha256 " + sha256(leaf)
+                            + " (the presented certificate's SHA-256; check it out of band first)";
+                    throw e;
+                }
+        }
+    }
+
+    /** The innermost useful message: PKIX wraps the real reason ("unable to find valid certification path"). */
+    private static String reason(Throwable e) {
+        String text = e.getMessage();
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+            if (t.getMessage() != null) {
+                text = t.getMessage();
+            }
+        }
+        return text == null ? e.getClass().getSimpleName() : text.replaceAll("\\s+", " ").strip();
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+            throws CertificateException {
+        throw new CertificateException("this is a client");
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+            throws CertificateException {
+        throw new CertificateException("this is a client");
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+        throw new CertificateException("this is a client");
+    }
+
+    @Override
+    public X509Certificate[] getAcceptedIssuers() {
+        return delegate == null ? new X509Certificate[0] : delegate.getAcceptedIssuers();
+    }
+
+    @Override
+    public String toString() {
+        return "HostTrust[" + hostLabel + ", " + mode + "]";
+    }
+}

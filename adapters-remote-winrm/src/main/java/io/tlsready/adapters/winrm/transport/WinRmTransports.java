@@ -1,0 +1,140 @@
+package io.tlsready.adapters.winrm.transport;
+
+import io.tlsready.adapters.winrm.ntlm.NtlmCredentials;
+import io.tlsready.adapters.winrm.wsman.WsmanOptions;
+import io.tlsready.adapters.winrm.wsman.WsmanTransport;
+import io.tlsready.adapters.winrm.wsman.WsmanTransportException;
+import io.tlsready.adapters.winrm.wsman.WsmanTransportException.Kind;
+import io.tlsready.domain.port.RemoteTarget;
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * Builds the {@link WsmanTransport} for a {@link RemoteTarget} and owns what all hosts share: one Netty
+ * event-loop group, created on the first {@link #open} (so nothing of Netty loads on offline paths) and shut down
+ * by {@link #close()}.
+ *
+ * <p>Which combinations exist, secure by default: HTTPS with Basic, NTLM (channel-bound) or Kerberos; HTTP only
+ * with NTLM message encryption. Basic or Kerberos over plain HTTP are refused with a message saying why.
+ */
+public final class WinRmTransports implements AutoCloseable {
+
+    /** Margin of the HTTP read timeout over wsman:OperationTimeout, so the host's TimedOut fault arrives first. */
+    static final Duration READ_MARGIN = Duration.ofSeconds(10);
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** Room for HTTP multipart framing and the NTLM signature around the largest accepted envelope. */
+    static final int FRAMING_MARGIN = 4096;
+
+    private final int threads;
+    private SharedEventLoop loop;
+    private boolean closed;
+
+    /** Event-loop threads = CPUs: the work is I/O plus TLS handshakes. */
+    public WinRmTransports() {
+        this(Runtime.getRuntime().availableProcessors());
+    }
+
+    public WinRmTransports(int threads) {
+        this.threads = Math.max(1, threads);
+    }
+
+    /**
+     * A transport for one host; nothing is sent until the first exchange. Reads the password (Basic, NTLM) once
+     * and wipes it.
+     *
+     * @throws WsmanTransportException for combinations that are refused and unusable trust options
+     */
+    public WsmanTransport open(RemoteTarget target, WsmanOptions options) {
+        String label = target.label();
+        refuseInsecureCombinations(target);
+        boolean https = target.transport() == RemoteTarget.Transport.HTTPS;
+        HostTrust trust = null;
+        if (https) {
+            try {
+                trust = HostTrust.of(target.host(), target.caBundle(), target.pinSha256(), target.insecureSkipVerify());
+            } catch (IllegalArgumentException e) {
+                throw new WsmanTransportException(Kind.TLS, e.getMessage(), e);
+            }
+        }
+        String endpoint = (https ? "https://" : "http://") + label + "/wsman";
+        Deadline deadline = new Deadline(target.timeout());
+        Duration readTimeout = options.operationTimeout().plus(READ_MARGIN);
+        Duration connectTimeout = CONNECT_TIMEOUT.compareTo(target.timeout()) < 0 ? CONNECT_TIMEOUT : target.timeout();
+        HttpChannel channel = new HttpChannel(loop(), label, URI.create(endpoint), trust, connectTimeout,
+                readTimeout, options.replyLimit() + FRAMING_MARGIN, deadline);
+        try {
+            switch (target.auth()) {
+                case BASIC: {
+                    char[] password = password(target);
+                    try {
+                        return new BasicTransport(channel, endpoint, target.user(), password);
+                    } finally {
+                        RemoteTarget.wipe(password);
+                    }
+                }
+                case NTLM: {
+                    char[] password = password(target);
+                    NtlmCredentials credentials;
+                    try {
+                        credentials = NtlmCredentials.of(target.user(), password);
+                    } finally {
+                        RemoteTarget.wipe(password);
+                    }
+                    return new NtlmTransport(channel, endpoint, credentials, target.host(), !https);
+                }
+                default:
+                    return new KerberosTransport(channel, endpoint, target.host(), deadline);
+            }
+        } catch (RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    private static void refuseInsecureCombinations(RemoteTarget target) {
+        if (target.transport() != RemoteTarget.Transport.HTTP) {
+            return;
+        }
+        if (target.auth() == RemoteTarget.Auth.BASIC) {
+            throw new WsmanTransportException(Kind.AUTHENTICATION, target.label() + ": Basic over plain HTTP would send"
+                    + " the password in clear text; use --transport https, or --auth ntlm (encrypted over HTTP)");
+        }
+        if (target.auth() == RemoteTarget.Auth.KERBEROS) {
+            throw new WsmanTransportException(Kind.AUTHENTICATION, target.label() + ": Kerberos over plain HTTP needs"
+                    + " WinRM message encryption that Java's GSS-API cannot produce; use --transport https or --auth ntlm");
+        }
+    }
+
+    private static char[] password(RemoteTarget target) {
+        char[] password = target.password().get();
+        if (password == null || password.length == 0) {
+            throw new WsmanTransportException(Kind.AUTHENTICATION, target.label() + ": no password for user "
+                    + target.user() + " (set TLSREADY_PASSWORD, --password-file, or answer the prompt)");
+        }
+        return password;
+    }
+
+    private synchronized SharedEventLoop loop() {
+        if (closed) {
+            throw new IllegalStateException("the WinRM transports are closed");
+        }
+        if (loop == null) {
+            loop = new SharedEventLoop(threads);
+        }
+        return loop;
+    }
+
+    /** Whether the event loop exists (tests: nothing of Netty before the first open). */
+    public synchronized boolean started() {
+        return loop != null;
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (loop != null) {
+            loop.close();
+            loop = null;
+        }
+    }
+}

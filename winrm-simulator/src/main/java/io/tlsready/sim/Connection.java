@@ -1,0 +1,292 @@
+package io.tlsready.sim;
+
+import io.tlsready.adapters.winrm.ntlm.NtlmException;
+import io.tlsready.adapters.winrm.ntlm.NtlmServer;
+import io.tlsready.adapters.winrm.ntlm.WinRmEncryption;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One accepted connection to a simulated host, served on its own pool thread: HTTP keep-alive, the per-connection
+ * NTLM context and message encryption (or Basic over the TLS socket), fault injection, then {@link WmiResponder}.
+ *
+ * <p>NTLM as Windows does it (winrm-notes §2): {@code Authorization: Negotiate <NEGOTIATE>} gets 401 with the
+ * CHALLENGE; {@code Negotiate <AUTHENTICATE>} completes the context (an empty body then gets 200); afterwards
+ * requests carry no Authorization and a {@code multipart/encrypted} body, answered sealed. A plaintext SOAP body on
+ * this HTTP listener is refused with 400 (AllowUnencrypted=false). Basic over HTTP, or Negotiate over HTTPS, gets 401.
+ */
+final class Connection implements Runnable {
+
+    private static final String SOAP_TYPE = "application/soap+xml;charset=UTF-8";
+    private static final byte[] EMPTY = new byte[0];
+
+    private final SimulatedHost host;
+    private final Socket socket;
+    private final Duration stallLimit;
+    private final Runnable onClose;
+    private NtlmServer pendingNtlm;
+    private WinRmEncryption encryption;
+
+    Connection(SimulatedHost host, Socket socket, Duration stallLimit, Runnable onClose) {
+        this.host = host;
+        this.socket = socket;
+        this.stallLimit = stallLimit;
+        this.onClose = onClose;
+    }
+
+    @Override
+    public void run() {
+        boolean reset = false;
+        try {
+            InputStream in = new BufferedInputStream(socket.getInputStream());
+            OutputStream out = new BufferedOutputStream(socket.getOutputStream());
+            while (!Thread.currentThread().isInterrupted()) {
+                Optional<HttpWire.Request> next;
+                try {
+                    next = HttpWire.read(in);
+                } catch (HttpWire.BadRequest e) {
+                    HttpWire.write(out, e.status(), List.of(), EMPTY, true);
+                    break;
+                }
+                if (next.isEmpty()) {
+                    break;
+                }
+                HttpWire.Request request = next.get();
+                host.httpRequests.incrementAndGet();
+                HostSpec spec = host.spec();
+                if (spec.has(FaultKind.STALL)) {
+                    host.injectedFaults.incrementAndGet();
+                    Thread.sleep(stallLimit.toMillis());
+                    break;
+                }
+                if (spec.has(FaultKind.RESET)) {
+                    host.injectedFaults.incrementAndGet();
+                    reset = true;
+                    break;
+                }
+                if (!spec.latency().isZero()) {
+                    Thread.sleep(spec.latency().toMillis());
+                }
+                if (!serve(request, out) || request.wantsClose()) {
+                    break;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (SocketTimeoutException | SocketException e) {
+            // idle client, client reset, or the fleet closing: nothing to answer
+        } catch (IOException e) {
+            // a broken client connection ends this connection only
+        } finally {
+            close(reset);
+        }
+    }
+
+    /** Answers one request; false when the connection must close afterwards. */
+    private boolean serve(HttpWire.Request request, OutputStream out) throws IOException {
+        if (host.spec().has(FaultKind.UNAUTHORIZED)) {
+            host.injectedFaults.incrementAndGet();
+            unauthorized(out);
+            return true;
+        }
+        if (!request.method().equals("POST")) {
+            HttpWire.write(out, 405, List.of(Map.entry("Allow", "POST")), EMPTY, false);
+            return true;
+        }
+        String path = request.target().contains("?") ? request.target().substring(0, request.target().indexOf('?'))
+                : request.target();
+        if (!path.equalsIgnoreCase("/wsman")) {
+            HttpWire.write(out, 404, List.of(), EMPTY, false);
+            return true;
+        }
+        return host.spec().auth() == HostSpec.Auth.NTLM ? serveNtlm(request, out) : serveBasic(request, out);
+    }
+
+    private boolean serveNtlm(HttpWire.Request request, OutputStream out) throws IOException {
+        Optional<String> authorization = request.header("Authorization");
+        if (authorization.isPresent()) {
+            String[] parts = authorization.get().strip().split("\\s+", 2);
+            String scheme = parts[0].toLowerCase(Locale.ROOT);
+            if (!scheme.equals("negotiate") && !scheme.equals("ntlm") || parts.length < 2) {
+                host.authFailures.incrementAndGet();
+                unauthorized(out);
+                return true;
+            }
+            byte[] token;
+            try {
+                token = Base64.getDecoder().decode(parts[1].strip());
+            } catch (IllegalArgumentException e) {
+                HttpWire.write(out, 400, List.of(), EMPTY, false);
+                return true;
+            }
+            int type = messageType(token);
+            encryption = null;
+            if (type == 1) {
+                pendingNtlm = host.ntlmServer();
+                try {
+                    byte[] challenge = pendingNtlm.challenge(token);
+                    HttpWire.write(out, 401, List.of(Map.entry("WWW-Authenticate", parts[0] + " "
+                            + Base64.getEncoder().encodeToString(challenge))), EMPTY, false);
+                } catch (NtlmException e) {
+                    pendingNtlm = null;
+                    host.authFailures.incrementAndGet();
+                    unauthorized(out);
+                }
+                return true;
+            }
+            if (type != 3 || pendingNtlm == null) {
+                host.authFailures.incrementAndGet();
+                unauthorized(out);
+                return true;
+            }
+            NtlmServer.Result result = pendingNtlm.authenticate(token);
+            pendingNtlm = null;
+            if (result instanceof NtlmServer.Rejected) {
+                host.authFailures.incrementAndGet();
+                unauthorized(out);
+                return true;
+            }
+            encryption = new WinRmEncryption(((NtlmServer.Accepted) result).session());
+        }
+        if (encryption == null) {
+            unauthorized(out);
+            return true;
+        }
+        if (request.body().length == 0) {
+            HttpWire.write(out, 200, List.of(), EMPTY, false);
+            return true;
+        }
+        String contentType = request.header("Content-Type").orElse("").toLowerCase(Locale.ROOT);
+        if (!contentType.startsWith(WinRmEncryption.MEDIA_TYPE)) {
+            // AllowUnencrypted=false: Windows refuses a plaintext body on an HTTP listener.
+            HttpWire.write(out, 400, List.of(), EMPTY, false);
+            return true;
+        }
+        byte[] soap;
+        try {
+            soap = encryption.unwrap(request.body());
+        } catch (NtlmException e) {
+            // The inbound RC4 stream has advanced past a bad message: this context is unusable.
+            HttpWire.write(out, 400, List.of(), EMPTY, true);
+            return false;
+        }
+        WmiResponder.Answer answer = soapAnswer(soap);
+        HttpWire.write(out, answer.status(), List.of(Map.entry("Content-Type", WinRmEncryption.CONTENT_TYPE)),
+                encryption.wrap(answer.xml().getBytes(StandardCharsets.UTF_8)), false);
+        return true;
+    }
+
+    private boolean serveBasic(HttpWire.Request request, OutputStream out) throws IOException {
+        Optional<String> authorization = request.header("Authorization");
+        if (authorization.isEmpty() || !basicMatches(authorization.get())) {
+            if (authorization.isPresent()) {
+                host.authFailures.incrementAndGet();
+            }
+            unauthorized(out);
+            return true;
+        }
+        if (request.body().length == 0) {
+            HttpWire.write(out, 200, List.of(), EMPTY, false);
+            return true;
+        }
+        String contentType = request.header("Content-Type").orElse("").toLowerCase(Locale.ROOT);
+        if (!contentType.startsWith("application/soap+xml")) {
+            HttpWire.write(out, 415, List.of(), EMPTY, false);
+            return true;
+        }
+        WmiResponder.Answer answer = soapAnswer(request.body());
+        HttpWire.write(out, answer.status(), List.of(Map.entry("Content-Type", SOAP_TYPE)),
+                answer.xml().getBytes(StandardCharsets.UTF_8), false);
+        return true;
+    }
+
+    private WmiResponder.Answer soapAnswer(byte[] soap) {
+        host.wsmanRequests.incrementAndGet();
+        for (FaultKind kind : host.spec().faults()) {
+            if (kind.soapLevel()) {
+                host.injectedFaults.incrementAndGet();
+                return host.responder().injected(kind, soap);
+            }
+        }
+        return host.responder().answer(soap);
+    }
+
+    private boolean basicMatches(String authorization) {
+        String[] parts = authorization.strip().split("\\s+", 2);
+        if (parts.length < 2 || !parts[0].equalsIgnoreCase("basic")) {
+            return false;
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(parts[1].strip()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        int colon = decoded.indexOf(':');
+        if (colon < 0) {
+            return false;
+        }
+        String user = decoded.substring(0, colon);
+        byte[] given = decoded.substring(colon + 1).getBytes(StandardCharsets.UTF_8);
+        byte[] expected = new String(host.spec().password()).getBytes(StandardCharsets.UTF_8);
+        boolean passwordOk = MessageDigest.isEqual(given, expected);
+        return passwordOk && (stripDomain(user).equalsIgnoreCase(stripDomain(host.spec().user())));
+    }
+
+    private static String stripDomain(String user) {
+        int slash = user.indexOf('\\');
+        return slash < 0 ? user : user.substring(slash + 1);
+    }
+
+    private void unauthorized(OutputStream out) throws IOException {
+        List<Map.Entry<String, String>> headers = new ArrayList<>();
+        if (host.spec().auth() == HostSpec.Auth.NTLM) {
+            headers.add(Map.entry("WWW-Authenticate", "Negotiate"));
+        } else {
+            headers.add(Map.entry("WWW-Authenticate", "Basic realm=\"WSMAN\""));
+        }
+        HttpWire.write(out, 401, headers, EMPTY, false);
+    }
+
+    /** NTLMSSP message type (1, 2, 3), or 0 when the token is not NTLMSSP. */
+    private static int messageType(byte[] token) {
+        byte[] signature = "NTLMSSP\0".getBytes(StandardCharsets.US_ASCII);
+        if (token.length < 12) {
+            return 0;
+        }
+        for (int i = 0; i < signature.length; i++) {
+            if (token[i] != signature[i]) {
+                return 0;
+            }
+        }
+        return (token[8] & 0xFF) | (token[9] & 0xFF) << 8 | (token[10] & 0xFF) << 16 | (token[11] & 0xFF) << 24;
+    }
+
+    private void close(boolean reset) {
+        try {
+            if (reset) {
+                socket.setSoLinger(true, 0);
+            }
+            socket.close();
+        } catch (IOException e) {
+            // already closed
+        } finally {
+            onClose.run();
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.tlsready.sim;
+
+import io.tlsready.adapters.winrm.ntlm.NtlmCredentials;
+import io.tlsready.adapters.winrm.ntlm.NtlmServer;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** One running simulated host: its spec, answering logic, endpoint and counters. */
+final class SimulatedHost {
+
+    private final HostSpec spec;
+    private final WmiResponder responder;
+    private final NtlmCredentials account;
+    private final int port;
+    final AtomicLong connections = new AtomicLong();
+    final AtomicLong httpRequests = new AtomicLong();
+    final AtomicLong wsmanRequests = new AtomicLong();
+    final AtomicLong authFailures = new AtomicLong();
+    final AtomicLong injectedFaults = new AtomicLong();
+
+    SimulatedHost(HostSpec spec, int port) {
+        this.spec = spec;
+        this.port = port;
+        this.responder = new WmiResponder(spec.name(), spec.facts());
+        this.account = NtlmCredentials.of(spec.user(), spec.password());
+    }
+
+    HostSpec spec() {
+        return spec;
+    }
+
+    WmiResponder responder() {
+        return responder;
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** A fresh server-side NTLM context for one connection. */
+    NtlmServer ntlmServer() {
+        String netbios = spec.name().toUpperCase(Locale.ROOT);
+        if (netbios.length() > 15) {
+            netbios = netbios.substring(0, 15);
+        }
+        return NtlmServer.builder().account(account).netbiosComputerName(netbios)
+                .dnsComputerName(spec.name().toLowerCase(Locale.ROOT)).build();
+    }
+
+    String endpoint() {
+        String host = spec.address().contains(":") ? "[" + spec.address() + "]" : spec.address();
+        return spec.auth().scheme() + "://" + host + ":" + port + "/wsman";
+    }
+
+    HostCounters counters() {
+        return new HostCounters(connections.get(), httpRequests.get(), wsmanRequests.get(), authFailures.get(),
+                injectedFaults.get());
+    }
+}

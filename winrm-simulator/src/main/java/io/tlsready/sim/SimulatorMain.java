@@ -1,0 +1,328 @@
+package io.tlsready.sim;
+
+import io.tlsready.domain.facts.HostFacts;
+import io.tlsready.domain.port.EvidenceException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code tlsready-sim}: serves simulated WinRM hosts until interrupted (or for {@code --duration}).
+ *
+ * <pre>
+ * tlsready-sim --evidence FILE… [--listen ADDRESS:PORT] [--auth ntlm|basic-https] --user NAME
+ *              [--hosts N --base ADDRESS] [--latency MS[:FRACTION]] [--inject KIND:FRACTION]… [--seed N]
+ *              [--stall-max MS] [--cert-out FILE] [--endpoints-out FILE] [--duration SECONDS]
+ * </pre>
+ * The password comes from the environment variable {@code TLSREADY_PASSWORD}, never from a flag.
+ * Exit codes: 0 stopped normally, 2 usage or evidence error.
+ */
+public final class SimulatorMain {
+
+    static final String PASSWORD_ENV = "TLSREADY_PASSWORD";
+    private static final int SHOWN_ENDPOINTS = 10;
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Map<String, String> env;
+
+    SimulatorMain(PrintStream out, PrintStream err, Map<String, String> env) {
+        this.out = out;
+        this.err = err;
+        this.env = env;
+    }
+
+    public static void main(String[] args) {
+        int code = new SimulatorMain(System.out, System.err, System.getenv()).run(args, null);
+        System.exit(code);
+    }
+
+    /** Parsed command line. */
+    static final class Options {
+        final List<Path> evidence = new ArrayList<>();
+        String listen = "127.0.0.1:5985";
+        boolean listenGiven;
+        HostSpec.Auth auth = HostSpec.Auth.NTLM;
+        String user;
+        int hosts = 1;
+        String base;
+        Duration latency = Duration.ZERO;
+        double latencyShare = 1.0;
+        final Map<FaultKind, Double> inject = new EnumMap<>(FaultKind.class);
+        long seed = 1;
+        Duration stallMax = Duration.ofSeconds(30);
+        Path certOut;
+        Path endpointsOut;
+        Duration duration;
+    }
+
+    static final class UsageException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    static Options parse(String[] args) {
+        Options o = new Options();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--evidence":
+                    while (i + 1 < args.length && !args[i + 1].startsWith("--")) {
+                        o.evidence.add(Path.of(args[++i]));
+                    }
+                    break;
+                case "--listen":
+                    o.listen = value(args, ++i, a);
+                    o.listenGiven = true;
+                    break;
+                case "--auth":
+                    o.auth = auth(value(args, ++i, a));
+                    break;
+                case "--user":
+                    o.user = value(args, ++i, a);
+                    break;
+                case "--hosts":
+                    o.hosts = integer(value(args, ++i, a), a, 1, 100_000);
+                    break;
+                case "--base":
+                    o.base = value(args, ++i, a);
+                    break;
+                case "--latency": {
+                    String[] v = value(args, ++i, a).split(":", 2);
+                    o.latency = Duration.ofMillis(integer(v[0].replace("ms", ""), a, 0, 600_000));
+                    o.latencyShare = v.length > 1 ? fraction(v[1], a) : 1.0;
+                    break;
+                }
+                case "--inject": {
+                    String v = value(args, ++i, a);
+                    int colon = v.lastIndexOf(':');
+                    String kind = colon < 0 ? v : v.substring(0, colon);
+                    FaultKind k = FaultKind.parse(kind).orElseThrow(() -> new UsageException("--inject: unknown"
+                            + " fault '" + kind + "' (401, 500, timedout, reset, stall, oversized, malformed, refused)"));
+                    o.inject.put(k, colon < 0 ? 1.0 : fraction(v.substring(colon + 1), a));
+                    break;
+                }
+                case "--seed":
+                    o.seed = integer(value(args, ++i, a), a, 0, Integer.MAX_VALUE);
+                    break;
+                case "--stall-max":
+                    o.stallMax = Duration.ofMillis(integer(value(args, ++i, a), a, 0, 3_600_000));
+                    break;
+                case "--cert-out":
+                    o.certOut = Path.of(value(args, ++i, a));
+                    break;
+                case "--endpoints-out":
+                    o.endpointsOut = Path.of(value(args, ++i, a));
+                    break;
+                case "--duration":
+                    o.duration = Duration.ofSeconds(integer(value(args, ++i, a), a, 0, 86_400 * 7));
+                    break;
+                case "--password":
+                    throw new UsageException("--password is not accepted: put the password in " + PASSWORD_ENV);
+                default:
+                    throw new UsageException("unknown option " + a);
+            }
+        }
+        if (o.evidence.isEmpty()) {
+            throw new UsageException("--evidence FILE… is required");
+        }
+        if (o.user == null || o.user.isBlank()) {
+            throw new UsageException("--user NAME is required");
+        }
+        if (o.hosts > 1 && o.base == null) {
+            o.base = "127.0.1.1";
+        }
+        return o;
+    }
+
+    /** Starts the fleet; blocks until interrupted, or {@code --duration}, or {@code stop} counts down. */
+    int run(String[] args, CountDownLatch stop) {
+        Options o;
+        try {
+            o = parse(args);
+        } catch (UsageException e) {
+            err.println("tlsready-sim: " + e.getMessage());
+            err.println(usage());
+            return 2;
+        }
+        String password = env.get(PASSWORD_ENV);
+        if (password == null || password.isEmpty()) {
+            err.println("tlsready-sim: set the password of --user " + o.user + " in " + PASSWORD_ENV);
+            return 2;
+        }
+        HostFacts facts;
+        try {
+            facts = EvidenceFacts.load(o.evidence);
+        } catch (EvidenceException e) {
+            err.println("tlsready-sim: " + e.getMessage());
+            return 2;
+        }
+        List<HostSpec> specs;
+        try {
+            specs = plan(o, password.toCharArray()).hosts(facts);
+        } catch (IllegalArgumentException e) {
+            err.println("tlsready-sim: " + e.getMessage());
+            return 2;
+        }
+        SimulatedFleet fleet;
+        try {
+            fleet = SimulatedFleet.start(specs, SimulatedFleet.Options.defaults().withStallLimit(o.stallMax));
+        } catch (UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+            err.println("tlsready-sim: " + e.getMessage());
+            return 2;
+        }
+        CountDownLatch done = stop != null ? stop : new CountDownLatch(1);
+        Thread hook = new Thread(fleet::close, "winrm-sim-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            announce(o, fleet);
+            if (o.duration != null) {
+                done.await(o.duration.toMillis(), TimeUnit.MILLISECONDS);
+            } else {
+                done.await();
+            }
+        } catch (IOException e) {
+            err.println("tlsready-sim: " + e.getMessage());
+            return 2;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            fleet.close();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // already shutting down
+            }
+        }
+        return 0;
+    }
+
+    private static FleetPlan plan(Options o, char[] password) {
+        String address;
+        int port;
+        int colon = o.listen.lastIndexOf(':');
+        if (colon < 0) {
+            throw new UsageException("--listen wants ADDRESS:PORT, e.g. 127.0.0.1:5985");
+        }
+        address = o.listen.substring(0, colon).replace("[", "").replace("]", "");
+        port = integer(o.listen.substring(colon + 1), "--listen", 0, 65_535);
+        if (o.hosts > 1) {
+            address = o.base;
+            if (!o.listenGiven) {
+                port = o.auth == HostSpec.Auth.NTLM ? 5985 : 5986;
+            }
+        } else if (!o.listenGiven && o.auth == HostSpec.Auth.BASIC_HTTPS) {
+            port = 5986;
+        }
+        return new FleetPlan(o.hosts, address, port, o.auth, o.user, password, o.latency, o.latencyShare, o.inject,
+                o.seed);
+    }
+
+    private void announce(Options o, SimulatedFleet fleet) throws IOException {
+        List<SimulatedFleet.Endpoint> endpoints = fleet.endpoints();
+        out.println("tlsready-sim: " + endpoints.size() + " simulated host" + (endpoints.size() == 1 ? "" : "s")
+                + ", auth " + (o.auth == HostSpec.Auth.NTLM ? "ntlm (HTTP, message encryption)" : "basic (HTTPS)")
+                + ", user " + o.user);
+        for (int i = 0; i < endpoints.size() && i < SHOWN_ENDPOINTS; i++) {
+            SimulatedFleet.Endpoint e = endpoints.get(i);
+            HostSpec spec = fleet.spec(e.name());
+            out.println("  " + e.name() + "  " + e.uri() + describe(spec));
+        }
+        if (endpoints.size() > SHOWN_ENDPOINTS) {
+            out.println("  … and " + (endpoints.size() - SHOWN_ENDPOINTS) + " more"
+                    + (o.endpointsOut == null ? " (--endpoints-out FILE lists them all)" : ""));
+        }
+        if (fleet.certificate().isPresent()) {
+            SelfSignedCertificate cert = fleet.certificate().get();
+            out.println("certificate SHA-256: " + cert.sha256());
+            if (o.certOut != null) {
+                Files.writeString(o.certOut, cert.pem(), StandardCharsets.US_ASCII);
+                out.println("certificate PEM written to " + o.certOut);
+            }
+        } else if (o.certOut != null) {
+            out.println("no certificate: --cert-out applies to --auth basic-https");
+        }
+        if (o.endpointsOut != null) {
+            List<String> lines = new ArrayList<>();
+            endpoints.forEach(e -> lines.add(e.hostPort()));
+            Files.write(o.endpointsOut, lines, StandardCharsets.UTF_8);
+            out.println("endpoints written to " + o.endpointsOut);
+        }
+        out.println("ready" + (o.duration != null ? " for " + o.duration.toSeconds() + " s" : "; Ctrl-C stops"));
+        out.flush();
+    }
+
+    private static String describe(HostSpec spec) {
+        StringBuilder sb = new StringBuilder();
+        if (!spec.latency().isZero()) {
+            sb.append("  latency ").append(spec.latency().toMillis()).append(" ms");
+        }
+        spec.faults().forEach(f -> sb.append("  inject ").append(f.label()));
+        return sb.toString();
+    }
+
+    static String usage() {
+        return "usage: tlsready-sim --evidence FILE… [--listen ADDRESS:PORT] [--auth ntlm|basic-https] --user NAME\n"
+                + "                    [--hosts N [--base 127.0.1.1]] [--latency MS[:FRACTION]]\n"
+                + "                    [--inject 401|500|timedout|reset|stall|oversized|malformed|refused[:FRACTION]]…\n"
+                + "                    [--seed N] [--stall-max MS] [--cert-out FILE] [--endpoints-out FILE]"
+                + " [--duration SECONDS]\n"
+                + "password: environment variable " + PASSWORD_ENV;
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length || args[i].startsWith("--")) {
+            throw new UsageException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static HostSpec.Auth auth(String text) {
+        switch (text.toLowerCase(java.util.Locale.ROOT)) {
+            case "ntlm":
+                return HostSpec.Auth.NTLM;
+            case "basic-https":
+            case "basic":
+                return HostSpec.Auth.BASIC_HTTPS;
+            default:
+                throw new UsageException("--auth is ntlm or basic-https, not " + text);
+        }
+    }
+
+    private static int integer(String text, String option, int min, int max) {
+        try {
+            int v = Integer.parseInt(text.strip());
+            if (v < min || v > max) {
+                throw new UsageException(option + " must be within " + min + ".." + max);
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new UsageException(option + ": not a number: " + text);
+        }
+    }
+
+    private static double fraction(String text, String option) {
+        try {
+            double v = Double.parseDouble(text.strip().replace("%", "")) / (text.contains("%") ? 100 : 1);
+            if (v < 0 || v > 1) {
+                throw new UsageException(option + ": fraction must be within 0..1 (or 0%..100%)");
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new UsageException(option + ": not a fraction: " + text);
+        }
+    }
+}
