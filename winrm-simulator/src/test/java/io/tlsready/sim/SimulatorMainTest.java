@@ -69,7 +69,8 @@ class SimulatorMainTest {
                 .isZero();
         String text = out.toString(StandardCharsets.UTF_8);
         assertThat(text).contains("3 simulated hosts").contains("https://127.0.9.1:").contains("inject refused")
-                .containsPattern("certificate SHA-256: [0-9a-f]{64}").doesNotContain("pw");
+                .containsPattern("certificate SHA-256: [0-9a-f]{64}").doesNotContain("pw")
+                .contains("tlsready-sim: served 3 hosts: 0 connections, 0 HTTP requests, 0 WS-Man requests");
         assertThat(Files.readString(pem)).startsWith("-----BEGIN CERTIFICATE-----");
         assertThat(Files.readAllLines(list)).hasSize(3).allMatch(l -> l.matches("127\\.0\\.9\\.\\d:\\d+"));
     }

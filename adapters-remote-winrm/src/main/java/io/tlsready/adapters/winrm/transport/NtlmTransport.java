@@ -121,8 +121,8 @@ final class NtlmTransport implements WsmanTransport {
         String token = challenge.status() == 401 ? Replies.negotiateToken(challenge.wwwAuthenticate()) : null;
         if (token == null) {
             if (challenge.status() == 401) {
-                throw new WsmanTransportException(Kind.AUTHENTICATION, channel.label() + ": the host did not answer"
-                        + " the NTLM NEGOTIATE with a challenge (" + describeOffers(challenge)
+                throw new WsmanTransportException(Kind.AUTHENTICATION, channel.label() + ": HTTP 401 Unauthorized:"
+                        + " the host did not answer the NTLM NEGOTIATE with a challenge (" + describeOffers(challenge)
                         + "); Negotiate authentication may be disabled");
             }
             throw new WsmanTransportException(Kind.PROTOCOL, channel.label() + ": HTTP " + challenge.status()

@@ -20,7 +20,9 @@ import java.util.Objects;
  * Requests per host = (1 if systemInfo) + keys + present values (+ REG_EXPAND_SZ fallbacks) + (1 if updates),
  * plus Pulls for results larger than one batch.
  *
- * <p>Failure model: a fault for one part makes that part NOT_COLLECTED with the fault's one-line meaning; a
+ * <p>Failure model: a fault for one part makes that part NOT_COLLECTED with the fault's one-line meaning, except
+ * that a host-wide fault (w:TimedOut, quota, internal error) answering the first request propagates as a
+ * {@link WsmanFault}: the host failed, and the caller reports it with that cause (and retries it when transient). A
  * transport failure ({@link WsmanTransportException}: unreachable, authentication, TLS, malformed or oversized
  * replies) propagates for the caller to report the host as failed. A host that answers but denies everything
  * yields facts that are all NOT_COLLECTED, each with the reason (the same as any other source with no evidence).
@@ -52,7 +54,7 @@ public final class WinRmFactsCollector {
         List<EvidenceWarning> warnings = new ArrayList<>();
         WqlFacts wql = new WqlFacts(client, host);
         Fact<SystemInfo> systemInfo = request.systemInfo()
-                ? wql.systemInfo(warnings) : Fact.notCollected("not requested from WinRM host " + host);
+                ? wql.systemInfo(warnings, true) : Fact.notCollected("not requested from WinRM host " + host);
         int before = client.requestCount();
         Map<ValueRef, Fact<RegValue>> values = new WmiRegistry(client).read(request.values());
         int registryRequests = client.requestCount() - before;

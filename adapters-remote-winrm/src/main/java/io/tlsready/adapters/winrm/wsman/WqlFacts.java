@@ -17,7 +17,8 @@ import java.util.TreeSet;
 
 /**
  * OS identity and installed updates by WQL over WS-Man (root\cimv2). A fault (denied, class missing, timed out)
- * makes that fact NOT_COLLECTED with the fault's message; transport failures propagate.
+ * makes that fact NOT_COLLECTED with the fault's message, except a host-wide fault on the host's first request
+ * (see {@link #systemInfo(List, boolean)}); transport failures propagate.
  */
 public final class WqlFacts {
 
@@ -39,10 +40,22 @@ public final class WqlFacts {
 
     /** Win32_OperatingSystem as a {@link SystemInfo}; warnings for oddities go to {@code warnings}. */
     public Fact<SystemInfo> systemInfo(List<EvidenceWarning> warnings) {
+        return systemInfo(warnings, false);
+    }
+
+    /**
+     * The same; when {@code firstContact} (the host's first request), a fault that says the host as a whole
+     * cannot serve WS-Management now ({@link #hostWide}) propagates, so the host is reported as failed (and
+     * retried when transient) instead of every fact ending NOT_COLLECTED with no error for the host.
+     */
+    public Fact<SystemInfo> systemInfo(List<EvidenceWarning> warnings, boolean firstContact) {
         List<WmiInstance> items;
         try {
             items = client.wql(OS_QUERY);
         } catch (WsmanFault f) {
+            if (firstContact && hostWide(f)) {
+                throw f;
+            }
             return Fact.notCollected(OS + " query failed: " + f.getMessage());
         }
         if (items.isEmpty()) {
@@ -52,6 +65,25 @@ public final class WqlFacts {
             warnings.add(new EvidenceWarning(where(OS), items.size() + " instances; using the first"));
         }
         return systemInfo(items.get(0), warnings);
+    }
+
+    /**
+     * Faults about the host rather than the query: w:TimedOut, a quota, or an internal error of the WS-Management
+     * service. Access denied, a missing class or namespace, and a WMI provider's failure (w:InternalError carrying a
+     * WBEM_E_* code, 0x80041xxx, "The WMI provider returned an error") concern this query only: the registry may
+     * still be readable.
+     */
+    static boolean hostWide(WsmanFault f) {
+        return switch (f.kind()) {
+            case TIMED_OUT, QUOTA_LIMIT -> true;
+            case INTERNAL_ERROR -> !wmiProviderError(f);
+            default -> false;
+        };
+    }
+
+    private static boolean wmiProviderError(WsmanFault f) {
+        return f.detail().wmiErrorCode().isPresent()
+                || f.code().isPresent() && (f.code().getAsLong() & 0xFFFF_F000L) == 0x8004_1000L;
     }
 
     /** Maps one Win32_OperatingSystem instance (full or projected) to a {@link SystemInfo}. */

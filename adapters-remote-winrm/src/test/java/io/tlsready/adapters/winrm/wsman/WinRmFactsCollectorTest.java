@@ -76,6 +76,42 @@ class WinRmFactsCollectorTest {
     }
 
     @Test
+    void a_host_wide_fault_on_the_first_request_fails_the_host_with_its_cause() {
+        WsmanFakeHost timedOut = typicalHost().faults((r, id) -> WsmanResponses.timedOut(id, "h"));
+        WinRmFactsCollector first = new WinRmFactsCollector(timedOut, "h");
+        assertThatThrownBy(() -> first.collect(RuleBook.standard().request()))
+                .isInstanceOfSatisfying(WsmanFault.class, f -> {
+                    assertThat(f.kind()).isEqualTo(WsmanFault.Kind.TIMED_OUT);
+                    assertThat(f.kind().transientFailure()).isTrue();
+                    assertThat(f.getMessage()).contains("timed out").contains("Win32_OperatingSystem");
+                });
+        assertThat(first.requestCount()).as("nothing more is asked of a failed host").isEqualTo(1);
+
+        WsmanFakeHost broken = typicalHost().faults((r, id) -> WsmanResponses.fault(id, "Receiver",
+                "w:InternalError", "The WS-Management service cannot process the request.", null, "h"));
+        assertThatThrownBy(() -> new WinRmFactsCollector(broken, "h").collect(RuleBook.standard().request()))
+                .isInstanceOfSatisfying(WsmanFault.class, f -> {
+                    assertThat(f.kind()).isEqualTo(WsmanFault.Kind.INTERNAL_ERROR);
+                    assertThat(f.kind().transientFailure()).isFalse();
+                    assertThat(f.getMessage()).contains("internal error");
+                });
+
+        // A WMI provider's failure concerns its class only: the registry is still read.
+        WsmanFakeHost provider = typicalHost().faults((r, id) -> r.filter().isPresent()
+                ? WsmanResponses.fault(id, "Receiver", "w:InternalError", "The WMI provider returned an error:"
+                        + " Generic failure", 0x80041001L, "h") : null);
+        HostFacts partial = new WinRmFactsCollector(provider, "h").collect(RuleBook.standard().request());
+        assertThat(partial.systemInfo().isCollected()).isFalse();
+        assertThat(partial.values().values()).anySatisfy(v -> assertThat(v.isCollected()).isTrue());
+
+        // Denied everywhere is still an answer: every fact NOT_COLLECTED with the reason, no host failure.
+        WsmanFakeHost denied = typicalHost().faults((r, id) -> WsmanResponses.accessDenied(id, "h"));
+        HostFacts facts = new WinRmFactsCollector(denied, "h").collect(RuleBook.standard().request());
+        assertThat(facts.systemInfo()).isInstanceOfSatisfying(Fact.NotCollected.class,
+                n -> assertThat(n.why()).contains("access denied"));
+    }
+
+    @Test
     void not_requested_parts_cost_nothing() {
         WsmanFakeHost host = typicalHost();
         WinRmFactsCollector collector = new WinRmFactsCollector(host, "h");
