@@ -1,15 +1,46 @@
 #!/usr/bin/env python3
-"""Builds SYSTEM and/or SOFTWARE hive files from an example evidence set with hivex (for the hive benchmarks).
+"""Builds SYSTEM and/or SOFTWARE hive files from an example evidence set with hivex (hive benchmarks, examples/).
 
-The set's .reg files are merged with `hivexregedit --merge` into copies of hivex's empty `minimal` hive: every key
+The set's .reg files are merged with `hivexregedit --merge` into an empty hive this script writes itself (a base
+block, one bin with the root key and its security cell: no third-party hive is copied): every key
 gets its ancestors first (hivex only creates keys below existing ones), CurrentControlSet becomes ControlSet001 with
 Select\\Current=1, WOW6432Node stays a literal SOFTWARE subkey, and the systeminfo hotfix list becomes CBS packages
-(CurrentState=0x70). Usage: bench/hive-build.py SET_DIR MINIMAL_HIVE OUT_DIR [SYSTEM|SOFTWARE ...]
+(CurrentState=0x70). Usage: bench/hive-build.py SET_DIR OUT_DIR [SYSTEM|SOFTWARE ...]
 """
-import glob, os, re, shutil, subprocess, sys
+import glob, os, re, struct, subprocess, sys
 
-set_dir, minimal, out = sys.argv[1:4]
-wanted = sys.argv[4:] or ["SYSTEM", "SOFTWARE"]
+set_dir, out = sys.argv[1:3]
+wanted = sys.argv[3:] or ["SYSTEM", "SOFTWARE"]
+
+
+def empty_hive(path):
+    """An empty regf hive (msuhanov's "Windows registry file format specification"): base block version 1.3,
+    root cell at bins offset 0x20, one 4 KiB bin holding the root nk (KEY_HIVE_ENTRY | KEY_NO_DELETE |
+    KEY_COMP_NAME, name "ROOT"), an sk cell with an empty self-relative descriptor, and one free cell."""
+    base = bytearray(4096)
+    struct.pack_into("<4sIIQIIIIII", base, 0, b"regf", 1, 1, 0, 1, 3, 0, 1, 0x20, 4096)
+    struct.pack_into("<I", base, 44, 1)
+    checksum = 0
+    for i in range(0, 508, 4):
+        checksum ^= struct.unpack_from("<I", base, i)[0]
+    checksum = 0xFFFFFFFE if checksum == 0xFFFFFFFF else (1 if checksum == 0 else checksum)
+    struct.pack_into("<I", base, 508, checksum)
+    hbin = bytearray(4096)
+    struct.pack_into("<4sII", hbin, 0, b"hbin", 0, 4096)
+    name = b"ROOT"
+    nk = struct.pack("<2sHQIIIIIIIIIIIIIIIHH", b"nk", 0x2C, 0, 0, 0xFFFFFFFF, 0, 0, 0xFFFFFFFF, 0xFFFFFFFF, 0,
+                     0xFFFFFFFF, 0x80, 0xFFFFFFFF, 0, 0, 0, 0, 0, len(name), 0) + name
+    struct.pack_into("<i", hbin, 0x20, -(0x80 - 0x20))  # cells tile the bin: the nk cell runs up to the sk cell
+    hbin[0x24:0x24 + len(nk)] = nk
+    sd = struct.pack("<BBHIIII", 1, 0, 0x8000, 0, 0, 0, 0)
+    sk = struct.pack("<2sHIIII", b"sk", 0, 0x80, 0x80, 1, len(sd)) + sd
+    sk_size = (len(sk) + 4 + 7) & ~7
+    struct.pack_into("<i", hbin, 0x80, -sk_size)
+    hbin[0x84:0x84 + len(sk)] = sk
+    struct.pack_into("<i", hbin, 0x80 + sk_size, 4096 - 0x80 - sk_size)
+    with open(path, "wb") as f:
+        f.write(bytes(base + hbin))
+
 sections = {"SYSTEM": {}, "SOFTWARE": {}}
 for reg in sorted(glob.glob(os.path.join(set_dir, "*.reg"))):
     current = None
@@ -46,8 +77,7 @@ for hive in wanted:
         done.add(path.upper())
         text += ["[%s%s]" % (prefix, path)] + lines + [""]
     target = os.path.join(out, hive)
-    shutil.copyfile(minimal, target)
-    os.chmod(target, 0o644)
+    empty_hive(target)
     merge = os.path.join(out, hive.lower() + ".merge.reg")
     open(merge, "w", encoding="utf-8").write("\n".join(text) + "\n")
     subprocess.run(["hivexregedit", "--merge", target, "--prefix", prefix, merge], check=True)

@@ -16,7 +16,7 @@ command -v hivexget >/dev/null && command -v hivexregedit >/dev/null \
 dir="$(mktemp -d)"; trap 'rm -rf "$dir"' EXIT
 
 cp "$corpus/hives/regipy/SYSTEM" "$dir/SYSTEM"
-"$root/bench/hive-build.py" "$root/examples/2008r2-ready" "$corpus/hives/hivex/minimal" "$dir" SOFTWARE
+"$root/bench/hive-build.py" "$root/examples/2008r2-ready" "$dir" SOFTWARE
 "$root/bench/pad-hive.pl" "$dir/SOFTWARE" 15
 
 # The values the audit reads, as "HIVE<TAB>KEY<TAB>VALUE" hivexget arguments (CurrentControlSet -> ControlSet00N

@@ -13,7 +13,7 @@ corpus="${TLSREADY_CORPUS:-$root/../shared/corpus}"
 command -v hivexregedit >/dev/null || { echo "hivex tools not installed (apt-get install libwin-hivex-perl)" >&2; exit 2; }
 dir="$(mktemp -d)"; trap 'rm -rf "$dir"' EXIT
 
-"$root/bench/hive-build.py" "$root/examples/2008r2-ready" "$corpus/hives/hivex/minimal" "$dir" SOFTWARE
+"$root/bench/hive-build.py" "$root/examples/2008r2-ready" "$dir" SOFTWARE
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 printf '%-12s %-14s %-18s %s\n' "target" "SYSTEM bytes" "peak RSS (KB)" "verdict"
 for mb in "${sizes[@]}"; do

@@ -288,8 +288,9 @@ one host's collection script (README: "Collecting evidence") would produce. Audi
 """ + "\n".join("#" + r for r in READMES) + """
 ## 2008r2-not-ready-volume
 The `2008r2-not-ready` host as a mounted Windows volume: `Windows/System32/config/SYSTEM` and `SOFTWARE`, real
-regf hive files built from that set's .reg files by hivex (`bench/hive-build.py examples/2008r2-not-ready
-<hivex minimal hive> examples/2008r2-not-ready-volume/Windows/System32/config`; CurrentControlSet becomes
+regf hive files we built from that set's .reg files (`bench/hive-build.py examples/2008r2-not-ready
+examples/2008r2-not-ready-volume/Windows/System32/config`: an empty hive the script writes, filled by hivex's
+`hivexregedit --merge`; nothing is copied from the corpus); CurrentControlSet becomes
 ControlSet001 with Select\\Current=1, the systeminfo hotfixes become CBS packages). Expected: `./tlsready audit --hives
 examples/2008r2-not-ready-volume` gives the same verdict (NOT_READY, exit code 1) and the same findings as the set.
 """)
