@@ -10,12 +10,27 @@ import io.tlsready.adapters.windows.OfflineEvidenceModule;
 import io.tlsready.adapters.windows.SnapshotModule;
 import io.tlsready.adapters.winrm.WinRmModule;
 import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine;
 
 /** Entry point of the {@code tlsready} command. The only class that calls System.exit. */
 public final class Main {
 
+    private static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
     private Main() {
+    }
+
+    private static Map<String, Class<?>> subcommands() {
+        Map<String, Class<?>> m = new LinkedHashMap<>();
+        m.put("audit", AuditCommand.class);
+        m.put("collect", CollectCommand.class);
+        m.put("plan", PlanCommand.class);
+        m.put("rules", RulesCommand.class);
+        m.put("hive", HiveCommand.class);
+        return m;
     }
 
     static {
@@ -45,7 +60,16 @@ public final class Main {
         Injector injector = Guice.createInjector(Stage.DEVELOPMENT, new CliModule(out, err, env),
                 new OfflineEvidenceModule(), new HiveEvidenceModule(), new SnapshotModule(), new LocalRegistryModule(),
                 remoteHosts);
-        CommandLine cli = new CommandLine(TlsReadyCommand.class, new GuiceFactory(injector));
+        GuiceFactory factory = new GuiceFactory(injector);
+        CommandLine cli = new CommandLine(TlsReadyCommand.class, factory);
+        // picocli reflects over every subcommand it is given, which a short audit pays for at start-up: register
+        // only the one that runs, or all of them when none is named (help, usage errors).
+        String named = Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
+        SUBCOMMANDS.forEach((name, type) -> {
+            if (!SUBCOMMANDS.containsKey(named) || name.equals(named)) {
+                cli.addSubcommand(name, new CommandLine(type, factory));
+            }
+        });
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new ErrorHandler(err));

@@ -3,11 +3,10 @@ package io.tlsready.app.cli;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
 
-/** The root command: {@code tlsready <subcommand>}. */
+/** The root command: {@code tlsready <subcommand>}; {@link Main} registers the subcommands. */
 @Command(name = "tlsready", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Tells whether Windows hosts can speak TLS 1.2 to Azure Backup, shows the registry evidence",
             "for every finding, and writes the fix.", ""},
-        subcommands = {AuditCommand.class, CollectCommand.class, PlanCommand.class, RulesCommand.class, HiveCommand.class},
         footer = {"", "Exit codes: 0 all hosts READY, 1 some host NOT_READY, 3 some host UNKNOWN/unreachable,",
             "            2 usage error or unreadable input.",
             "Docs: README.md; rule sources: tlsready rules"})
