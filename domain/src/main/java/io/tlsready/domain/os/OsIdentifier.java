@@ -103,7 +103,9 @@ public final class OsIdentifier {
                     + " is Windows 11 (a known Windows quirk)");
         }
         if (version.isEmpty()) {
-            notes.add("no OS evidence: export " + CV + " or add systeminfo output");
+            // Say why the registry could not tell, when the source knows (e.g. "no SOFTWARE hive in DIR").
+            String why = facts.value(BUILD) instanceof Fact.NotCollected<RegValue> nc ? " (" + nc.why() + ")" : "";
+            notes.add("no OS evidence" + why + ": export " + CV + " or add systeminfo output");
         }
         return new OsIdentity(release, version, ubr, servicePack, productType, architecture, edition,
                 installationType, name, basis, notes);
