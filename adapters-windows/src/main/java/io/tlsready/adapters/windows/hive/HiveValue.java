@@ -2,10 +2,7 @@ package io.tlsready.adapters.windows.hive;
 
 import io.tlsready.domain.facts.RegValue;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * A key value ("Key value", vk) of a {@link Hive}. The header is read when the value is listed; the data only when

@@ -9,7 +9,6 @@ import io.tlsready.domain.report.HostReport;
 import io.tlsready.domain.report.Verdict;
 import io.tlsready.domain.rules.Evidence;
 import io.tlsready.domain.rules.Finding;
-import io.tlsready.domain.rules.Source;
 import io.tlsready.domain.rules.Status;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -6,7 +6,6 @@ import io.tlsready.domain.facts.ValueRef;
 import io.tlsready.domain.remediation.RegistryChange;
 import io.tlsready.domain.remediation.Remediation;
 import io.tlsready.domain.rules.Evidence;
-import io.tlsready.domain.rules.Finding;
 import io.tlsready.domain.rules.RuleContext;
 import io.tlsready.domain.rules.Source;
 import java.util.ArrayList;
