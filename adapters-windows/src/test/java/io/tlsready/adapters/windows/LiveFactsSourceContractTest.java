@@ -1,6 +1,6 @@
 package io.tlsready.adapters.windows;
 
-import io.tlsready.adapters.windows.hive.RegistryData;
+import io.tlsready.adapters.windows.hive.RegistryDataEncoding;
 import io.tlsready.domain.facts.Architecture;
 import io.tlsready.domain.facts.ProductType;
 import io.tlsready.domain.facts.RegValue;
@@ -11,10 +11,6 @@ import io.tlsready.domain.facts.ValueRef;
 import io.tlsready.domain.port.FactsSource;
 import io.tlsready.domain.port.FactsSourceContract;
 import io.tlsready.domain.port.HostState;
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,7 +37,7 @@ class LiveFactsSourceContractTest extends FactsSourceContract {
         ValueRef ref = new ValueRef("HKLM\\" + subKey, view, name);
         RegValue value = state.present().get(ref);
         if (value != null) {
-            return new RegistryAccess.Found(typeOf(value), bytes(value));
+            return new RegistryAccess.Found(RegistryDataEncoding.type(value), RegistryDataEncoding.bytes(value));
         }
         String physical = ref.physicalKey();
         boolean covered = state.coveredKeys().stream().anyMatch(k -> RegistryPaths.startsWithKey(physical, k));
@@ -50,44 +46,6 @@ class LiveFactsSourceContractTest extends FactsSourceContract {
         }
         boolean keyExists = state.present().keySet().stream().anyMatch(r -> r.physicalKey().equalsIgnoreCase(physical));
         return keyExists ? new RegistryAccess.ValueMissing() : new RegistryAccess.KeyMissing();
-    }
-
-    private static int typeOf(RegValue v) {
-        if (v instanceof RegValue.Dword) {
-            return RegistryData.REG_DWORD;
-        }
-        if (v instanceof RegValue.Qword) {
-            return RegistryData.REG_QWORD;
-        }
-        if (v instanceof RegValue.Str s) {
-            return s.expand() ? RegistryData.REG_EXPAND_SZ : RegistryData.REG_SZ;
-        }
-        if (v instanceof RegValue.MultiStr) {
-            return RegistryData.REG_MULTI_SZ;
-        }
-        return ((RegValue.Raw) v).type();
-    }
-
-    /** As RegQueryValueEx hands them over: little-endian numbers, NUL-terminated UTF-16LE strings. */
-    private static byte[] bytes(RegValue v) {
-        if (v instanceof RegValue.Dword d) {
-            return ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt((int) d.value()).array();
-        }
-        if (v instanceof RegValue.Qword q) {
-            return ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(q.value()).array();
-        }
-        if (v instanceof RegValue.Str s) {
-            return (s.value() + "\0").getBytes(StandardCharsets.UTF_16LE);
-        }
-        if (v instanceof RegValue.MultiStr m) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            for (String item : m.values()) {
-                out.writeBytes((item + "\0").getBytes(StandardCharsets.UTF_16LE));
-            }
-            out.writeBytes("\0".getBytes(StandardCharsets.UTF_16LE));
-            return out.toByteArray();
-        }
-        return ((RegValue.Raw) v).data();
     }
 
     /** Win32_OperatingSystem and Win32_QuickFixEngineering as WMI would report this state. */

@@ -169,16 +169,9 @@ public final class Hive {
         }
     }
 
-    /** XOR-32 of the first 508 bytes ("Base block": checksum), with 0xFFFFFFFF and 0 remapped. */
+    /** The base-block checksum of {@code image} ({@link BaseBlocks#checksum}). */
     static int checksum(HiveImage image) {
-        int sum = 0;
-        for (int i = 0; i < 508; i += 4) {
-            sum ^= image.getInt(i);
-        }
-        if (sum == -1) {
-            return -2;
-        }
-        return sum == 0 ? 1 : sum;
+        return BaseBlocks.checksum(BaseBlocks.firstSector(image));
     }
 
     public String name() {

@@ -18,12 +18,8 @@ import io.tlsready.domain.port.FactsSource;
 import io.tlsready.domain.port.FactsSourceContract;
 import io.tlsready.domain.port.HiveEvidence;
 import io.tlsready.domain.port.HostState;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -226,7 +222,8 @@ class HiveFactsSourceContractTest extends FactsSourceContract {
         }
 
         private static void write(TestHiveBuilder b, int cell, Tree t) {
-            t.values.forEach((name, value) -> b.value(cell, name, type(value), bytes(value)));
+            t.values.forEach((name, value) ->
+                    b.value(cell, name, RegistryDataEncoding.type(value), RegistryDataEncoding.bytes(value)));
             for (Tree child : t.children.values()) {
                 int c = b.key(cell, child.name);
                 if (child.damaged) {
@@ -238,43 +235,5 @@ class HiveFactsSourceContractTest extends FactsSourceContract {
                 }
             }
         }
-    }
-
-    private static int type(RegValue v) {
-        if (v instanceof RegValue.Dword) {
-            return 4;
-        }
-        if (v instanceof RegValue.Qword) {
-            return 11;
-        }
-        if (v instanceof RegValue.Str s) {
-            return s.expand() ? 2 : 1;
-        }
-        if (v instanceof RegValue.MultiStr) {
-            return 7;
-        }
-        return ((RegValue.Raw) v).type();
-    }
-
-    /** As Windows stores them: little-endian numbers, NUL-terminated UTF-16LE strings. */
-    private static byte[] bytes(RegValue v) {
-        if (v instanceof RegValue.Dword d) {
-            return ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt((int) d.value()).array();
-        }
-        if (v instanceof RegValue.Qword q) {
-            return ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(q.value()).array();
-        }
-        if (v instanceof RegValue.Str s) {
-            return (s.value() + "\0").getBytes(StandardCharsets.UTF_16LE);
-        }
-        if (v instanceof RegValue.MultiStr m) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            for (String item : m.values()) {
-                out.writeBytes((item + "\0").getBytes(StandardCharsets.UTF_16LE));
-            }
-            out.writeBytes("\0".getBytes(StandardCharsets.UTF_16LE));
-            return out.toByteArray();
-        }
-        return ((RegValue.Raw) v).data();
     }
 }
