@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -127,8 +126,6 @@ final class AuditCommand implements Callable<Integer> {
         if (colour == Colour.ALWAYS) {
             return true;
         }
-        String term = System.getenv("TERM");
-        return System.console() != null && System.getenv("NO_COLOR") == null
-                && (term == null || !term.toLowerCase(Locale.ROOT).equals("dumb"));
+        return env.interactive() && env.variable("NO_COLOR") == null;
     }
 }
