@@ -114,9 +114,14 @@ final class AuditCommand implements Callable<Integer> {
         HostReport host = audit.audit(targets.resolve(target));
         AuditReport result = new AuditReport(List.of(host), version,
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-        ReportRenderer.Options options = new ReportRenderer.Options(useColour(format, output), verbose);
+        ReportRenderer.Options options = renderOptions(format, output);
         OutputTarget.write(output, out, stream -> format.renderer().render(result, options, stream));
         return result.exitCode();
+    }
+
+    /** How to render a report in format {@code f} to {@code destination} (null = stdout). */
+    ReportRenderer.Options renderOptions(Format f, Path destination) {
+        return new ReportRenderer.Options(useColour(f, destination), verbose, destination == null && env.interactive());
     }
 
     boolean useColour(Format f, Path destination) {

@@ -9,7 +9,9 @@ import io.tlsready.adapters.windows.LocalRegistryModule;
 import io.tlsready.adapters.windows.OfflineEvidenceModule;
 import io.tlsready.adapters.windows.SnapshotModule;
 import io.tlsready.adapters.winrm.WinRmModule;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -47,7 +49,17 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        System.exit(run(args, stdout(), new PrintWriter(System.err, true)));
+    }
+
+    /**
+     * A file or a pipe gets UTF-8, the encoding every report format declares (a C locale would otherwise turn
+     * each non-ASCII character of a host's evidence, and CSV's byte-order mark, into '?'); a console gets the
+     * encoding it is set to.
+     */
+    private static PrintWriter stdout() {
+        return System.console() != null ? new PrintWriter(System.out, true)
+                : new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     }
 
     /** Runs one command line and returns its exit code (design.md: 0, 1, 2, 3). */
@@ -56,7 +68,8 @@ public final class Main {
     }
 
     /** The same, with the process environment and the module binding the WinRM port chosen by the caller (tests). */
-    static int run(String[] args, PrintWriter out, PrintWriter err, Environment env, Module remoteHosts) {
+    static int run(String[] args, PrintWriter out, PrintWriter rawErr, Environment env, Module remoteHosts) {
+        PrintWriter err = new PrintWriter(new VisibleLineWriter(rawErr), true);
         Injector injector = Guice.createInjector(Stage.DEVELOPMENT, new CliModule(out, err, env),
                 new OfflineEvidenceModule(), new HiveEvidenceModule(), new SnapshotModule(), new LocalRegistryModule(),
                 remoteHosts);
@@ -74,6 +87,10 @@ public final class Main {
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new ErrorHandler(err));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } finally {
+            err.flush();
+        }
     }
 }

@@ -197,7 +197,7 @@ final class RemoteAudit {
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         Path dest = jsonl ? ("-".equals(String.valueOf(c.report)) ? null : c.report) : c.output;
         Format format = jsonl ? reportFormat(c.reportFormat, dest) : c.format;
-        ReportRenderer.Options options = new ReportRenderer.Options(c.useColour(format, dest), c.verbose);
+        ReportRenderer.Options options = c.renderOptions(format, dest);
         OutputTarget.write(dest, out, stream -> format.renderer().render(report, options, stream));
         return report.exitCode();
     }

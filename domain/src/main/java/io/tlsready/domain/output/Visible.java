@@ -85,9 +85,10 @@ public final class Visible {
     /**
      * Characters that act rather than show: controls (Cc), format characters (Cf: bidi controls, zero-width
      * joiners, BOM, tag characters), line/paragraph separators (Zl, Zp), private use is left alone, unassigned
-     * code points and non-characters (U+FFFE, U+FFFF, ...) are escaped because no font shows them.
+     * code points and non-characters (U+FFFE, U+FFFF, ...) are escaped because no font shows them. Public so
+     * that other encoders (JSON) escape the same set, and tests can prove no such character is left.
      */
-    static boolean steers(int cp) {
+    public static boolean steers(int cp) {
         return switch (Character.getType(cp)) {
             case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
                     Character.UNASSIGNED, Character.SURROGATE -> true;

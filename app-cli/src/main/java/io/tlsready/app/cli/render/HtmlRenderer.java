@@ -1,6 +1,6 @@
 package io.tlsready.app.cli.render;
 
-import static io.tlsready.app.cli.render.Html.esc;
+import static io.tlsready.domain.output.HtmlText.escape;
 
 import io.tlsready.domain.remediation.RegistryChange;
 import io.tlsready.domain.remediation.UpdateRequirement;
@@ -23,6 +23,8 @@ import java.util.Map;
 /**
  * One self-contained HTML file (no scripts, no external resources: it opens from a mail attachment or a
  * locked-down jump host) with a summary chart in inline SVG, then each host's findings with evidence and fix.
+ * Every string that is not the renderer's own markup goes through {@link io.tlsready.domain.output.HtmlText}:
+ * evidence is text, never markup, and its control and bidi characters show as escapes.
  */
 final class HtmlRenderer implements ReportRenderer {
 
@@ -46,7 +48,7 @@ final class HtmlRenderer implements ReportRenderer {
                 + "small{color:#666}");
         w.println("</style></head><body>");
         w.println("<h1>TLS 1.2 readiness for Azure Backup</h1>");
-        w.println("<p><small>tlsready " + esc(report.toolVersion()) + ", " + esc(report.generatedAt()) + "</small></p>");
+        w.println("<p><small>tlsready " + escape(report.toolVersion()) + ", " + escape(report.generatedAt()) + "</small></p>");
         chart(w, report);
         for (HostReport h : report.hosts()) {
             host(w, h);
@@ -102,15 +104,15 @@ final class HtmlRenderer implements ReportRenderer {
     }
 
     private static void host(PrintWriter w, HostReport h) {
-        w.println("<section class=\"host\"><h2>" + esc(h.host()) + " <span class=\"tag\" style=\"background:"
+        w.println("<section class=\"host\"><h2>" + escape(h.host()) + " <span class=\"tag\" style=\"background:"
                 + VERDICT_COLOURS.get(h.verdict()) + "\">" + h.verdict() + "</span></h2>");
-        w.println("<p>" + esc(h.os().name()) + h.os().architecture().map(a -> " &middot; " + a).orElse("")
-                + " &middot; <small>" + esc(h.source()) + "</small></p>");
-        h.error().ifPresent(e -> w.println("<p><b>Not audited:</b> " + esc(e) + "</p>"));
+        w.println("<p>" + escape(h.os().name()) + h.os().architecture().map(a -> " &middot; " + a).orElse("")
+                + " &middot; <small>" + escape(h.source()) + "</small></p>");
+        h.error().ifPresent(e -> w.println("<p><b>Not audited:</b> " + escape(e) + "</p>"));
         for (String note : h.os().notes()) {
-            w.println("<p><b>Note:</b> " + esc(note) + "</p>");
+            w.println("<p><b>Note:</b> " + escape(note) + "</p>");
         }
-        h.warnings().forEach(warning -> w.println("<p><b>Warning:</b> " + esc(warning.toString()) + "</p>"));
+        h.warnings().forEach(warning -> w.println("<p><b>Warning:</b> " + escape(warning.toString()) + "</p>"));
         if (h.findings().isEmpty()) {
             w.println("</section>");
             return;
@@ -120,27 +122,27 @@ final class HtmlRenderer implements ReportRenderer {
         for (Finding f : h.findings()) {
             w.print("<tr><td><span class=\"tag\" style=\"background:" + STATUS_COLOURS.get(f.status()) + "\">"
                     + f.status() + "</span></td><td><code>" + f.rule() + "</code>" + (f.rule().core() ? " <small>core</small>" : "")
-                    + "</td><td><b>" + esc(f.title()) + "</b><br>" + esc(f.detail()) + "</td><td>");
+                    + "</td><td><b>" + escape(f.title()) + "</b><br>" + escape(f.detail()) + "</td><td>");
             for (Evidence e : f.evidence()) {
-                w.print("<code>" + esc(e.path() + (e.valueName().isEmpty() ? "" : "\\" + e.valueName())
-                        + (e.view().isEmpty() ? "" : " [" + e.view() + "]")) + "</code>: " + esc(e.observed())
-                        + (e.expected().isEmpty() ? "" : " <small>(expected " + esc(e.expected()) + ")</small>") + "<br>");
+                w.print("<code>" + escape(e.path() + (e.valueName().isEmpty() ? "" : "\\" + e.valueName())
+                        + (e.view().isEmpty() ? "" : " [" + e.view() + "]")) + "</code>: " + escape(e.observed())
+                        + (e.expected().isEmpty() ? "" : " <small>(expected " + escape(e.expected()) + ")</small>") + "<br>");
             }
             w.print("</td><td>");
             f.remediation().ifPresent(r -> {
-                w.print(esc(r.summary()) + "<br>");
+                w.print(escape(r.summary()) + "<br>");
                 for (RegistryChange c : r.changes()) {
-                    w.print("<code>" + esc(c.ref().physicalKey() + "\\" + c.ref().name()) + " = "
+                    w.print("<code>" + escape(c.ref().physicalKey() + "\\" + c.ref().name()) + " = "
                             + String.format("dword:%08x", c.after()) + "</code><br>");
                 }
                 for (UpdateRequirement u : r.updates()) {
-                    w.print("<a href=\"" + esc(u.url()) + "\">" + esc(u.kb()) + "</a> " + esc(u.title()) + "<br>");
+                    w.print("<a href=\"" + escape(u.url()) + "\">" + escape(u.kb()) + "</a> " + escape(u.title()) + "<br>");
                 }
-                r.manualSteps().forEach(s -> w.print(esc(s) + "<br>"));
+                r.manualSteps().forEach(s -> w.print(escape(s) + "<br>"));
             });
             w.print("</td><td>");
             for (Source s : f.reference()) {
-                w.print("<a href=\"" + esc(s.url()) + "\" title=\"" + esc(s.title()) + "\">" + s.name() + "</a> ");
+                w.print("<a href=\"" + escape(s.url()) + "\" title=\"" + escape(s.title()) + "\">" + s.name() + "</a> ");
             }
             w.println("</td></tr>");
         }

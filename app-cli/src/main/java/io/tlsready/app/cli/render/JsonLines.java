@@ -15,7 +15,8 @@ import java.util.Map;
  */
 public final class JsonLines {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    private static final ObjectMapper MAPPER = new ObjectMapper(JsonEscapes.factory())
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     public static final String TARGET = "target";
 

@@ -8,10 +8,10 @@ import io.tlsready.domain.report.ReportDocument;
 import java.io.IOException;
 import java.io.OutputStream;
 
-/** The JSON contract (tlsready.report/v1): the domain's ReportDocument tree, pretty-printed. */
+/** The JSON contract (tlsready.report/v1): the domain's ReportDocument tree, pretty-printed, {@link JsonEscapes}. */
 final class JsonRenderer implements ReportRenderer {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
+    private static final ObjectMapper MAPPER = new ObjectMapper(JsonEscapes.factory())
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 

@@ -1,7 +1,7 @@
 package io.tlsready.app.cli.render;
 
-import static io.tlsready.app.cli.render.Html.esc;
-
+import io.tlsready.domain.output.Visible;
+import io.tlsready.domain.output.XmlText;
 import io.tlsready.domain.report.AuditReport;
 import io.tlsready.domain.report.HostReport;
 import io.tlsready.domain.rules.Evidence;
@@ -17,6 +17,12 @@ import java.nio.charset.StandardCharsets;
  * JUnit XML for pipelines: one testsuite per host, one testcase per rule. FAIL is a failure; a core
  * UNKNOWN is an error (the verdict cannot be READY); NOT_APPLICABLE and other UNKNOWNs are skipped;
  * WARN and INFO pass with their detail in system-out. An unreachable host is one errored testcase.
+ *
+ * <p>Everything here is shown to people by CI front ends (suite and case names as tree nodes, messages and
+ * bodies as text), so every evidence string is made {@link Visible} first, exactly as in the HTML report, and
+ * then escaped with {@link XmlText}: no control or bidi character from a host reaches the page, and nothing
+ * XML 1.0 forbids (U+FFFE, lone surrogates, C0 controls) can make the file unparsable. Bodies keep their own
+ * line breaks between entries; a line break inside evidence shows as {@code \n}. The faithful data is in json.
  */
 final class JunitRenderer implements ReportRenderer {
 
@@ -50,37 +56,46 @@ final class JunitRenderer implements ReportRenderer {
         long skipped = h.findings().stream().filter(f -> f.status() == Status.NOT_APPLICABLE
                 || (f.status() == Status.UNKNOWN && !f.rule().core())).count();
         w.printf("  <testsuite name=\"%s\" tests=\"%d\" failures=\"%d\" errors=\"%d\" skipped=\"%d\">%n",
-                esc(h.host()), Math.max(1, h.findings().size()), failures, errors, skipped);
+                text(h.host()), Math.max(1, h.findings().size()), failures, errors, skipped);
         w.printf("    <properties><property name=\"os\" value=\"%s\"/><property name=\"verdict\" value=\"%s\"/>"
-                + "</properties>%n", esc(h.os().name()), h.verdict());
+                + "</properties>%n", text(h.os().name()), h.verdict());
         if (h.error().isPresent()) {
             w.printf("    <testcase classname=\"%s\" name=\"HOST_REACHABLE\"><error message=\"%s\"/></testcase>%n",
-                    esc(h.host()), esc(h.error().get()));
+                    text(h.host()), text(h.error().get()));
         }
         for (Finding f : h.findings()) {
-            w.printf("    <testcase classname=\"%s\" name=\"%s\">%n", esc(h.host()), f.rule());
+            w.printf("    <testcase classname=\"%s\" name=\"%s\">%n", text(h.host()), f.rule());
             String body = body(f);
             if (f.status() == Status.FAIL) {
-                w.printf("      <failure message=\"%s\" type=\"FAIL\">%s</failure>%n", esc(f.detail()), esc(body));
+                w.printf("      <failure message=\"%s\" type=\"FAIL\">%s</failure>%n", text(f.detail()),
+                        XmlText.escape(body));
             } else if (isError(f)) {
-                w.printf("      <error message=\"%s\" type=\"UNKNOWN\">%s</error>%n", esc(f.detail()), esc(body));
+                w.printf("      <error message=\"%s\" type=\"UNKNOWN\">%s</error>%n", text(f.detail()),
+                        XmlText.escape(body));
             } else if (f.status() == Status.NOT_APPLICABLE || f.status() == Status.UNKNOWN) {
-                w.printf("      <skipped message=\"%s\"/>%n", esc(f.status() + ": " + f.detail()));
+                w.printf("      <skipped message=\"%s\"/>%n", text(f.status() + ": " + f.detail()));
             } else {
-                w.printf("      <system-out>%s</system-out>%n", esc(f.status() + ": " + body));
+                w.printf("      <system-out>%s</system-out>%n", XmlText.escape(f.status() + ": " + body));
             }
             w.println("    </testcase>");
         }
         w.println("  </testsuite>");
     }
 
-    private static String body(Finding f) {
-        StringBuilder sb = new StringBuilder(f.title()).append('\n').append(f.detail()).append('\n');
+    /** Evidence as an attribute value or text: visible first, then XML-escaped. */
+    private static String text(String evidence) {
+        return XmlText.escape(Visible.of(evidence));
+    }
+
+    /** Title, detail, evidence and fix on lines of their own; each line made visible, so none can forge another. */
+    static String body(Finding f) {
+        StringBuilder sb = new StringBuilder(Visible.of(f.title())).append('\n')
+                .append(Visible.of(f.detail())).append('\n');
         for (Evidence e : f.evidence()) {
-            sb.append(e.path()).append(e.valueName().isEmpty() ? "" : "\\" + e.valueName())
-                    .append(e.view().isEmpty() ? "" : " [" + e.view() + "]").append(": ").append(e.observed()).append('\n');
+            sb.append(Visible.of(e.path() + (e.valueName().isEmpty() ? "" : "\\" + e.valueName())
+                    + (e.view().isEmpty() ? "" : " [" + e.view() + "]") + ": " + e.observed())).append('\n');
         }
-        f.remediation().ifPresent(r -> sb.append("fix: ").append(r.summary()).append('\n'));
+        f.remediation().ifPresent(r -> sb.append("fix: ").append(Visible.of(r.summary())).append('\n'));
         return sb.toString();
     }
 }

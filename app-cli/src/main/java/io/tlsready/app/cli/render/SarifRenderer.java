@@ -10,6 +10,7 @@ import io.tlsready.domain.rules.RuleId;
 import io.tlsready.domain.rules.Status;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +26,9 @@ final class SarifRenderer implements ReportRenderer {
 
     static final String NOT_AUDITED = "HOST_NOT_AUDITED";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+    private static final ObjectMapper MAPPER = new ObjectMapper(JsonEscapes.factory()).enable(SerializationFeature.INDENT_OUTPUT)
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     @Override
@@ -78,7 +81,7 @@ final class SarifRenderer implements ReportRenderer {
                 location.put("logicalLocations", List.of(Map.of("name", h.host(), "kind", "module")));
                 if (!h.provenance().isEmpty()) {
                     location.put("physicalLocation", Map.of("artifactLocation",
-                            Map.of("uri", h.provenance().get(0).location().replace('\\', '/'))));
+                            Map.of("uri", uri(h.provenance().get(0).location()))));
                 }
                 r.put("locations", List.of(location));
                 r.put("properties", Map.of("status", f.status().name(), "verdict", h.verdict().name()));
@@ -95,6 +98,32 @@ final class SarifRenderer implements ReportRenderer {
         MAPPER.writeValue(out, root);
         out.write('\n');
         out.flush();
+    }
+
+    /**
+     * An evidence file's path as the URI reference SARIF requires ({@code artifactLocation.uri}): backslashes as
+     * slashes, then every byte of its UTF-8 form outside RFC 3986's unreserved characters, '/' and ':' percent-
+     * encoded, so a file named with spaces, controls or '#' still gives a valid URI that decodes to its name. A
+     * lone surrogate (not Unicode, so not UTF-8) becomes U+FFFD.
+     */
+    static String uri(String path) {
+        StringBuilder sb = new StringBuilder(path.length() + 16);
+        String slashed = path.replace('\\', '/');
+        for (int i = 0; i < slashed.length(); ) {
+            int cp = slashed.codePointAt(i);
+            i += Character.charCount(cp);
+            if (cp <= 0xFFFF && Character.isSurrogate((char) cp)) {
+                cp = 0xFFFD;
+            }
+            if (cp < 0x80 && (Character.isLetterOrDigit(cp) || "-._~/:".indexOf(cp) >= 0)) {
+                sb.append((char) cp);
+                continue;
+            }
+            for (byte b : new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8)) {
+                sb.append('%').append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
+            }
+        }
+        return sb.toString();
     }
 
     private static String level(Finding f) {

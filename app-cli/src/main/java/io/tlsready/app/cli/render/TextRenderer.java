@@ -1,6 +1,7 @@
 package io.tlsready.app.cli.render;
 
 import io.tlsready.domain.facts.EvidenceWarning;
+import io.tlsready.domain.output.Visible;
 import io.tlsready.domain.remediation.RegistryChange;
 import io.tlsready.domain.remediation.Remediation;
 import io.tlsready.domain.remediation.UpdateRequirement;
@@ -21,6 +22,11 @@ import java.util.stream.Collectors;
 /**
  * The report for people: per host the OS, the verdict, then one line per rule; FAIL, WARN and UNKNOWN
  * findings show their evidence, the fix and the sources. Colour only on a terminal.
+ *
+ * <p>Every string that is not the renderer's own goes through {@link Visible} before it is painted: a host
+ * name or file name holding escape sequences, CR or a bidi override shows them as escapes ({@code \x1b},
+ * {@code \r}, U+202E as backslash-u-202e) instead of clearing the screen or drawing a fake verdict. The only
+ * control characters in the output are its line breaks and, with colour on, its own SGR colour codes.
  */
 final class TextRenderer implements ReportRenderer {
 
@@ -45,53 +51,53 @@ final class TextRenderer implements ReportRenderer {
     }
 
     private static void host(PrintWriter w, Paint p, HostReport h, boolean verbose) {
-        w.println(p.bold("Host     ") + h.host() + p.dim("   (" + h.source() + ")"));
-        w.println(p.bold("OS       ") + h.os().name() + h.os().architecture().map(a -> "  " + a).orElse(""));
+        w.println(p.bold("Host     ") + shown(h.host()) + p.dim("   (" + shown(h.source()) + ")"));
+        w.println(p.bold("OS       ") + shown(h.os().name()) + h.os().architecture().map(a -> "  " + a).orElse(""));
         Map<Status, Long> counts = h.findings().stream().collect(Collectors.groupingBy(Finding::status,
                 Collectors.counting()));
         w.println(p.bold("Verdict  ") + p.verdict(h.verdict()) + "   " + counts.getOrDefault(Status.FAIL, 0L)
                 + " fail, " + counts.getOrDefault(Status.WARN, 0L) + " warn, "
                 + counts.getOrDefault(Status.UNKNOWN, 0L) + " unknown, " + counts.getOrDefault(Status.PASS, 0L)
                 + " pass");
-        h.error().ifPresent(e -> w.println(p.bold("Error    ") + e));
+        h.error().ifPresent(e -> w.println(p.bold("Error    ") + shown(e)));
         for (String note : h.os().notes()) {
-            w.println(p.bold("Note     ") + note);
+            w.println(p.bold("Note     ") + shown(note));
         }
         for (EvidenceWarning warning : h.warnings()) {
-            w.println(p.paint(Status.WARN, "Warning  ") + warning);
+            w.println(p.paint(Status.WARN, "Warning  ") + shown(warning.toString()));
         }
         w.println();
         for (Finding f : h.findings()) {
-            w.println("  " + p.status(f.status()) + "  " + p.bold(pad(f.rule().name(), 33)) + f.title());
+            w.println("  " + p.status(f.status()) + "  " + p.bold(pad(f.rule().name(), 33)) + shown(f.title()));
             boolean detailed = verbose || f.status() == Status.FAIL || f.status() == Status.WARN
                     || f.status() == Status.UNKNOWN || f.status() == Status.INFO;
-            w.println(indent() + f.detail());
+            w.println(indent() + shown(f.detail()));
             if (!detailed) {
                 continue;
             }
             for (Evidence e : f.evidence()) {
-                w.println(indent() + p.dim("evidence ") + evidence(e));
+                w.println(indent() + p.dim("evidence ") + shown(evidence(e)));
             }
             f.remediation().ifPresent(r -> fix(w, p, r));
-            w.println(indent() + p.dim("source   ") + f.reference().stream().map(s -> "[" + s.name() + "] " + s.url())
-                    .collect(Collectors.joining("  ")));
+            w.println(indent() + p.dim("source   ") + f.reference().stream()
+                    .map(s -> "[" + s.name() + "] " + shown(s.url())).collect(Collectors.joining("  ")));
         }
         w.println();
     }
 
     private static void fix(PrintWriter w, Paint p, Remediation r) {
-        w.println(indent() + p.dim("fix      ") + r.summary());
+        w.println(indent() + p.dim("fix      ") + shown(r.summary()));
         for (RegistryChange c : r.changes()) {
-            w.println(indent() + "         " + c.ref().physicalKey() + "\\" + c.ref().name() + " = "
+            w.println(indent() + "         " + shown(c.ref().physicalKey() + "\\" + c.ref().name()) + " = "
                     + String.format("dword:%08x", c.after())
                     + (Evidence.viewLabel(c.ref()).isEmpty() ? "" : p.dim(" (" + Evidence.viewLabel(c.ref()) + ")")));
         }
         for (UpdateRequirement u : r.updates()) {
-            w.println(indent() + "         install " + u.kb() + ": " + u.title() + " <" + u.url() + ">");
-            w.println(indent() + "         " + u.howToConfirm());
+            w.println(indent() + "         install " + shown(u.kb() + ": " + u.title() + " <" + u.url() + ">"));
+            w.println(indent() + "         " + shown(u.howToConfirm()));
         }
         for (String step : r.manualSteps()) {
-            w.println(indent() + "         " + step);
+            w.println(indent() + "         " + shown(step));
         }
     }
 
@@ -111,6 +117,11 @@ final class TextRenderer implements ReportRenderer {
             sb.append("  <- ").append(e.origin());
         }
         return sb.toString();
+    }
+
+    /** Text from a host, a file or the rule book as a person may see it: steering characters escaped. */
+    private static String shown(String s) {
+        return Visible.of(s);
     }
 
     private static String indent() {
