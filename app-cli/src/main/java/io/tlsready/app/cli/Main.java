@@ -62,6 +62,21 @@ public final class Main {
                 : new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     }
 
+    /**
+     * picocli's own handling of a usage error (the message, suggestions or the usage), but never coloured: stderr
+     * passes through {@link VisibleLineWriter}, which would show picocli's colour codes as text.
+     */
+    private static int usageError(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        PrintWriter w = cmd.getErr();
+        w.println(ex.getMessage());
+        if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, w)) {
+            cmd.usage(w, CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+        }
+        w.flush();
+        return cmd.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
     /** Runs one command line and returns its exit code (design.md: 0, 1, 2, 3). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         return run(args, out, err, Environment.system(), new WinRmModule());
@@ -86,6 +101,7 @@ public final class Main {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new ErrorHandler(err));
+        cli.setParameterExceptionHandler(Main::usageError);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         try {
             return cli.execute(args);
