@@ -8,6 +8,7 @@ import io.tlsready.adapters.windows.hive.HiveRecovery;
 import io.tlsready.adapters.windows.hive.RecoveryResult;
 import io.tlsready.adapters.windows.hive.RegExportWriter;
 import io.tlsready.domain.facts.RegValue;
+import io.tlsready.domain.output.Visible;
 import io.tlsready.domain.port.EvidenceException;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -162,18 +163,20 @@ final class HiveCommand implements Runnable {
                     throw new EvidenceException(file.toString(), "key " + path + " has no value " + value);
                 }
                 RegValue rv = v.get().toRegValue();
-                out.println(rv.typeName() + " " + rv.display());
+                out.println(rv.typeName() + " " + Visible.of(rv.display()));
                 out.flush();
                 return ExitCode.READY;
             }
-            out.println("[" + defaultPrefix(file) + (key.path().isEmpty() ? "" : "\\" + key.path()) + "]");
+            // For a person at a terminal: names and data from the hive are shown Visible (export is the faithful copy).
+            out.println("[" + Visible.of(defaultPrefix(file) + (key.path().isEmpty() ? "" : "\\" + key.path())) + "]");
             out.println("last written " + Hive.filetimeToInstant(key.lastWritten()));
             for (HiveValue v : key.values()) {
                 RegValue rv = v.toRegValue();
-                out.printf("  %-32s %-14s %s%n", v.name().isEmpty() ? "(Default)" : v.name(), rv.typeName(), rv.display());
+                out.printf("  %-32s %-14s %s%n", v.name().isEmpty() ? "(Default)" : Visible.of(v.name()), rv.typeName(),
+                        Visible.of(rv.display()));
             }
             for (HiveKey sub : key.subkeys()) {
-                out.println("  " + sub.name() + "\\");
+                out.println("  " + Visible.of(sub.name()) + "\\");
             }
             out.flush();
             return ExitCode.READY;

@@ -184,6 +184,38 @@ class HostileEvidenceCliTest {
         assertThat(r.err()).contains("never\\x1b]0;owned\\x07").doesNotContain("\u001b", "\u0007");
     }
 
+    /** A hive whose key name, value name and data hold escape sequences, made by hivexsh (hivex, not our code). */
+    @Test
+    void hive_get_shows_hostile_names_and_data_visibly() throws Exception {
+        Path hive = tmp.resolve("hostile.hive");
+        Files.copy(ExampleHives.minimalHive(), hive);
+        hive.toFile().setWritable(true);
+        String key = "Ev\u001b[2Jil\u202e";
+        String script = "add " + key + "\ncd " + key + "\nsetval 1\nna\u001b]0;t\u0007me\nstring:da\u001b[1A\rta\ncommit\n";
+        Process p;
+        try {
+            p = new ProcessBuilder("hivexsh", "-w", hive.toString()).redirectErrorStream(true).start();
+        } catch (java.io.IOException e) {
+            String msg = "hivexsh (hivex) is not installed: apt-get install libhivex-bin";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new AssertionError(msg, e);
+            }
+            org.junit.jupiter.api.Assumptions.assumeTrue(false, msg);
+            return;
+        }
+        p.getOutputStream().write(script.getBytes(StandardCharsets.UTF_8));
+        p.getOutputStream().close();
+        String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0).as(said).isTrue();
+
+        Cli.Result root = Cli.run("hive", "get", hive.toString(), "");
+        assertThat(root.out()).contains("  " + Visible.of(key) + "\\").doesNotContain("\u001b", "\u202e");
+        Cli.Result k = Cli.run("hive", "get", hive.toString(), key);
+        assertThat(k.exitCode()).isZero();
+        assertThat(k.out()).contains("na\\x1b]0;t\\x07me").contains("\"da\\x1b[1A\\rta\"")
+                .doesNotContain("\u001b", "\r", "\u202e", "\u0007");
+    }
+
     /**
      * The real process, in the C locale that CI containers often have: stdout bytes of a JSON report are UTF-8
      * (non-ASCII evidence kept, not turned into '?') and parse back to the hostile host; text has no ESC.
