@@ -28,8 +28,8 @@ final class SarifRenderer implements ReportRenderer {
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private static final ObjectMapper MAPPER = new ObjectMapper(JsonEscapes.factory()).enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    private static final ObjectMapper MAPPER = new ObjectMapper(JsonEscapes.factory())
+            .enable(SerializationFeature.INDENT_OUTPUT).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     @Override
     public void render(AuditReport report, Options options, OutputStream out) throws IOException {
@@ -101,10 +101,10 @@ final class SarifRenderer implements ReportRenderer {
     }
 
     /**
-     * An evidence file's path as the URI reference SARIF requires ({@code artifactLocation.uri}): backslashes as
-     * slashes, then every byte of its UTF-8 form outside RFC 3986's unreserved characters, '/' and ':' percent-
-     * encoded, so a file named with spaces, controls or '#' still gives a valid URI that decodes to its name. A
-     * lone surrogate (not Unicode, so not UTF-8) becomes U+FFFD.
+     * An evidence file's path as the URI reference SARIF requires ({@code artifactLocation.uri}): backslashes
+     * become slashes, and every UTF-8 byte except RFC 3986's unreserved characters, '/' and ':' is percent-encoded,
+     * so a file named with spaces, controls or '#' still gives a valid URI that decodes to its name. A lone
+     * surrogate (not Unicode, so not UTF-8) becomes U+FFFD.
      */
     static String uri(String path) {
         StringBuilder sb = new StringBuilder(path.length() + 16);
