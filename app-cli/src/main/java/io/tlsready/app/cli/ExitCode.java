@@ -6,10 +6,18 @@ final class ExitCode {
     static final int READY = 0;
     /** Some host NOT_READY. */
     static final int NOT_READY = 1;
+    /** {@code plan --verify}: some file is not, or no longer, what tlsready wrote. */
+    static final int PLAN_REJECTED = 1;
     /** Usage error or unreadable input. */
     static final int USAGE = 2;
     /** No host NOT_READY, but some UNKNOWN or unreachable. */
     static final int UNKNOWN = 3;
+
+    /**
+     * {@code hive export}: the .reg file was written, but keys or values whose names a .reg file cannot carry
+     * (a line break, NUL or lone surrogate; a backslash inside a key name) were left out, each named on stderr.
+     */
+    static final int INCOMPLETE = 4;
 
     private ExitCode() {
     }

@@ -1,20 +1,28 @@
 package io.tlsready.app.cli;
 
 import io.tlsready.domain.audit.AuditService;
+import io.tlsready.domain.facts.ValueRef;
+import io.tlsready.domain.output.Visible;
 import io.tlsready.domain.plan.Plan;
+import io.tlsready.domain.plan.PlanVerifier;
 import io.tlsready.domain.plan.PowerShellFormat;
 import io.tlsready.domain.plan.RegFileFormat;
 import io.tlsready.domain.plan.RemediationPlanner;
 import io.tlsready.domain.report.HostReport;
 import io.tlsready.domain.report.Verdict;
+import io.tlsready.domain.rules.book.RuleBook;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.FileOutputStream;
 import java.io.FileDescriptor;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,7 +33,11 @@ import picocli.CommandLine.Option;
         description = {"Print the fix for a host's FAIL findings: a .reg file regedit imports (UTF-16LE with BOM)",
             "or a PowerShell script that backs up the keys first. Nothing is applied.", "",
             "Examples:", "  tlsready plan --snapshot host.reg systeminfo.txt --format reg --output fix.reg",
-            "  tlsready plan --snapshot host.json --format ps1 --output fix.ps1"})
+            "  tlsready plan --snapshot host.json --format ps1 --output fix.ps1",
+            "  tlsready plan --verify fix.reg fix.ps1", "",
+            "--verify checks planned files before they are run: exit 0 when every file is what tlsready wrote",
+            "(checksum in its header matches, only values tlsready's fixes write), 1 when any is not,",
+            "2 when a file cannot be read."})
 final class PlanCommand implements Callable<Integer> {
 
     enum PlanFormat { REG, PS1 }
@@ -43,6 +55,10 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--include-warnings", description = "Also fix WARN findings that have a registry fix.")
     boolean includeWarnings;
 
+    @Option(names = "--verify", paramLabel = "FILE", arity = "1..*",
+            description = "Check planned .reg/.ps1 files instead of planning: header checksum and content.")
+    List<Path> verify = new ArrayList<>();
+
     private final AuditService audit;
     private final Targets targets;
     private final PrintWriter out;
@@ -58,10 +74,16 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!verify.isEmpty()) {
+            if (target.count() > 0 || output != null || includeWarnings) {
+                throw new UsageException("plan --verify takes only files: drop --snapshot/--hives/--host/--output");
+            }
+            return verifyFiles();
+        }
         HostReport report = audit.audit(targets.resolve(target));
         Plan plan = RemediationPlanner.plan(report, includeWarnings);
         if (plan.isEmpty()) {
-            err.println("tlsready: nothing to fix on " + report.host() + " (verdict " + report.verdict() + ")");
+            err.println("tlsready: nothing to fix on " + Visible.of(report.host()) + " (verdict " + report.verdict() + ")");
         }
         if (format == PlanFormat.REG) {
             // To a terminal a UTF-16 file is unreadable; there, print the same text as UTF-8.
@@ -71,12 +93,45 @@ final class PlanCommand implements Callable<Integer> {
             } else {
                 OutputTarget.writeBytes(output, out, rawStdout(), RegFileFormat.bytes(plan));
             }
+        } else if (output == null && System.console() != null) {
+            out.print(PowerShellFormat.text(plan));
+            out.flush();
         } else {
-            byte[] script = PowerShellFormat.text(plan).getBytes(StandardCharsets.UTF_8);
-            OutputTarget.write(output, out, stream -> stream.write(script));
+            OutputTarget.writeBytes(output, out, rawStdout(), PowerShellFormat.bytes(plan));
         }
         return report.verdict() == Verdict.NOT_READY ? ExitCode.NOT_READY
                 : report.verdict() == Verdict.UNKNOWN ? ExitCode.UNKNOWN : ExitCode.READY;
+    }
+
+    /** One line per file: "OK  file  host H  fixes A, B" on stdout, or "file: what is wrong" on stderr. */
+    private int verifyFiles() {
+        Set<ValueRef> writable = RuleBook.standard().writable();
+        boolean rejected = false;
+        boolean unreadable = false;
+        for (Path file : verify) {
+            String name = Visible.of(file.toString());
+            byte[] bytes;
+            try {
+                bytes = Files.readAllBytes(file);
+            } catch (IOException | RuntimeException e) {
+                err.println(name + ": cannot read: " + (e instanceof java.nio.file.NoSuchFileException ? "no such file"
+                        : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                        : Visible.of(String.valueOf(e.getMessage()))));
+                unreadable = true;
+                continue;
+            }
+            PlanVerifier.Result r = PlanVerifier.verify(bytes, writable);
+            if (r.ok()) {
+                out.println("OK  " + name + "  host " + Visible.of(r.host()) + "  fixes "
+                        + (r.rules().isEmpty() ? "nothing" : Visible.of(String.join(", ", r.rules()))));
+            } else {
+                err.println(name + ": " + r.problem());
+                rejected = true;
+            }
+        }
+        out.flush();
+        err.flush();
+        return unreadable ? ExitCode.USAGE : rejected ? ExitCode.PLAN_REJECTED : ExitCode.READY;
     }
 
     @SuppressWarnings("resource")

@@ -23,6 +23,18 @@ public final class PowerShellText {
         return sb.toString();
     }
 
+    /**
+     * A whole single-quoted literal, {@code 'text'}, kept on one line: a line break inside would be legal PowerShell
+     * but would hide text from a reader of the script, and a lone surrogate cannot be encoded; both are refused.
+     */
+    public static String literal(String what, String text) {
+        if (!RegText.canQuote(text)) {
+            throw new UnwritableTextException(what, text,
+                    "a PowerShell literal in a plan cannot carry a line break, NUL or lone surrogate");
+        }
+        return "'" + singleQuoted(text) + "'";
+    }
+
     /** A comment's text: one line, every control and steering character shown as an escape. */
     public static String comment(String text) {
         // "#>" inside a line comment is harmless, but "<#" would open a block comment on a later line only if a

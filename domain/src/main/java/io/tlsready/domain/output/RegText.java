@@ -25,23 +25,21 @@ public final class RegText {
             throw new UnwritableTextException("registry key", path,
                     "a .reg key line that starts with '-' deletes the key");
         }
-        for (int i = 0; i < path.length(); i++) {
-            char c = path.charAt(i);
-            if (c == '\r' || c == '\n' || c == '\0' || c == '\u2028' || c == '\u2029' || c == '\u0085') {
-                throw new UnwritableTextException("registry key", path,
-                        "a .reg file cannot carry a line break or NUL inside a key name");
-            }
+        if (!canQuote(path)) {
+            throw new UnwritableTextException("registry key", path,
+                    "a .reg file cannot carry a line break, NUL or lone surrogate inside a key name");
         }
         return path;
     }
 
     /**
      * A value name, or REG_SZ data, inside double quotes: backslash and quote escaped as regedit does. A line
-     * break or NUL has no escape inside quotes; names holding one are refused ({@link #canQuote} tells first).
+     * break or NUL has no escape inside quotes, and a lone surrogate no encoding; names holding one are refused ({@link #canQuote} tells first).
      */
     public static String quoted(String what, String text) {
         if (!canQuote(text)) {
-            throw new UnwritableTextException(what, text, "a .reg file cannot carry a line break or NUL inside quotes");
+            throw new UnwritableTextException(what, text,
+                    "a .reg file cannot carry a line break, NUL or lone surrogate inside quotes");
         }
         return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
@@ -51,6 +49,11 @@ public final class RegText {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '\r' || c == '\n' || c == '\0' || c == '\u2028' || c == '\u2029' || c == '\u0085') {
+                return false;
+            }
+            // A lone surrogate is no character: UTF-16 and UTF-8 encoders replace it, so the file would name another.
+            if (Character.isHighSurrogate(c) && (i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(i + 1)))
+                    || Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)))) {
                 return false;
             }
         }

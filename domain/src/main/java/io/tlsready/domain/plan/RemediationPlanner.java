@@ -6,6 +6,7 @@ import io.tlsready.domain.remediation.Remediation;
 import io.tlsready.domain.remediation.UpdateRequirement;
 import io.tlsready.domain.report.HostReport;
 import io.tlsready.domain.rules.Finding;
+import io.tlsready.domain.rules.RuleId;
 import io.tlsready.domain.rules.Status;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,12 +29,14 @@ public final class RemediationPlanner {
         Map<ValueRef, RegistryChange> changes = new LinkedHashMap<>();
         Map<String, UpdateRequirement> updates = new LinkedHashMap<>();
         Set<String> steps = new LinkedHashSet<>();
+        Set<RuleId> rules = new LinkedHashSet<>();
         for (Finding f : report.findings()) {
             boolean wanted = f.status() == Status.FAIL || (includeWarnings && f.status() == Status.WARN);
             if (!wanted || f.remediation().isEmpty()) {
                 continue;
             }
             Remediation r = f.remediation().get();
+            rules.add(f.rule());
             r.changes().forEach(c -> changes.putIfAbsent(c.ref(), c));
             r.updates().forEach(u -> updates.putIfAbsent(u.kb(), u));
             steps.addAll(r.manualSteps());
@@ -45,6 +48,7 @@ public final class RemediationPlanner {
             steps.add("Restart the host (SChannel and WinHTTP read these values at start-up); at least restart the "
                     + "MARS service: net stop obengine && net start obengine.");
         }
-        return new Plan(report.host(), ordered, List.copyOf(updates.values()), List.copyOf(steps));
+        List<RuleId> fixed = rules.stream().sorted().toList();
+        return new Plan(report.host(), fixed, ordered, List.copyOf(updates.values()), List.copyOf(steps));
     }
 }

@@ -18,6 +18,14 @@ public interface Rule {
     /** The registry values the rule reads; the union over all rules is the FactsRequest. */
     Set<ValueRef> needs();
 
+    /**
+     * Every registry value the rule's fixes may write. {@code plan --verify} accepts a .reg file only if it writes
+     * nothing else, so a fix that writes a value not listed here would be flagged as foreign.
+     */
+    default Set<ValueRef> writes() {
+        return Set.of();
+    }
+
     /** Whether the rule needs the installed-update list. */
     default boolean needsUpdates() {
         return false;

@@ -39,7 +39,13 @@ class OutputTextTest {
         assertThat(RegText.quoted("value name", "a\\b\"c")).isEqualTo("\"a\\\\b\\\"c\"");
         assertThatThrownBy(() -> RegText.quoted("value name", "x\r\ny"))
                 .isInstanceOf(UnwritableTextException.class)
-                .hasMessage("value name \"x\\r\\ny\" cannot be written: a .reg file cannot carry a line break or NUL inside quotes");
+                .hasMessage("value name \"x\\r\\ny\" cannot be written: a .reg file cannot carry a line break, NUL or lone "
+                        + "surrogate inside quotes");
+        assertThat(RegText.canQuote("a\ud83d")).isFalse();
+        assertThat(RegText.canQuote("\ude00a")).isFalse();
+        assertThat(RegText.canQuote("a\ud83d\ude00")).isTrue();
+        assertThatThrownBy(() -> PowerShellText.literal("key", "a\ud83d")).isInstanceOf(UnwritableTextException.class);
+        assertThat(PowerShellText.literal("key", "it\u2019s")).isEqualTo("'it\u2019\u2019s'");
         assertThatThrownBy(() -> RegText.keyPath("HKEY_LOCAL_MACHINE\\A\nB")).isInstanceOf(UnwritableTextException.class);
         assertThatThrownBy(() -> RegText.keyPath("-HKEY_LOCAL_MACHINE\\A")).hasMessageContaining("deletes the key");
         assertThat(RegText.keyPath("HKEY_LOCAL_MACHINE\\A]B [x]")).isEqualTo("HKEY_LOCAL_MACHINE\\A]B [x]");

@@ -16,7 +16,7 @@ class PowerShellFormatTest {
     private static final String WINHTTP = "HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\WinHttp";
 
     private static Plan plan() {
-        return new Plan("fs01", List.of(
+        return new Plan("fs01", List.of(), List.of(
                 RegistryChange.set(ValueRef.of(CLIENT, "Enabled"), 1, Optional.of(0L), "SChannel TLS 1.2: Enabled=1"),
                 RegistryChange.orBits(ValueRef.wow32(WINHTTP, "DefaultSecureProtocols"), 0x800, Optional.of(0xA0L), 0xAA0,
                         "WinHTTP: add 0x800")),
@@ -82,7 +82,7 @@ class PowerShellFormatTest {
 
     @Test
     void singleQuotesAreDoubledInsideSingleQuotedStrings() {
-        Plan p = new Plan("o'brien", List.of(RegistryChange.set(ValueRef.of("HKLM\\SOFTWARE\\Vendor's App", "It's"), 1,
+        Plan p = new Plan("o'brien", List.of(), List.of(RegistryChange.set(ValueRef.of("HKLM\\SOFTWARE\\Vendor's App", "It's"), 1,
                 Optional.empty(), "reason")), List.of(), List.of("Don't forget to restart"));
 
         String ps = PowerShellFormat.text(p);
@@ -95,7 +95,7 @@ class PowerShellFormatTest {
 
     @Test
     void aNewlineInAReasonCannotBreakOutOfItsComment() {
-        Plan p = new Plan("h", List.of(RegistryChange.set(ValueRef.of(CLIENT, "Enabled"), 1, Optional.empty(),
+        Plan p = new Plan("h", List.of(), List.of(RegistryChange.set(ValueRef.of(CLIENT, "Enabled"), 1, Optional.empty(),
                 "line one\r\nRemove-Item C:\\")), List.of(), List.of());
 
         assertThat(PowerShellFormat.text(p)).doesNotContain("\r\nRemove-Item");

@@ -61,7 +61,7 @@ class RegFileFormatTest {
     void theTextStartsWithTheRegeditHeaderAndUsesCrlfOnly() {
         String text = RegFileFormat.text(plan());
 
-        assertThat(text).startsWith("Windows Registry Editor Version 5.00\r\n\r\n");
+        assertThat(text).startsWith("Windows Registry Editor Version 5.00\r\n; tlsready-plan: v1\r\n; sha256: ");
         assertThat(text.replace("\r\n", "")).doesNotContain("\n").doesNotContain("\r");
         assertThat(text).endsWith("\r\n");
     }
@@ -109,7 +109,7 @@ class RegFileFormatTest {
 
     @Test
     void anEmptyPlanIsStillAValidFileWithNoValues() {
-        Plan empty = new Plan("h", java.util.List.of(), java.util.List.of(), java.util.List.of());
+        Plan empty = new Plan("h", java.util.List.of(), java.util.List.of(), java.util.List.of(), java.util.List.of());
 
         assertThat(parse(RegFileFormat.text(empty))).isEmpty();
         assertThat(RegFileFormat.text(empty)).startsWith("Windows Registry Editor Version 5.00\r\n");

@@ -35,6 +35,11 @@ final class KeyExchange implements Rule {
     }
 
     @Override
+    public Set<ValueRef> writes() {
+        return Set.of(ECDH);
+    }
+
+    @Override
     public Set<ValueRef> needs() {
         return Set.of(DH, ECDH);
     }

@@ -35,6 +35,11 @@ final class NetFx35StrongCrypto implements Rule {
     }
 
     @Override
+    public Set<ValueRef> writes() {
+        return values.needs();
+    }
+
+    @Override
     public Set<ValueRef> needs() {
         Set<ValueRef> all = new java.util.LinkedHashSet<>(values.needs());
         all.add(INSTALLED);

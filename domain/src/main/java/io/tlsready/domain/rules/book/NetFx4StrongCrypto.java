@@ -32,6 +32,11 @@ final class NetFx4StrongCrypto implements Rule {
     }
 
     @Override
+    public Set<ValueRef> writes() {
+        return values.needs();
+    }
+
+    @Override
     public Set<ValueRef> needs() {
         return values.needs();
     }

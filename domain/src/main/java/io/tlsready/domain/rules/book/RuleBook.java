@@ -43,6 +43,13 @@ public final class RuleBook {
         return new FactsRequest(values, true, updates);
     }
 
+    /** Every registry value some rule's fix may write: all a planned .reg file may contain. */
+    public Set<ValueRef> writable() {
+        Set<ValueRef> values = new LinkedHashSet<>();
+        rules.forEach(r -> values.addAll(r.writes()));
+        return values;
+    }
+
     public List<Finding> evaluate(RuleContext ctx) {
         return rules.stream().map(r -> r.evaluate(ctx)).toList();
     }

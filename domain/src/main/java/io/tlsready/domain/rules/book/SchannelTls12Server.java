@@ -32,6 +32,11 @@ final class SchannelTls12Server implements Rule {
     }
 
     @Override
+    public Set<ValueRef> writes() {
+        return protocol.needs();
+    }
+
+    @Override
     public Set<ValueRef> needs() {
         return protocol.needs();
     }

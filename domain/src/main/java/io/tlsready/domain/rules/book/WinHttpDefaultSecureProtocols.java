@@ -52,6 +52,11 @@ final class WinHttpDefaultSecureProtocols implements Rule {
     }
 
     @Override
+    public Set<ValueRef> writes() {
+        return Set.of(NATIVE, WOW);
+    }
+
+    @Override
     public Set<ValueRef> needs() {
         return Set.of(NATIVE, WOW);
     }

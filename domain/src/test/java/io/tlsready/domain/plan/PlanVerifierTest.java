@@ -1,0 +1,176 @@
+package io.tlsready.domain.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tlsready.domain.audit.AuditService;
+import io.tlsready.domain.facts.ValueRef;
+import io.tlsready.domain.remediation.RegistryChange;
+import io.tlsready.domain.rules.RuleId;
+import io.tlsready.domain.rules.book.RuleBook;
+import io.tlsready.domain.testing.Hosts;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The signed header and {@code plan --verify}: a changed byte, a forged file and a stranger are all told apart. */
+class PlanVerifierTest {
+
+    private static final Set<ValueRef> WRITABLE = RuleBook.standard().writable();
+    static final String INJECTED_HOST = "X\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run]\r\n"
+            + "\"evil\"=\"c:\\\\x.exe\"";
+
+    /** A host on which every rule that has a registry fix fails or warns. */
+    private static Plan worstPlan(String os, String host) {
+        return RemediationPlanner.plan(new AuditService(RuleBook.standard()).evaluate(Hosts.windows(os).named(host).x64()
+                .coverAll().dword(Hosts.KEX_DH, "Enabled", 0).dword(Hosts.KEX_ECDH, "Enabled", 0)
+                .dword(Hosts.NDP35, "Install", 1).build()), true);
+    }
+
+    @Test
+    void theChecksumIsTheSha256OfTheUtf8TextAfterTheSha256Line() throws Exception {
+        String text = RegFileFormat.text(worstPlan("2008R2", "fs01"));
+        String[] lines = text.split("\r\n", 4);
+
+        String covered = lines[3];
+        String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(covered.getBytes(StandardCharsets.UTF_8)));
+        assertThat(lines[1]).isEqualTo("; tlsready-plan: v1");
+        assertThat(lines[2]).isEqualTo("; sha256: " + expected);
+        assertThat(covered).startsWith("; host: fs01\r\n; rules: ");
+    }
+
+    @Test
+    void bothFormatsVerifyWithTheirHostAndRules() {
+        Plan plan = worstPlan("2008R2", "fs01");
+        List<String> rules = plan.rules().stream().map(RuleId::name).toList();
+
+        for (byte[] file : List.of(RegFileFormat.bytes(plan), PowerShellFormat.bytes(plan),
+                RegFileFormat.text(plan).getBytes(StandardCharsets.UTF_8),
+                PowerShellFormat.text(plan).getBytes(StandardCharsets.UTF_8))) {
+            PlanVerifier.Result r = PlanVerifier.verify(file, WRITABLE);
+            assertThat(r.problem()).isEmpty();
+            assertThat(r.outcome()).isEqualTo(PlanVerifier.Outcome.OK);
+            assertThat(r.host()).isEqualTo("fs01");
+            assertThat(r.rules()).isEqualTo(rules).contains("SCHANNEL_TLS12_CLIENT", "KEY_EXCHANGE", "SCHANNEL_TLS12_SERVER");
+        }
+        assertThat(PowerShellFormat.text(plan)).startsWith("#Requires -RunAsAdministrator\r\n# tlsready-plan: v1\r\n# sha256: ");
+    }
+
+    @Test
+    void everyPlanForEveryOsVerifiesAndWritesOnlyWritableValues() {
+        Set<ValueRef> written = new HashSet<>();
+        for (String os : Hosts.ALL_OS) {
+            Plan plan = worstPlan(os, "h-" + os);
+            plan.changes().stream().map(RegistryChange::ref).forEach(written::add);
+            assertThat(PlanVerifier.verify(RegFileFormat.bytes(plan), WRITABLE).problem()).as(os).isEmpty();
+            assertThat(PlanVerifier.verify(PowerShellFormat.bytes(plan), WRITABLE).problem()).as(os).isEmpty();
+        }
+        // Both ways: nothing is written that verify would flag, and verify allows nothing no plan writes.
+        assertThat(written).containsExactlyInAnyOrderElementsOf(WRITABLE);
+    }
+
+    @Test
+    void changingAnyOneCharacterAfterTheChecksumIsAMismatch() {
+        Plan plan = worstPlan("2008R2", "fs01");
+        for (String text : List.of(RegFileFormat.text(plan), PowerShellFormat.text(plan))) {
+            int start = text.indexOf("sha256: ") + 8 + 64 + 2;
+            for (int i = start; i < text.length(); i += 97) {
+                char c = text.charAt(i);
+                String changed = text.substring(0, i) + (char) (c == 'a' ? 'b' : c == '\r' ? ' ' : 'a') + text.substring(i + 1);
+                PlanVerifier.Result r = PlanVerifier.verify(changed.getBytes(StandardCharsets.UTF_8), WRITABLE);
+                assertThat(r.outcome()).as("changed at " + i).isEqualTo(PlanVerifier.Outcome.MODIFIED);
+                assertThat(r.problem()).isEqualTo("modified after tlsready wrote it (sha256 mismatch)");
+            }
+        }
+    }
+
+    @Test
+    void aFileWithoutTheHeaderIsNotAPlan() {
+        String export = "Windows Registry Editor Version 5.00\r\n\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\X]\r\n\"a\"=dword:00000001\r\n";
+
+        for (byte[] file : List.of(export.getBytes(StandardCharsets.UTF_8), new byte[0], new byte[] {(byte) 0xFF, (byte) 0xFE, 0x00, (byte) 0xD8},
+                "#!/bin/sh\nrm -rf /\n".getBytes(StandardCharsets.UTF_8))) {
+            PlanVerifier.Result r = PlanVerifier.verify(file, WRITABLE);
+            assertThat(r.outcome()).isEqualTo(PlanVerifier.Outcome.NOT_A_PLAN);
+            assertThat(r.problem()).startsWith("not a tlsready plan (");
+        }
+        assertThat(PlanVerifier.verify(export.getBytes(StandardCharsets.UTF_8), WRITABLE).problem())
+                .isEqualTo("not a tlsready plan (no header)");
+    }
+
+    @Test
+    void aForgedRegWithACorrectChecksumIsFlaggedByName() {
+        String planned = RegFileFormat.text(worstPlan("2008R2", "fs01"));
+        String forged = reSign(planned + "\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run]\r\n"
+                + "\"evil\"=\"c:\\\\x.exe\"\r\n", ";");
+        PlanVerifier.Result r = PlanVerifier.verify(forged.getBytes(StandardCharsets.UTF_8), WRITABLE);
+
+        assertThat(r.outcome()).isEqualTo(PlanVerifier.Outcome.FOREIGN);
+        assertThat(r.problem()).startsWith("holds what no tlsready plan writes: ")
+                .contains("section [HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run]");
+
+        String extraValue = reSign(planned.replace("\"Enabled\"=dword:00000001", "\"Enabled\"=dword:00000001\r\n\"Debug\"=dword:00000001"), ";");
+        assertThat(PlanVerifier.verify(extraValue.getBytes(StandardCharsets.UTF_8), WRITABLE).problem())
+                .contains("value \"Debug\" in [HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders"
+                        + "\\SCHANNEL\\Protocols\\TLS 1.2\\Client]");
+        String deletion = reSign(planned + "[-HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\.NETFramework\\v4.0.30319]\r\n", ";");
+        assertThat(PlanVerifier.verify(deletion.getBytes(StandardCharsets.UTF_8), WRITABLE).outcome())
+                .isEqualTo(PlanVerifier.Outcome.FOREIGN);
+    }
+
+    @Test
+    void aForgedScriptWithACorrectChecksumIsFlagged() {
+        String planned = PowerShellFormat.text(worstPlan("2008R2", "fs01"));
+        for (String added : List.of("Remove-Item -Recurse C:\\", "#Requires -Modules Evil",
+                "Set-TlsReadyDword 'Registry::HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run' 'evil' 1",
+                "Write-Host 'a'; calc", "Write-Host 'a\u2019; calc; \u2019'")) {
+            String forged = reSign(planned + added + "\r\n", "#");
+            PlanVerifier.Result r = PlanVerifier.verify(forged.getBytes(StandardCharsets.UTF_8), WRITABLE);
+            assertThat(r.outcome()).as(added).isEqualTo(PlanVerifier.Outcome.FOREIGN);
+        }
+    }
+
+    @Test
+    void aHostileHostNameStaysInItsCommentAndTheFileStillVerifies() {
+        Plan plan = worstPlan("2008R2", INJECTED_HOST);
+        String reg = RegFileFormat.text(plan);
+
+        assertThat(reg).doesNotContain("\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run]")
+                .doesNotContain("\r\n\"evil\"");
+        assertThat(reg).contains("; host: X\\r\\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run]"
+                + "\\r\\n\"evil\"=\"c:\\\\x.exe\"\r\n");
+        Set<String> planned = new HashSet<>();
+        plan.changes().forEach(c -> planned.add(io.tlsready.domain.facts.RegistryPaths.longForm(c.ref().physicalKey())
+                + " | " + c.ref().name() + " | " + c.after()));
+        assertThat(RegFileFormatTest.parse(reg)).containsExactlyInAnyOrderElementsOf(planned);
+        for (byte[] file : List.of(RegFileFormat.bytes(plan), PowerShellFormat.bytes(plan))) {
+            PlanVerifier.Result r = PlanVerifier.verify(file, WRITABLE);
+            assertThat(r.outcome()).isEqualTo(PlanVerifier.Outcome.OK);
+            assertThat(r.host()).doesNotContain("\r", "\n").startsWith("X\\r\\n[HKEY");
+        }
+    }
+
+    @Test
+    void typographicQuotesInLiteralsAreDoubled() {
+        Plan p = new Plan("h", List.of(), List.of(RegistryChange.set(ValueRef.of("HKLM\\SOFTWARE\\A\u2019B", "n\u2018m"), 1,
+                Optional.empty(), "r")), List.of(), List.of("step \u201b; calc; \u201a"));
+
+        String ps = PowerShellFormat.text(p);
+
+        assertThat(ps).contains("'Registry::HKEY_LOCAL_MACHINE\\SOFTWARE\\A\u2019\u2019B' 'n\u2018\u2018m' 1")
+                .contains("Write-Host 'step \u201b\u201b; calc; \u201a\u201a'");
+    }
+
+    /** What a forger would do: recompute the checksum over the changed text. */
+    private static String reSign(String text, String comment) {
+        String[] lines = text.split("\r\n", 4);
+        List<String> out = new ArrayList<>(List.of(lines[0], lines[1], comment + " sha256: " + PlanHeader.sha256(lines[3])));
+        return String.join("\r\n", out) + "\r\n" + lines[3];
+    }
+}
