@@ -8,6 +8,7 @@ import io.tlsready.adapters.windows.hive.HiveRecovery;
 import io.tlsready.adapters.windows.hive.RecoveryResult;
 import io.tlsready.adapters.windows.hive.RegExportWriter;
 import io.tlsready.domain.facts.RegValue;
+import io.tlsready.domain.output.RegText;
 import io.tlsready.domain.output.Visible;
 import io.tlsready.domain.port.EvidenceException;
 import jakarta.inject.Inject;
@@ -80,7 +81,9 @@ final class HiveCommand implements Runnable {
 
     @Command(name = "export", mixinStandardHelpOptions = true,
             description = {"Write a hive (or one key's subtree) as a .reg file regedit imports (UTF-16LE, BOM).",
-                "Example: tlsready hive export SYSTEM --key ControlSet001\\Control\\SecurityProviders --output sp.reg"})
+                "Example: tlsready hive export SYSTEM --key ControlSet001\\Control\\SecurityProviders --output sp.reg",
+                "Exit 4: written, but keys or values whose names a .reg file cannot carry were left out (each named).",
+                "Exit 2: the hive cannot be read."})
     static final class Export implements Callable<Integer> {
 
         @Parameters(index = "0", paramLabel = "FILE", description = "The hive file.")
@@ -111,9 +114,14 @@ final class HiveCommand implements Runnable {
             Hive hive = open(file, err);
             HiveKey start = key(hive, file, key);
             String root = prefix != null ? prefix : defaultPrefix(file);
+            if (root.isEmpty() || root.startsWith("-") || !RegText.canQuote(root)) {
+                throw new UsageException("--prefix " + Visible.quoted(root) + " cannot start a .reg key line");
+            }
+            RegExportWriter[] writer = new RegExportWriter[1];
             OutputTarget.Body body = stream -> {
                 java.io.Writer w = RegExportWriter.utf16le(stream);
-                new RegExportWriter(w, root).export(hive, start);
+                writer[0] = new RegExportWriter(w, root);
+                writer[0].export(hive, start);
                 w.flush();
             };
             if (output == null) {
@@ -121,7 +129,19 @@ final class HiveCommand implements Runnable {
             } else {
                 OutputTarget.write(output, null, body);
             }
-            hive.warnings().forEach(w -> err.println("tlsready: warning: " + file + ": " + w));
+            String name = Visible.of(file.toString());
+            hive.warnings().forEach(w -> err.println("tlsready: warning: " + name + ": " + Visible.of(w.toString())));
+            writer[0].leftOut().forEach(note -> err.println("tlsready: warning: " + name + ": " + note));
+            int keys = writer[0].keysLeftOut();
+            int values = writer[0].valuesLeftOut();
+            if (keys + values > 0) {
+                err.println("tlsready: " + name + ": export incomplete: " + keys + (keys == 1 ? " key" : " keys")
+                        + " (with everything below) and " + values + (values == 1 ? " value" : " values")
+                        + " left out, their names cannot be written to a .reg file (exit code 4)");
+                err.flush();
+                return ExitCode.INCOMPLETE;
+            }
+            err.flush();
             return ExitCode.READY;
         }
     }
@@ -156,11 +176,13 @@ final class HiveCommand implements Runnable {
         public Integer call() {
             Hive hive = open(file, err);
             HiveKey key = key(hive, file, path);
+            // Names and data come from the hive: made visible, so no escape sequence reaches the terminal.
             if (value != null) {
                 String name = value.equals("@") ? "" : value;
                 Optional<HiveValue> v = key.value(name);
                 if (v.isEmpty()) {
-                    throw new EvidenceException(file.toString(), "key " + path + " has no value " + value);
+                    throw new EvidenceException(file.toString(), "key " + Visible.of(path) + " has no value "
+                            + Visible.of(value));
                 }
                 RegValue rv = v.get().toRegValue();
                 out.println(rv.typeName() + " " + Visible.of(rv.display()));

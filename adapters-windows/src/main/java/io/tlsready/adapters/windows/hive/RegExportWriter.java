@@ -1,8 +1,11 @@
 package io.tlsready.adapters.windows.hive;
 
+import io.tlsready.domain.output.RegText;
+import io.tlsready.domain.output.Visible;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Writes a hive subtree as regedit writes an export: "Windows Registry Editor Version 5.00", one section per
@@ -10,6 +13,11 @@ import java.nio.charset.StandardCharsets;
  * bytes wrapped at 80 columns with a trailing backslash. The caller supplies the writer (UTF-16LE with a BOM
  * for a file regedit imports). Values whose string data would not survive a quoted string (odd length, an
  * embedded NUL or line break) are written as {@code hex(1):}/{@code hex(2):} bytes, as regedit does.
+ *
+ * <p>Names come from the hive, which may be hostile: a key whose name a {@code [...]} line cannot carry (a line
+ * break, NUL or lone surrogate, or a backslash, which would read as a path separator) is left out with everything
+ * below it, and so is a value whose name cannot be quoted. Each is named, made {@link Visible}, in a {@code ;}
+ * comment where it would have been and in {@link #leftOut()}.
  */
 public final class RegExportWriter {
 
@@ -18,13 +26,29 @@ public final class RegExportWriter {
 
     private final Writer out;
     private final String prefix;
+    private final List<String> leftOut = new ArrayList<>();
+    private int keysLeftOut;
+    private int valuesLeftOut;
 
     /**
      * @param prefix the key path the hive's root stands for, e.g. {@code HKEY_LOCAL_MACHINE\SYSTEM}
      */
     public RegExportWriter(Writer out, String prefix) {
         this.out = out;
-        this.prefix = prefix;
+        this.prefix = RegText.keyPath(prefix);
+    }
+
+    /** One line per key or value left out of the export, naming it visibly and saying why. */
+    public List<String> leftOut() {
+        return List.copyOf(leftOut);
+    }
+
+    public int keysLeftOut() {
+        return keysLeftOut;
+    }
+
+    public int valuesLeftOut() {
+        return valuesLeftOut;
     }
 
     /** A writer that puts the UTF-16LE byte-order mark regedit expects, then UTF-16LE text, on {@code out}. */
@@ -41,13 +65,18 @@ public final class RegExportWriter {
         HiveWalker.walk(hive, start, new HiveWalker.Visitor() {
             @Override
             public boolean enterKey(HiveKey key, int depth) {
+                String path = key.path().isEmpty() ? prefix : prefix + "\\" + key.path();
+                String why = key.path().isEmpty() ? null : unwritableKeyName(key.name());
                 try {
-                    out.write("\r\n[");
-                    out.write(prefix);
-                    if (!key.path().isEmpty()) {
-                        out.write('\\');
-                        out.write(key.path());
+                    if (why != null) {
+                        keysLeftOut++;
+                        String note = "left out key " + Visible.quoted(path) + " and everything below it: " + why;
+                        leftOut.add(note);
+                        out.write("\r\n; tlsready " + RegText.comment(note) + "\r\n");
+                        return false;
                     }
+                    out.write("\r\n[");
+                    out.write(RegText.keyPath(path));
                     out.write("]\r\n");
                 } catch (IOException e) {
                     failure[0] = e;
@@ -59,7 +88,7 @@ public final class RegExportWriter {
             public void value(HiveKey key, HiveValue value) {
                 if (failure[0] == null) {
                     try {
-                        writeValue(value);
+                        writeValue(key, value);
                     } catch (IOException e) {
                         failure[0] = e;
                     }
@@ -73,12 +102,20 @@ public final class RegExportWriter {
         out.flush();
     }
 
-    private void writeValue(HiveValue v) throws IOException {
+    private void writeValue(HiveKey key, HiveValue v) throws IOException {
         StringBuilder line = new StringBuilder(64);
         if (v.name().isEmpty()) {
             line.append('@');
+        } else if (RegText.canQuote(v.name())) {
+            line.append(RegText.quoted("value name", v.name()));
         } else {
-            quote(line, v.name());
+            valuesLeftOut++;
+            String note = "left out value " + Visible.quoted(v.name()) + " of key "
+                    + Visible.quoted(key.path().isEmpty() ? prefix : prefix + "\\" + key.path())
+                    + ": a .reg file cannot carry a line break, NUL or lone surrogate inside a value name";
+            leftOut.add(note);
+            out.write("; tlsready " + RegText.comment(note) + "\r\n");
+            return;
         }
         line.append('=');
         byte[] data = v.data();
@@ -88,7 +125,7 @@ public final class RegExportWriter {
             line.append("dword:");
             appendHex8(line, d);
         } else if (type == 1 && printable(data)) {
-            quote(line, new String(data, 0, stringLength(data), StandardCharsets.UTF_16LE));
+            line.append(RegText.quoted("string data", utf16(data, stringLength(data))));
         } else {
             line.append(type == 3 ? "hex:" : "hex(" + Integer.toHexString(type) + "):");
             appendBytes(line, data);
@@ -120,29 +157,37 @@ public final class RegExportWriter {
         }
     }
 
-    private static void quote(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\\' || c == '"') {
-                sb.append('\\');
-            }
-            sb.append(c);
+    /** Why a key name cannot be a component of a {@code [...]} line, or null when it can. */
+    static String unwritableKeyName(String name) {
+        if (name.indexOf('\\') >= 0) {
+            return "a backslash inside a key name would read as a path separator";
         }
-        sb.append('"');
+        if (!RegText.canQuote(name)) {
+            return "a .reg file cannot carry a line break, NUL or lone surrogate inside a key name";
+        }
+        return null;
     }
 
-    /** UTF-16 data, NUL-terminated at most at its end, without line breaks: safe as a quoted string. */
+    /** The code units as they are, lone surrogates included (a decoder would replace them). */
+    private static String utf16(byte[] data, int length) {
+        char[] chars = new char[length / 2];
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = (char) ((data[2 * i] & 0xFF) | (data[2 * i + 1] & 0xFF) << 8);
+        }
+        return new String(chars);
+    }
+
+    /**
+     * UTF-16 data, NUL-terminated at most at its end, without line breaks or lone surrogates: safe as a quoted
+     * string (the rest goes out as {@code hex(1):} bytes, which carry anything).
+     */
     private static boolean printable(byte[] data) {
         if (data.length % 2 != 0) {
             return false;
         }
         int n = stringLength(data);
-        for (int i = 0; i < n; i += 2) {
-            char c = (char) ((data[i] & 0xFF) | (data[i + 1] & 0xFF) << 8);
-            if (c == 0 || c == '\r' || c == '\n') {
-                return false;
-            }
+        if (!RegText.canQuote(utf16(data, n))) {
+            return false;
         }
         for (int i = n; i < data.length; i++) {
             if (data[i] != 0) {
