@@ -40,8 +40,10 @@ public final class RegFileFormat {
         for (RegistryChange c : plan.changes()) {
             byKey.computeIfAbsent(c.ref().physicalKey(), k -> new ArrayList<>()).add(c);
         }
+        // Each section's reasons come before its [key] line: hivex's importer (and other strict readers) take a
+        // comment inside a section for its end, while regedit accepts comments anywhere.
         for (Map.Entry<String, List<RegistryChange>> e : byKey.entrySet()) {
-            sb.append("\r\n[").append(RegText.keyPath(RegistryPaths.longForm(e.getKey()))).append("]\r\n");
+            sb.append("\r\n");
             for (RegistryChange c : e.getValue()) {
                 String reason = c.reason();
                 if (c.operation() == RegistryChange.Operation.OR_BITS) {
@@ -49,6 +51,9 @@ public final class RegFileFormat {
                             + c.before().map(b -> String.format("0x%08x", b)).orElse("absent") + ")";
                 }
                 sb.append("; ").append(RegText.comment(reason)).append("\r\n");
+            }
+            sb.append("[").append(RegText.keyPath(RegistryPaths.longForm(e.getKey()))).append("]\r\n");
+            for (RegistryChange c : e.getValue()) {
                 sb.append(RegText.quoted("value name", c.ref().name())).append("=dword:")
                         .append(String.format("%08x", c.after())).append("\r\n");
             }

@@ -12,7 +12,7 @@ import java.util.List;
  * key in walk order, REG_SZ as quoted strings, REG_DWORD as {@code dword:}, everything else as {@code hex(N):}
  * bytes wrapped at 80 columns with a trailing backslash. The caller supplies the writer (UTF-16LE with a BOM
  * for a file regedit imports). Values whose string data would not survive a quoted string (odd length, an
- * embedded NUL or line break) are written as {@code hex(1):}/{@code hex(2):} bytes, as regedit does.
+ * embedded NUL, line break or lone surrogate, not exactly one terminator) are written as {@code hex(1):} bytes.
  *
  * <p>Names come from the hive, which may be hostile: a key whose name a {@code [...]} line cannot carry (a line
  * break, NUL or lone surrogate, or a backslash, which would read as a path separator) is left out with everything
@@ -27,6 +27,8 @@ public final class RegExportWriter {
     private final Writer out;
     private final String prefix;
     private final List<String> leftOut = new ArrayList<>();
+    /** Notes on values left out of the current key, written after its values: see {@link #flushNotes}. */
+    private final List<String> pendingNotes = new ArrayList<>();
     private int keysLeftOut;
     private int valuesLeftOut;
 
@@ -68,6 +70,7 @@ public final class RegExportWriter {
                 String path = key.path().isEmpty() ? prefix : prefix + "\\" + key.path();
                 String why = key.path().isEmpty() ? null : unwritableKeyName(key.name());
                 try {
+                    flushNotes();
                     if (why != null) {
                         keysLeftOut++;
                         String note = "left out key " + Visible.quoted(path) + " and everything below it: " + why;
@@ -98,6 +101,7 @@ public final class RegExportWriter {
         if (failure[0] != null) {
             throw failure[0];
         }
+        flushNotes();
         out.write("\r\n");
         out.flush();
     }
@@ -114,7 +118,7 @@ public final class RegExportWriter {
                     + Visible.quoted(key.path().isEmpty() ? prefix : prefix + "\\" + key.path())
                     + ": a .reg file cannot carry a line break, NUL or lone surrogate inside a value name";
             leftOut.add(note);
-            out.write("; tlsready " + RegText.comment(note) + "\r\n");
+            pendingNotes.add(note);
             return;
         }
         line.append('=');
@@ -157,6 +161,17 @@ public final class RegExportWriter {
         }
     }
 
+    /**
+     * A section's notes go after its values: regedit takes a comment anywhere, but hivex's importer (and other
+     * strict readers) end a section at the first comment line and then refuse the values after it.
+     */
+    private void flushNotes() throws IOException {
+        for (String note : pendingNotes) {
+            out.write("; tlsready " + RegText.comment(note) + "\r\n");
+        }
+        pendingNotes.clear();
+    }
+
     /** Why a key name cannot be a component of a {@code [...]} line, or null when it can. */
     static String unwritableKeyName(String name) {
         if (name.indexOf('\\') >= 0) {
@@ -178,23 +193,16 @@ public final class RegExportWriter {
     }
 
     /**
-     * UTF-16 data, NUL-terminated at most at its end, without line breaks or lone surrogates: safe as a quoted
-     * string (the rest goes out as {@code hex(1):} bytes, which carry anything).
+     * UTF-16 text with exactly one NUL terminator, and without line breaks or lone surrogates: what a quoted string
+     * gives back byte for byte on import (which adds the one terminator). Anything else, a missing or doubled
+     * terminator included, goes out as {@code hex(1):} bytes, which carry it exactly.
      */
     private static boolean printable(byte[] data) {
-        if (data.length % 2 != 0) {
+        if (data.length < 2 || data.length % 2 != 0 || data[data.length - 1] != 0 || data[data.length - 2] != 0) {
             return false;
         }
         int n = stringLength(data);
-        if (!RegText.canQuote(utf16(data, n))) {
-            return false;
-        }
-        for (int i = n; i < data.length; i++) {
-            if (data[i] != 0) {
-                return false;
-            }
-        }
-        return true;
+        return n == data.length - 2 && RegText.canQuote(utf16(data, n));
     }
 
     /** Length in bytes without the trailing NUL terminator(s). */
