@@ -30,8 +30,15 @@ public final class HivexImport {
 
     private static final String IMPORT = """
             use strict; use warnings; use Win::Hivex; use Win::Hivex::Regedit qw(reg_import);
-            my ($hive, $prefix, $file) = @ARGV;
+            my ($hive, $prefix, $file, @parents) = @ARGV;
             my $h = Win::Hivex->open($hive, write => 1);
+            # hivex creates a key only below an existing one; a plan names only the keys it writes to.
+            for my $p (@parents) {
+                my $n = $h->root();
+                for my $part (split /\\\\/, $p) {
+                    $n = $h->node_get_child($n, $part) // $h->node_add_child($n, $part);
+                }
+            }
             open my $fh, '<:raw:utf8', $file or die "open $file: $!";
             reg_import($fh, sub {
                 my $p = shift;
@@ -70,6 +77,12 @@ public final class HivexImport {
      */
     public static Map<String, Map<String, Value>> importAndRead(byte[] regFile, String prefix, Path dir)
             throws IOException, InterruptedException {
+        return importAndRead(regFile, prefix, dir, List.of());
+    }
+
+    /** The same, with {@code parents} (paths below the root, ASCII) created first. */
+    public static Map<String, Map<String, Value>> importAndRead(byte[] regFile, String prefix, Path dir,
+            List<String> parents) throws IOException, InterruptedException {
         Hivex.require("hivexregedit");
         Path hive = dir.resolve("peer-hive");
         Files.copy(Corpus.file("hivex/minimal"), hive, StandardCopyOption.REPLACE_EXISTING);
@@ -80,7 +93,10 @@ public final class HivexImport {
         Path reg = Files.write(dir.resolve("peer-input.reg"), text.getBytes(StandardCharsets.UTF_8));
         Path importer = Files.writeString(dir.resolve("peer-import.pl"), IMPORT);
         Path dumper = Files.writeString(dir.resolve("peer-dump.pl"), DUMP);
-        Hivex.Run merged = Hivex.run(List.of("perl", importer.toString(), hive.toString(), prefix, reg.toString()));
+        List<String> command = new java.util.ArrayList<>(List.of("perl", importer.toString(), hive.toString(), prefix,
+                reg.toString()));
+        command.addAll(parents);
+        Hivex.Run merged = Hivex.run(command);
         assertThat(merged.exitCode()).as("hivex reg_import: " + merged.err()).isZero();
         Hivex.Run dump = Hivex.run(List.of("perl", dumper.toString(), hive.toString()));
         assertThat(dump.exitCode()).as("hivex walk: " + dump.err()).isZero();
