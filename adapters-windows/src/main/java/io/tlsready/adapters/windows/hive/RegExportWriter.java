@@ -174,11 +174,11 @@ public final class RegExportWriter {
 
     /** Why a key name cannot be a component of a {@code [...]} line, or null when it can. */
     static String unwritableKeyName(String name) {
-        if (name.indexOf('\\') >= 0) {
-            return "a backslash inside a key name would read as a path separator";
-        }
         if (!RegText.canQuote(name)) {
             return "a .reg file cannot carry a line break, NUL or lone surrogate inside a key name";
+        }
+        if (name.indexOf('\\') >= 0) {
+            return "a backslash inside a key name would read as a path separator";
         }
         return null;
     }
