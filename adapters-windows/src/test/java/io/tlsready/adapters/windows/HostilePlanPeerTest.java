@@ -46,7 +46,7 @@ class HostilePlanPeerTest {
             + "\u2028\u0085=;@# \t-$`(){}<>|&\u00e9\u4e2d";
     private static final String ROOT = "HKEY_LOCAL_MACHINE\\SOFTWARE";
     private static final String PARENT = "tlsready-fuzz";
-    private static final int ROUNDS = 12;
+    private static final int ROUNDS = 8;
 
     @TempDir
     Path dir;

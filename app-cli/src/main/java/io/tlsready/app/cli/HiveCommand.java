@@ -43,9 +43,10 @@ final class HiveCommand implements Runnable {
             RecoveryResult recovery = HiveRecovery.recover(file, HiveRecovery.logsBeside(file));
             // Open first: a file that is no hive gets its one-line error only, not recovery warnings before it.
             Hive hive = recovery.open(file.toString());
-            recovery.warnings().forEach(w -> err.println("tlsready: warning: " + file + ": " + w.reason()));
+            recovery.warnings().forEach(w -> err.println("tlsready: warning: " + Visible.of(file.toString()) + ": "
+                    + Visible.of(w.reason())));
             if (recovery.recovered()) {
-                err.println("tlsready: " + file + ": replayed " + recovery.entriesApplied() + " log entries ("
+                err.println("tlsready: " + Visible.of(file.toString()) + ": replayed " + recovery.entriesApplied() + " log entries ("
                         + recovery.pagesApplied() + " pages) from its transaction logs");
             }
             err.flush();

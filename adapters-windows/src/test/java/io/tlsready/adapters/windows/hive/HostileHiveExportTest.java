@@ -29,7 +29,7 @@ class HostileHiveExportTest {
     private static final String PREFIX = "HKEY_LOCAL_MACHINE\\FUZZ";
     private static final String HOSTILE = "\r\n\0][\"\\'\u2018\u2019\u201a\u201b\u201c\u201d\u202e\u2066\u001b\ufffe\uffff"
             + "\u2028\u0085=;@ \t-\u00e9\u4e2d";
-    private static final int ROUNDS = 24;
+    private static final int ROUNDS = 12;
 
     @TempDir
     Path dir;
