@@ -46,9 +46,9 @@ public final class PlanVerifier {
 
     private static final Pattern SHA_LINE = Pattern.compile("[;#] sha256: ([0-9a-f]{64})");
     private static final Pattern REG_SECTION = Pattern.compile("\\[(.+)\\]");
-    private static final Pattern REG_DWORD = Pattern.compile("\"((?:[^\"\\\\]|\\\\[\\\\\"])*)\"=dword:[0-9a-f]{8}");
+    private static final Pattern REG_DWORD = Pattern.compile("\"((?:[^\"\\\\]++|\\\\[\\\\\"])*+)\"=dword:[0-9a-f]{8}");
     /** A single-quoted PowerShell literal as {@code PowerShellText.literal} writes it: quotes only doubled. */
-    private static final String LIT = "'((?:[^'\u2018-\u201b]|''|\u2018\u2018|\u2019\u2019|\u201a\u201a|\u201b\u201b)*)'";
+    private static final String LIT = "'((?:[^'\u2018-\u201b]++|''|\u2018\u2018|\u2019\u2019|\u201a\u201a|\u201b\u201b)*+)'";
     private static final List<Pattern> PS_TEMPLATES = List.of(
             Pattern.compile("Write-Warning " + LIT),
             Pattern.compile("if \\(Test-Path -LiteralPath " + LIT + "\\) \\{"),
@@ -75,6 +75,9 @@ public final class PlanVerifier {
             "New-Item -ItemType Directory -Force -Path $BackupDir | Out-Null",
             "Write-Host \"Backup written to $BackupDir (restore with: reg import <file>)\"");
     private static final int MAX_NAMED = 3;
+    private static final int MAX_SHOWN = 160;
+    /** Longer than any line a plan writes outside comments; such lines are flagged before any pattern sees them. */
+    private static final int MAX_LINE = 8192;
 
     private PlanVerifier() {
     }
@@ -157,25 +160,27 @@ public final class PlanVerifier {
             String line = lines.get(i);
             int n = i + 4;
             if (!Visible.isPlain(line)) {
-                problems.add("line " + n + " holds control or invisible characters: " + Visible.of(line));
+                problems.add("line " + n + " holds control or invisible characters: " + shown(line));
             } else if (line.isEmpty() || line.startsWith(";")) {
                 continue;
+            } else if (line.length() > MAX_LINE) {
+                problems.add("line " + n + " is longer than any line a plan writes: " + shown(line));
             } else if (REG_SECTION.matcher(line).matches()) {
                 section = line.substring(1, line.length() - 1);
                 if (!sections.contains(section.toUpperCase(Locale.ROOT))) {
-                    problems.add("section [" + section + "]");
+                    problems.add("section [" + shown(section) + "]");
                     section = null;
                 }
             } else {
                 Matcher v = REG_DWORD.matcher(line);
                 if (!v.matches()) {
-                    problems.add("line " + n + " " + line);
+                    problems.add("line " + n + " " + shown(line));
                 } else if (section == null) {
-                    problems.add("line " + n + " " + line + " outside a known section");
+                    problems.add("line " + n + " " + shown(line) + " outside a known section");
                 } else {
                     String name = v.group(1).replace("\\\"", "\"").replace("\\\\", "\\");
                     if (!values.contains(section.toUpperCase(Locale.ROOT) + "\\" + name.toUpperCase(Locale.ROOT))) {
-                        problems.add("value " + Visible.quoted(name) + " in [" + section + "]");
+                        problems.add("value " + Visible.quoted(shown(name)) + " in [" + shown(section) + "]");
                     }
                 }
             }
@@ -191,25 +196,35 @@ public final class PlanVerifier {
             String line = lines.get(i);
             int n = i + 4;
             if (!Visible.isPlain(line)) {
-                problems.add("line " + n + " holds control or invisible characters: " + Visible.of(line));
+                problems.add("line " + n + " holds control or invisible characters: " + shown(line));
                 continue;
             }
             // "#Requires" and "#region" are directives; tlsready's comments always have a space after the '#'.
             if (line.isEmpty() && i == lines.size() - 1 || line.startsWith("# ") || PS_FIXED.contains(line)) {
                 continue;
             }
+            if (line.length() > MAX_LINE) {
+                problems.add("line " + n + " is longer than any line a plan writes: " + shown(line));
+                continue;
+            }
             Matcher set = PS_SET.matcher(line);
             if (set.matches()) {
                 String target = unquote(set.group(1)) + "\\" + unquote(set.group(2));
                 if (!values.contains(target.toUpperCase(Locale.ROOT))) {
-                    problems.add("a write to " + Visible.of(target));
+                    problems.add("a write to " + shown(target));
                 }
                 continue;
             }
             if (PS_TEMPLATES.stream().noneMatch(p -> p.matcher(line).matches())) {
-                problems.add("line " + n + " " + line);
+                problems.add("line " + n + " " + shown(line));
             }
         }
+    }
+
+    /** Text from the file for a message: made visible, and cut so that one forged line cannot flood the terminal. */
+    private static String shown(String text) {
+        String v = Visible.of(text);
+        return v.length() <= MAX_SHOWN ? v : v.substring(0, MAX_SHOWN) + "…";
     }
 
     private static String unquote(String literalBody) {

@@ -119,6 +119,18 @@ class PlanVerifierTest {
         assertThat(PlanVerifier.verify(extraValue.getBytes(StandardCharsets.UTF_8), WRITABLE).problem())
                 .contains("value \"Debug\" in [HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders"
                         + "\\SCHANNEL\\Protocols\\TLS 1.2\\Client]");
+        // Long forged lines neither flood the message nor exhaust the stack of a pattern.
+        for (String line : List.of("\"" + "x".repeat(100_000) + "\"=dword:00000001", "\"" + "\\\"".repeat(4000) + "\"=dword:00000001")) {
+            String flood = reSign(planned + line + "\r\n", ";");
+            assertThat(PlanVerifier.verify(flood.getBytes(StandardCharsets.UTF_8), WRITABLE).problem())
+                    .startsWith("holds what no tlsready plan writes: ").hasSizeLessThan(400);
+        }
+        String script = PowerShellFormat.text(worstPlan("2008R2", "fs01"));
+        for (String line : List.of("Write-Host '" + "''".repeat(4000) + "'", "Write-Host '" + "x".repeat(100_000) + "'")) {
+            String flood = reSign(script + line + "\r\n", "#");
+            assertThat(PlanVerifier.verify(flood.getBytes(StandardCharsets.UTF_8), WRITABLE).outcome())
+                    .isIn(PlanVerifier.Outcome.OK, PlanVerifier.Outcome.FOREIGN);
+        }
         String deletion = reSign(planned + "[-HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\.NETFramework\\v4.0.30319]\r\n", ";");
         assertThat(PlanVerifier.verify(deletion.getBytes(StandardCharsets.UTF_8), WRITABLE).outcome())
                 .isEqualTo(PlanVerifier.Outcome.FOREIGN);
