@@ -1,5 +1,6 @@
 package io.tlsready.adapters.winrm.transport;
 
+import io.tlsready.domain.output.Visible;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
@@ -12,6 +13,7 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -27,8 +29,8 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * a PEM bundle adds trust anchors; a SHA-256 pin trusts exactly that leaf certificate (and skips the host name
  * check, because a pin is stronger than a name); {@code insecureSkipVerify} trusts anything, only when asked for.
  *
- * <p>It also remembers the certificate the server presented: for the error message (its SHA-256, so the admin
- * can pin it after checking it out of band) and for NTLM channel bindings over HTTPS.
+ * <p>It also remembers the certificate the server presented, for NTLM channel bindings over HTTPS, and why it
+ * was refused ({@link CertificateRefusal}: advice that never invites pinning a certificate for another name).
  */
 final class HostTrust extends X509ExtendedTrustManager {
 
@@ -144,7 +146,7 @@ final class HostTrust extends X509ExtendedTrustManager {
         return Optional.ofNullable(presented);
     }
 
-    /** Why the last handshake's certificate was refused (one line, with its SHA-256 and what to do), if it was. */
+    /** Why the last handshake's certificate was refused (one line naming the host and what to do), if it was. */
     Optional<String> rejection() {
         return Optional.ofNullable(rejection);
     }
@@ -160,27 +162,28 @@ final class HostTrust extends X509ExtendedTrustManager {
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
             throws CertificateException {
-        check(chain, () -> delegate.checkServerTrusted(chain, authType, engine));
+        check(chain, authType, tm -> tm.checkServerTrusted(chain, authType, engine));
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
             throws CertificateException {
-        check(chain, () -> delegate.checkServerTrusted(chain, authType, socket));
+        check(chain, authType, tm -> tm.checkServerTrusted(chain, authType, socket));
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-        check(chain, () -> delegate.checkServerTrusted(chain, authType));
+        check(chain, authType, tm -> tm.checkServerTrusted(chain, authType));
     }
 
+    /** The JDK's check of this handshake (chain, host name, dates) against a given set of trust anchors. */
     private interface Check {
-        void run() throws CertificateException;
+        void run(X509ExtendedTrustManager anchors) throws CertificateException;
     }
 
-    private void check(X509Certificate[] chain, Check system) throws CertificateException {
+    private void check(X509Certificate[] chain, String authType, Check jdk) throws CertificateException {
         if (chain == null || chain.length == 0) {
-            rejection = "the TLS server at " + hostLabel + " presented no certificate";
+            rejection = "the TLS server at " + Visible.of(hostLabel) + " presented no certificate";
             throw new CertificateException(rejection);
         }
         X509Certificate leaf = chain[0];
@@ -191,34 +194,50 @@ final class HostTrust extends X509ExtendedTrustManager {
                 return;
             case PINNED:
                 if (!MessageDigest.isEqual(pin, HexFormat.of().parseHex(sha256(leaf)))) {
-                    rejection = "certificate for host " + hostLabel + " does not match --pin-sha256: the host presented "
-                            + sha256(leaf) + " (" + leaf.getSubjectX500Principal().getName() + ")";
+                    rejection = "certificate for host " + Visible.of(hostLabel) + " does not match --pin-sha256: "
+                            + "the host presented " + sha256(leaf) + " ("
+                            + Visible.of(leaf.getSubjectX500Principal().getName()) + ")";
                     throw new CertificateException(rejection);
                 }
                 return;
             default:
                 try {
-                    system.run();
+                    jdk.run(delegate);
                 } catch (CertificateException e) {
-                    rejection = "certificate for host " + hostLabel + " is not trusted: " + reason(e)
-                            + "; add --ca-cert FILE or --pin-sha256 " + sha256(leaf)
-                            + " (the presented certificate's SHA-256; check it out of band first)";
+                    rejection = CertificateRefusal.explain(hostLabel, chain, e, new CertificateRefusal.Findings(
+                            pathTrusted(chain, authType), acceptedAsOwnAnchor(leaf, jdk)), Instant.now());
                     throw e;
                 }
         }
     }
 
-    /** The innermost useful message: PKIX wraps the real reason ("unable to find valid certification path"). */
-    private static String reason(Throwable e) {
-        String text = e.getMessage();
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-            if (t.getMessage() != null) {
-                text = t.getMessage();
-            }
+    /** The chain against the trust anchors alone, host name aside (for the wording only). */
+    private boolean pathTrusted(X509Certificate[] chain, String authType) {
+        try {
+            delegate.checkServerTrusted(chain, authType);
+            return true;
+        } catch (CertificateException | RuntimeException e) {
+            return false;
         }
-        return text == null ? e.getClass().getSimpleName() : text.replaceAll("\\s+", " ").strip();
+    }
+
+    /**
+     * Whether a self-signed leaf would pass this same handshake check, host name included, once trusted: the only
+     * case in which advising {@code --pin-sha256} cannot lead the admin to trust a certificate for another server.
+     */
+    private static boolean acceptedAsOwnAnchor(X509Certificate leaf, Check jdk) {
+        if (!CertificateRefusal.selfSigned(leaf)) {
+            return false;
+        }
+        try {
+            KeyStore only = KeyStore.getInstance(KeyStore.getDefaultType());
+            only.load(null, null);
+            only.setCertificateEntry("presented", leaf);
+            jdk.run(trustManager(only));
+            return true;
+        } catch (GeneralSecurityException | IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     @Override

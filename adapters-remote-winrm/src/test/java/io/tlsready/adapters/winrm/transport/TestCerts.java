@@ -7,9 +7,10 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
@@ -17,16 +18,26 @@ import javax.net.ssl.SSLContext;
 record TestCerts(SSLContext serverContext, X509Certificate certificate, Path pem) {
 
     static TestCerts generate(Path dir, String name, String san) throws Exception {
+        return generate(dir, name, "CN=" + name, san, null);
+    }
+
+    /**
+     * @param dname     the subject in keytool's syntax ({@code \1B} escapes any byte)
+     * @param san       keytool's SAN syntax, or null for a certificate without subjectAltName
+     * @param startDate keytool's {@code -startdate} ({@code -60d}), or null for now
+     */
+    static TestCerts generate(Path dir, String name, String dname, String san, String startDate) throws Exception {
         Path store = dir.resolve(name + ".p12");
-        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-        Process p = new ProcessBuilder(keytool, "-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname",
-                "secp256r1", "-dname", "CN=" + name, "-ext", "SAN=" + san, "-validity", "3", "-keystore",
-                store.toString(), "-storetype", "PKCS12", "-storepass", "changeit", "-keypass", "changeit")
-                .redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IllegalStateException("keytool failed: " + output);
+        List<String> args = new ArrayList<>(List.of("-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname",
+                "secp256r1", "-dname", dname, "-validity", "3", "-keystore", store.toString(), "-storetype", "PKCS12",
+                "-storepass", "changeit", "-keypass", "changeit"));
+        if (san != null) {
+            args.addAll(List.of("-ext", "SAN=" + san));
         }
+        if (startDate != null) {
+            args.addAll(List.of("-startdate", startDate));
+        }
+        TestCa.keytool(args.toArray(String[]::new));
         KeyStore ks = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(store)) {
             ks.load(in, "changeit".toCharArray());
