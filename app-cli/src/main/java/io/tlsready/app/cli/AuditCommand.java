@@ -14,8 +14,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code tlsready audit}: the main job. */
 @Command(name = "audit", mixinStandardHelpOptions = true, sortOptions = false,
@@ -44,8 +46,11 @@ import picocli.CommandLine.Option;
             "no host is kept in memory and only a summary line is printed. Other formats",
             "with --host/--inventory write the report of all hosts to --output or stdout.",
             "",
+            "Ctrl-C or SIGTERM stops a remote audit cleanly: it says how many hosts are",
+            "done and prints the command that resumes the run.",
+            "",
             "Exit codes: 0 all hosts READY, 1 some host NOT_READY, 3 some host UNKNOWN or",
-            "unreachable, 2 usage error or unreadable input."})
+            "unreachable, 2 usage error or unreadable input, 130 Ctrl-C, 143 SIGTERM."})
 final class AuditCommand implements Callable<Integer> {
 
     enum Colour { AUTO, ALWAYS, NEVER }
@@ -83,6 +88,10 @@ final class AuditCommand implements Callable<Integer> {
 
     @Mixin
     RemoteOptions remote = new RemoteOptions();
+
+    /** Set by picocli: the command line as given, for the resume command an interrupted fleet run prints. */
+    @Spec
+    CommandSpec spec;
 
     private final AuditService audit;
     private final Targets targets;
@@ -122,6 +131,11 @@ final class AuditCommand implements Callable<Integer> {
     /** How to render a report in format {@code f} to {@code destination} (null = stdout). */
     ReportRenderer.Options renderOptions(Format f, Path destination) {
         return new ReportRenderer.Options(useColour(f, destination), verbose, destination == null && env.interactive());
+    }
+
+    /** The arguments exactly as given (after the program name). */
+    List<String> commandLine() {
+        return spec == null ? List.of() : spec.root().commandLine().getParseResult().originalArgs();
     }
 
     boolean useColour(Format f, Path destination) {

@@ -12,6 +12,11 @@ final class ExitCode {
     static final int USAGE = 2;
     /** No host NOT_READY, but some UNKNOWN or unreachable. */
     static final int UNKNOWN = 3;
+    /**
+     * Stopped by Ctrl-C (SIGINT) during a remote audit, after saying how to resume. SIGTERM exits with 143: both
+     * are the JVM's 128 + signal number, the convention shells and schedulers read.
+     */
+    static final int INTERRUPTED = 130;
 
     /**
      * {@code hive export}: the .reg file was written, but keys or values whose names a .reg file cannot carry

@@ -2,7 +2,9 @@ package io.tlsready.app.cli;
 
 import io.tlsready.app.cli.fleet.JsonlSink;
 import io.tlsready.app.cli.fleet.LineProgress;
+import io.tlsready.app.cli.fleet.ResumeCommand;
 import io.tlsready.app.cli.fleet.ResumeLog;
+import io.tlsready.app.cli.fleet.StopSignal;
 import io.tlsready.app.cli.fleet.Tally;
 import io.tlsready.app.cli.fleet.TerminalProgress;
 import io.tlsready.app.cli.inventory.HostPort;
@@ -13,6 +15,7 @@ import io.tlsready.app.cli.render.ReportRenderer;
 import io.tlsready.domain.audit.AuditService;
 import io.tlsready.domain.audit.FleetAudit;
 import io.tlsready.adapters.winrm.WinRmModule;
+import io.tlsready.domain.output.Visible;
 import io.tlsready.domain.port.RemoteHosts;
 import io.tlsready.domain.port.RemoteTarget;
 import io.tlsready.domain.report.AuditReport;
@@ -156,37 +159,53 @@ final class RemoteAudit {
         Tally tally = new Tally();
         previous.values().forEach(d -> tally.add(d.verdict(), d.unreachable()));
         listeners.add((target, report, progress) -> tally.add(report));
-        FleetAudit.Outcome outcome;
+        RunCounts counts = new RunCounts();
+        listeners.add(counts);
+        FleetAudit.Outcome outcome = null;
+        StopSignal stop = StopSignal.arm();
         try {
-            if (jsonl) {
-                JsonlSink sink = c.output != null ? JsonlSink.append(c.output) : JsonlSink.to(stdoutBytes());
-                closeables.add(sink);
-                listeners.add(sink);
-            }
-            if (fleet) {
-                if (env.interactive()) {
-                    TerminalProgress bar = new TerminalProgress(System.err, targets.size(), previous.size());
-                    closeables.add(bar);
-                    listeners.add(bar);
-                } else {
-                    listeners.add(new LineProgress(err, PROGRESS_LINE_INTERVAL_MS, previous.size()));
+            boolean signalled;
+            try {
+                if (jsonl) {
+                    JsonlSink sink = c.output != null ? JsonlSink.append(c.output) : JsonlSink.to(stdoutBytes());
+                    closeables.add(sink);
+                    listeners.add(sink);
                 }
+                if (fleet) {
+                    if (env.interactive()) {
+                        TerminalProgress bar = new TerminalProgress(System.err, targets.size(), previous.size());
+                        closeables.add(bar);
+                        listeners.add(bar);
+                    } else {
+                        listeners.add(new LineProgress(err, PROGRESS_LINE_INTERVAL_MS, previous.size()));
+                    }
+                }
+                FleetAudit.Settings settings = FleetAudit.Settings.defaults().withConcurrency(r.concurrency)
+                        .withRetries(r.retries).withKeepReports(keep);
+                outcome = new FleetAudit(audit, remoteHosts, settings).run(targets, all(listeners));
+            } finally {
+                signalled = stop.disarm();
+                for (Closeable cl : closeables) {
+                    cl.close();
+                }
+                closeQuietly(WinRmModule.closeable(remoteHosts));
             }
-            FleetAudit.Settings settings = FleetAudit.Settings.defaults().withConcurrency(r.concurrency)
-                    .withRetries(r.retries).withKeepReports(keep);
-            outcome = new FleetAudit(audit, remoteHosts, settings).run(targets, all(listeners));
+            if (signalled || outcome.cancelled()) {
+                reportStopped(c, planned.size(), planned.size() - targets.size(), counts);
+                // After a signal the JVM exits with 130 (SIGINT) or 143 (SIGTERM) once the hook returns, whatever
+                // is returned here; without one (a run cancelled otherwise), 3: hosts are left unaudited.
+                return signalled ? ExitCode.INTERRUPTED : ExitCode.UNKNOWN;
+            }
+            return finish(c, planned, targets, outcome, previous, tally, keep);
         } finally {
-            for (Closeable cl : closeables) {
-                cl.close();
-            }
-            closeQuietly(WinRmModule.closeable(remoteHosts));
+            stop.reported();
         }
-        if (outcome.cancelled()) {
-            err.println("tlsready: interrupted: " + (targets.size() - outcome.done()) + " hosts not audited"
-                    + (jsonl && c.output != null ? "; run again with --resume" : ""));
-            return ExitCode.UNKNOWN;
-        }
-        if (fleet || c.resume) {
+    }
+
+    private int finish(AuditCommand c, List<Planned> planned, List<RemoteTarget> targets, FleetAudit.Outcome outcome,
+            Map<String, ResumeLog.Done> previous, Tally tally, boolean keep) throws IOException {
+        boolean jsonl = c.format == Format.JSONL;
+        if (planned.size() > 1 || c.resume) {
             err.println("tlsready: " + tally.total() + " hosts: " + tally.describe()
                     + (jsonl && c.output != null ? "; results in " + c.output : ""));
         }
@@ -200,6 +219,56 @@ final class RemoteAudit {
         ReportRenderer.Options options = c.renderOptions(format, dest);
         OutputTarget.write(dest, out, stream -> format.renderer().render(report, options, stream));
         return report.exitCode();
+    }
+
+    /**
+     * Ctrl-C, SIGTERM or a cancelled run: how far it got, where the results are, and how to go on. Counts are
+     * taken after the fleet stopped, so "done" is exactly the hosts whose lines are in the file.
+     *
+     * @param doneBefore hosts of this inventory already done in an earlier run (--resume)
+     */
+    private void reportStopped(AuditCommand c, int total, int doneBefore, RunCounts counts) {
+        int done = doneBefore + counts.finished;
+        int inFlight = counts.started - counts.finished;
+        int notStarted = total - done - inFlight;
+        boolean resumable = c.format == Format.JSONL && c.output != null;
+        String where;
+        if (resumable) {
+            where = "results in " + Visible.of(c.output.toString());
+        } else if (c.format == Format.JSONL) {
+            where = "their results went to standard output";
+        } else {
+            where = "no report was written (it is written once every host is done)";
+        }
+        err.println("tlsready: interrupted: " + done + " of " + total + " hosts done"
+                + (doneBefore > 0 ? " (" + doneBefore + " in an earlier run)" : "") + ", " + inFlight
+                + " in flight (stopped, not recorded), " + notStarted + " not started; " + where);
+        int left = total - done;
+        Optional<String> command = resumable ? ResumeCommand.of(ResumeCommand.program(), c.commandLine())
+                : Optional.empty();
+        if (command.isPresent()) {
+            err.println("tlsready: to audit the " + left + " hosts left, run: " + command.get());
+        } else {
+            err.println("tlsready: to make a run resumable, write its results with -f jsonl -o FILE; --resume then"
+                    + " continues it");
+        }
+        err.flush();
+    }
+
+    /** Hosts started and finished in this run; the fleet serialises listener calls. */
+    private static final class RunCounts implements FleetAudit.Listener {
+        int started;
+        int finished;
+
+        @Override
+        public void started(RemoteTarget target, FleetAudit.Progress progress) {
+            started++;
+        }
+
+        @Override
+        public void finished(RemoteTarget target, HostReport report, FleetAudit.Progress progress) {
+            finished++;
+        }
     }
 
     /** Inventory order: hosts from the earlier run and from this one, then any earlier host not listed now. */

@@ -5,12 +5,11 @@ import io.tlsready.domain.audit.FleetAudit;
 import io.tlsready.domain.port.RemoteTarget;
 import io.tlsready.domain.report.HostReport;
 import java.io.Closeable;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /**
  * Streams each finished host as one JSON line, appended and flushed at once: a run killed at any moment leaves
@@ -28,9 +27,12 @@ public final class JsonlSink implements FleetAudit.Listener, Closeable {
         this.closeable = closeable;
     }
 
+    /**
+     * A FileOutputStream, not a channel stream: cancelling a run interrupts the workers, and an interrupt closes an
+     * interruptible channel under a write in progress; a plain file stream finishes the line.
+     */
     public static JsonlSink append(Path file) throws IOException {
-        return new JsonlSink(Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
-                StandardOpenOption.WRITE), true);
+        return new JsonlSink(new FileOutputStream(file.toFile(), true), true);
     }
 
     /** To stdout: the caller keeps the stream open. */
