@@ -23,6 +23,8 @@ public enum FaultKind {
     OVERSIZED("oversized", true),
     /** The answer is cut-off XML with the right Content-Type. */
     MALFORMED("malformed", true),
+    /** The answer declares a DOCTYPE with an external entity (XXE, {@code file:///etc/passwd}) and uses it. */
+    DOCTYPE("doctype", true),
     /** Nothing listens on the host's port (connection refused). */
     REFUSED("refused", false);
 

@@ -460,10 +460,17 @@ public final class WmiResponder {
                 String whole = WsmanResponses.enumerateResponse(id, List.of(), null);
                 return ok(whole.substring(0, whole.length() / 2) + "<w:Items><unclosed");
             }
+            case DOCTYPE:
+                return ok(XXE_PROLOG + WsmanResponses.enumerateResponse(id, List.of(), null)
+                        .replace("<n:EnumerationContext>", "<n:EnumerationContext>&xxe;"));
             default:
                 throw new IllegalArgumentException(kind + " is not a SOAP-level fault");
         }
     }
+
+    /** What an attacker-controlled host would send to make a careless client read a local file into the reply. */
+    static final String XXE_PROLOG = "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
+            + "<!DOCTYPE s:Envelope [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>";
 
     /** Four times the largest MaxEnvelopeSize Windows allows by default (512000 bytes). */
     static final int OVERSIZED_BYTES = 4 * 512_000;

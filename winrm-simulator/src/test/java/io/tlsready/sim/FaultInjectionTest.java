@@ -114,6 +114,16 @@ class FaultInjectionTest {
     }
 
     @Test
+    void doctype_answers_with_an_external_entity_as_an_attacker_would() throws IOException {
+        try (SimClient c = client("doctype")) {
+            SimClient.HttpReply r = c.send(osQuery("doctype"));
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.text()).startsWith("<?xml").contains("<!ENTITY xxe SYSTEM \"file:///etc/passwd\">")
+                    .contains("<n:EnumerationContext>&xxe;</n:EnumerationContext>");
+        }
+    }
+
+    @Test
     void reset_closes_with_a_tcp_rst() throws IOException {
         try (Socket s = raw("reset")) {
             s.getOutputStream().write(plainPost());

@@ -57,12 +57,22 @@ final class WinRmRemoteHosts implements RemoteHosts, AutoCloseable {
         try (WsmanTransport transport = transports().open(target, options)) {
             return new WinRmFactsCollector(transport, target.host(), options).collect(request);
         } catch (WsmanTransportException e) {
-            throw new RemoteFailure(host, e.getMessage(), e.kind().transientFailure(), e);
+            throw new RemoteFailure(host, named(host, e), e.kind().transientFailure(), e);
         } catch (WsmanFault e) {
             throw new RemoteFailure(host, e.getMessage(), e.kind().transientFailure(), e);
         } catch (NtlmException e) {
             throw new RemoteFailure(host, "NTLM: " + e.getMessage(), false, e);
         }
+    }
+
+    /**
+     * The failure's line, naming the host where the parser could not: a refused reply ("reply contains a DOCTYPE")
+     * must say which host sent it when it ends up on a terminal or in a log, not only in a report row.
+     */
+    private static String named(String host, WsmanTransportException e) {
+        boolean fromParser = e.kind() == WsmanTransportException.Kind.PROTOCOL
+                || e.kind() == WsmanTransportException.Kind.OVERSIZED;
+        return fromParser && !e.getMessage().contains(host) ? host + ": " + e.getMessage() : e.getMessage();
     }
 
     private synchronized WinRmTransports transports() {

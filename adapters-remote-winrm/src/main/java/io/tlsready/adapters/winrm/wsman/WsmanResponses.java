@@ -1,7 +1,5 @@
 package io.tlsready.adapters.winrm.wsman;
 
-import static io.tlsready.adapters.winrm.wsman.WsmanMessages.escape;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,6 +21,25 @@ public final class WsmanResponses {
     private static final String XSI_DECL = " xmlns:xsi=\"" + WsmanNs.XSI + "\"";
 
     private WsmanResponses() {
+    }
+
+    /**
+     * Text or attribute content. Characters XML 1.0 cannot carry (registry data may hold ESC and the like) go out as
+     * character references, as a naive host would send them; the client's reader gives them back exactly.
+     */
+    static String escape(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (NonXmlCharacters.forbidden(c)) {
+                sb.append("&#x").append(Integer.toHexString(c).toUpperCase(Locale.ROOT)).append(';');
+            } else if (c == '\t' || c == '\n') {
+                sb.append("&#").append((int) c).append(';'); // raw, an attribute value would turn them into spaces
+            } else {
+                sb.append(WsmanMessages.escape(String.valueOf(c)));
+            }
+        }
+        return sb.toString();
     }
 
     /** The WMI method reply: {@code <p:<method>_OUTPUT xmlns:p="<classUri>">out… <p:ReturnValue>}. */

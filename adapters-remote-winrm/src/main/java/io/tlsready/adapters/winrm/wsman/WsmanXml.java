@@ -25,6 +25,11 @@ import javax.xml.stream.XMLStreamReader;
  * can expand or reach the file system or network), nothing is resolved, the size is bounded before parsing,
  * and the nesting depth is bounded while parsing. Namespace-aware and prefix-agnostic.
  *
+ * <p>Registry data is whatever a host holds, including characters XML 1.0 cannot carry (ESC and other C0
+ * controls, U+FFFE, U+FFFF). A host may send them raw or as character references; either way they reach element
+ * text and attributes exactly ({@link NonXmlCharacters}), instead of failing the whole host. They stay data: no markup,
+ * entity or DTD handling changes.
+ *
  * <p>{@link #parseReply} is the entry point the client uses; it turns SOAP faults into {@link WsmanFault}.
  * {@link #parse} returns faults as data (servers and tests reading requests use it).
  */
@@ -104,7 +109,7 @@ public final class WsmanXml {
     private static XmlElement readTree(byte[] body) {
         XMLStreamReader r = null;
         try {
-            r = FACTORY.createXMLStreamReader(new StringReader(decode(body)));
+            r = FACTORY.createXMLStreamReader(new StringReader(NonXmlCharacters.shield(decode(body))));
             Deque<Builder> stack = new ArrayDeque<>();
             XmlElement root = null;
             while (r.hasNext()) {
@@ -191,7 +196,8 @@ public final class WsmanXml {
         }
 
         XmlElement build(XMLStreamReader r) {
-            String t = text.toString();
+            String t = NonXmlCharacters.unshield(text.toString());
+            attributes.replaceAll((k, v) -> NonXmlCharacters.unshield(v));
             String textNs = "";
             String trimmed = t.strip();
             if (children.isEmpty() && QNAME.matcher(trimmed).matches()) {
