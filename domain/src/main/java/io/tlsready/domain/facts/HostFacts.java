@@ -27,6 +27,11 @@ public record HostFacts(
         warnings = List.copyOf(warnings);
     }
 
+    /** The same facts with these registry values instead (e.g. a plan applied to them). */
+    public HostFacts withValues(Map<ValueRef, Fact<RegValue>> newValues) {
+        return new HostFacts(host, source, newValues, systemInfo, updates, provenance, warnings);
+    }
+
     public Fact<RegValue> value(ValueRef ref) {
         Fact<RegValue> f = values.get(ref);
         return f != null ? f : Fact.notCollected("not requested from " + source);
