@@ -52,7 +52,7 @@ class ExampleAuditTest {
         assertThat(host.path("verdict").asText()).isEqualTo(verdict);
         Map<String, String> actual = new HashMap<>();
         host.path("findings").forEach(f -> actual.put(f.path("rule").asText(), f.path("status").asText()));
-        assertThat(actual).containsAllEntriesOf(statuses).hasSize(14);
+        assertThat(actual).containsAllEntriesOf(statuses).hasSize(15);
         assertThat(report.path("summary").path("exitCode").asInt()).isEqualTo(exit);
     }
 

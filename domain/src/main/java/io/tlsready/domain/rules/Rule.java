@@ -1,5 +1,6 @@
 package io.tlsready.domain.rules;
 
+import io.tlsready.domain.facts.KeyRef;
 import io.tlsready.domain.facts.ValueRef;
 import java.util.List;
 import java.util.Set;
@@ -17,6 +18,11 @@ public interface Rule {
 
     /** The registry values the rule reads; the union over all rules is the FactsRequest. */
     Set<ValueRef> needs();
+
+    /** The registry keys whose existence the rule reads. */
+    default Set<KeyRef> needsKeys() {
+        return Set.of();
+    }
 
     /** Whether the rule needs the installed-update list. */
     default boolean needsUpdates() {
