@@ -5,6 +5,7 @@ import io.tlsready.domain.facts.Fact;
 import io.tlsready.domain.facts.FactsRequest;
 import io.tlsready.domain.facts.HostFacts;
 import io.tlsready.domain.facts.InstalledUpdates;
+import io.tlsready.domain.facts.KeyRef;
 import io.tlsready.domain.facts.Provenance;
 import io.tlsready.domain.facts.RegValue;
 import io.tlsready.domain.facts.SystemInfo;
@@ -56,7 +57,9 @@ public final class WinRmFactsCollector {
         Fact<SystemInfo> systemInfo = request.systemInfo()
                 ? wql.systemInfo(warnings, true) : Fact.notCollected("not requested from WinRM host " + host);
         int before = client.requestCount();
-        Map<ValueRef, Fact<RegValue>> values = new WmiRegistry(client).read(request.values());
+        WmiRegistry registry = new WmiRegistry(client);
+        Map<ValueRef, Fact<RegValue>> values = registry.read(request.values());
+        Map<KeyRef, Fact<String>> keys = registry.readKeys(request.keys());
         int registryRequests = client.requestCount() - before;
         Fact<InstalledUpdates> updates = request.installedUpdates()
                 ? wql.installedUpdates(warnings) : Fact.notCollected("not requested from WinRM host " + host);
@@ -68,6 +71,6 @@ public final class WinRmFactsCollector {
                         + (request.systemInfo() ? "; WQL Win32_OperatingSystem" : "")
                         + (request.installedUpdates() ? "; WQL Win32_QuickFixEngineering" : "")
                         + "; " + client.requestCount() + " requests"));
-        return new HostFacts(name, "WinRM " + client.endpoint(), values, systemInfo, updates, provenance, warnings);
+        return new HostFacts(name, "WinRM " + client.endpoint(), values, systemInfo, updates, provenance, warnings, keys);
     }
 }
