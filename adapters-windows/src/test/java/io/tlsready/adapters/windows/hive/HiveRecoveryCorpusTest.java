@@ -85,7 +85,7 @@ class HiveRecoveryCorpusTest {
         assertThat(minus(valuesBefore, valuesAfter)).isEmpty();
         assertThat(newValues).hasSize(NEW_VALUES_IN_SEQUENCE_ORDER);
         assertThat(newValues.stream().filter(v -> keysBefore.contains(v.substring(0, v.lastIndexOf(VALUE_SEPARATOR)))))
-                .hasSize(15);
+                .hasSize(14);
         assertThat(after.warnings()).isEmpty();
 
         // Memory: the overlay holds the distinct dirty pages only, never the 12 MB primary.
