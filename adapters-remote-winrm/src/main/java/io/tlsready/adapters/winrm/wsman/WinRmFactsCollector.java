@@ -18,7 +18,8 @@ import java.util.Objects;
 /**
  * Answers a {@link FactsRequest} from one host over WS-Management: OS identity first (one WQL round trip, which
  * also proves the host answers), then registry values through {@link WmiRegistry}, then the update list.
- * Requests per host = (1 if systemInfo) + keys + present values (+ REG_EXPAND_SZ fallbacks) + (1 if updates),
+ * Requests per host = (1 if systemInfo) + keys + present values (+ REG_EXPAND_SZ fallbacks) + one EnumKey per parent
+ * of the keys asked about by existence + (1 if updates),
  * plus Pulls for results larger than one batch.
  *
  * <p>Failure model: a fault for one part makes that part NOT_COLLECTED with the fault's one-line meaning, except
