@@ -151,9 +151,33 @@ def control(product_type, arch, cs=r"\SYSTEM\CurrentControlSet"):
             (c + r"\Lsa\FipsAlgorithmPolicy", [("Enabled", dword(0))])]
 
 
-def policies():
-    return [(HKLM + r"\SOFTWARE\Policies", []), (HKLM + r"\SOFTWARE\Policies\Microsoft", []),
-            (HKLM + r"\SOFTWARE\Policies\Microsoft\Windows", [])]
+def policies(root_auto_update_off=False):
+    sections = [(HKLM + r"\SOFTWARE\Policies", []), (HKLM + r"\SOFTWARE\Policies\Microsoft", [])]
+    if root_auto_update_off:
+        certs = HKLM + r"\SOFTWARE\Policies\Microsoft\SystemCertificates"
+        sections += [(certs, []), (certs + r"\AuthRoot", [("DisableRootAutoUpdate", dword(1))])]
+    return sections + [(HKLM + r"\SOFTWARE\Policies\Microsoft\Windows", [])]
+
+
+SYSCERTS = HKLM + r"\SOFTWARE\Microsoft\SystemCertificates"
+# A stand-in for the certificate blob Windows stores; the rules read only whether the thumbprint key exists.
+BLOB = "hex:03,00,00,00,01,00,00,00,14,00,00,00"
+G2 = "DF3C24F9BFD666761B268073FE06D1CC8D4F82A4"          # DigiCert Global Root G2 (Azure, rule book 1f-6)
+BALTIMORE = "D4DE20D05E66FC53FE1A50882C78DB2852CAE474"   # Baltimore CyberTrust Root (Azure)
+MS_ROOT_2011 = "8F43288AD272F3103B6FB1428485EA3014C0BCFE"  # Microsoft Root Certificate Authority 2011 (not Azure's)
+
+
+def store(root, thumbprints):
+    return [(root, []), (root + r"\Certificates", [])] + [
+        (root + "\\Certificates\\" + t, [("Blob", BLOB)]) for t in thumbprints]
+
+
+def roots(root_store=(), auth_root=()):
+    """roots.reg, authroots.reg and enterprise-certs.reg as the collection script exports them."""
+    return {"roots.reg": store(SYSCERTS + r"\ROOT", root_store),
+            "authroots.reg": store(SYSCERTS + r"\AuthRoot", auth_root),
+            "enterprise-certs.reg": [(HKLM + r"\SOFTWARE\Microsoft\EnterpriseCertificates", [])]
+            + store(HKLM + r"\SOFTWARE\Microsoft\EnterpriseCertificates\Root", [])}
 
 
 def mars(version=None):
@@ -193,13 +217,15 @@ write_set("2008r2-not-ready", {
     "ndp.reg": ndp(461814),
     "internet-settings.reg": inet(False), "internet-settings-wow64.reg": inet(True),
     "control.reg": control("ServerNT", "AMD64"),
-    "policies.reg": policies(),
+    "policies.reg": policies(root_auto_update_off=True),
     "mars.reg": mars(),
+    **roots(root_store=[MS_ROOT_2011]),
 }, """# 2008r2-not-ready
 Windows Server 2008 R2 SP1 x64 running the MARS agent, as found: KB3140245 missing, no TLS 1.2 Client keys
 (the OS default on 2008 R2 is "disabled"), no WinHTTP DefaultSecureProtocols, .NET 4.7.2 without
-SchUseStrongCrypto/SystemDefaultTlsVersions. Expected: verdict NOT_READY, exit code 1; FAIL for
-OS_TLS12_UPDATE, SCHANNEL_TLS12_CLIENT, WINHTTP_DEFAULT_SECURE_PROTOCOLS, NETFX_STRONG_CRYPTO.
+SchUseStrongCrypto/SystemDefaultTlsVersions, none of Azure's root CAs trusted and automatic root updates off by
+policy. Expected: verdict NOT_READY, exit code 1; FAIL for OS_TLS12_UPDATE, SCHANNEL_TLS12_CLIENT,
+WINHTTP_DEFAULT_SECURE_PROTOCOLS, NETFX_STRONG_CRYPTO; AZURE_ROOT_CAS WARN.
 """)
 
 write_set("2008r2-ready", {
@@ -212,12 +238,13 @@ write_set("2008r2-ready", {
     "ndp.reg": ndp(528049),
     "internet-settings.reg": inet(False, 0xA80), "internet-settings-wow64.reg": inet(True, 0xA80),
     "control.reg": control("ServerNT", "AMD64"),
-    "policies.reg": policies(),
+    "policies.reg": policies(root_auto_update_off=True),
     "mars.reg": mars(),
+    **roots(root_store=[MS_ROOT_2011], auth_root=[G2]),
 }, """# 2008r2-ready
-The same host after `tlsready plan` was applied and KB3140245 installed. Expected: verdict READY, exit code 0;
-SCHANNEL_TLS12_SERVER WARN (inbound TLS 1.2 still off by OS default), MARS_AGENT INFO (version not in the
-registry evidence).
+The same host after `tlsready plan` was applied, KB3140245 installed and DigiCert Global Root G2 imported.
+Expected: verdict READY, exit code 0; SCHANNEL_TLS12_SERVER WARN (inbound TLS 1.2 still off by OS default),
+MARS_AGENT INFO (version not in the registry evidence), AZURE_ROOT_CAS PASS.
 """)
 
 CS1 = r"\SYSTEM\ControlSet001"
@@ -235,10 +262,11 @@ write_set("2012r2-ready-controlset", {
     "internet-settings.reg": inet(False), "internet-settings-wow64.reg": inet(True),
     "control.reg": control("ServerNT", "AMD64", cs=CS1),
     "policies.reg": policies(),
+    **roots(root_store=[BALTIMORE, MS_ROOT_2011]),
 }, """# 2012r2-ready-controlset
 Windows Server 2012 R2 x64 exported from an offline SYSTEM hive (ControlSet001 plus Select\\Current=1, no
 CurrentControlSet). TLS 1.2 keys absent: 2012 R2 enables TLS 1.2 by default. .NET 4.8 with strong crypto in
-both views. Expected: verdict READY, exit code 0.
+both views; Baltimore CyberTrust Root trusted. Expected: verdict READY, exit code 0; AZURE_ROOT_CAS PASS.
 """)
 
 write_set("2019-incomplete", {
@@ -263,10 +291,12 @@ write_set("2008sp2-x86-legacy-value", {
     "ndp.reg": ndp(394806),
     "control.reg": control("ServerNT", "x86"),
     "policies.reg": policies(),
+    **roots(root_store=[MS_ROOT_2011]),
 }, """# 2008sp2-x86-legacy-value
 Windows Server 2008 SP2 x86 at build 6003 (2019+ rollups, which carry KB4019276), TLS 1.2 enabled with the
 legacy Enabled=0xFFFFFFFF, .NET 4.6.2 with strong crypto (x86: only the native view exists).
-Expected: verdict READY, exit code 0; SCHANNEL_LEGACY_ENABLED_VALUE INFO; WINHTTP N/A.
+Expected: verdict READY, exit code 0; SCHANNEL_LEGACY_ENABLED_VALUE INFO; WINHTTP N/A; AZURE_ROOT_CAS INFO
+(no Azure root yet, automatic root updates on).
 """)
 
 write_set("2003-unsupported", {

@@ -21,6 +21,10 @@ reg export "HKLM\SOFTWARE\Microsoft\NET Framework Setup\NDP" "%OUT%\ndp.reg" /y 
 reg export "HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings" "%OUT%\internet-settings.reg" /y /reg:64
 reg export "HKLM\SOFTWARE\WOW6432Node\Microsoft\Windows\CurrentVersion\Internet Settings" "%OUT%\internet-settings-wow64.reg" /y /reg:64
 reg export "HKLM\SOFTWARE\Microsoft\Windows Azure Backup" "%OUT%\mars.reg" /y /reg:64
+rem Machine root stores (AZURE_ROOT_CAS); Policies\...\SystemCertificates is in policies.reg.
+reg export "HKLM\SOFTWARE\Microsoft\SystemCertificates\ROOT" "%OUT%\roots.reg" /y /reg:64
+reg export "HKLM\SOFTWARE\Microsoft\SystemCertificates\AuthRoot" "%OUT%\authroots.reg" /y /reg:64
+reg export "HKLM\SOFTWARE\Microsoft\EnterpriseCertificates" "%OUT%\enterprise-certs.reg" /y /reg:64
 systeminfo > "%OUT%\systeminfo.txt"
 rem Get-HotFix as CSV (wmic is gone from new Windows; an empty file would be unreadable evidence).
 powershell -NoProfile -Command "Get-HotFix | Export-Csv -NoTypeInformation -Encoding UTF8 -Path '%OUT%\hotfix.csv'" 2>nul

@@ -49,6 +49,6 @@ public final class EvidenceFacts {
                         new SystemInfo(Optional.of(name), si.osName(), si.version(), si.servicePack(),
                                 si.productType(), si.architecture()),
                         "simulated host " + name)).orElse(facts.systemInfo()),
-                facts.updates(), facts.provenance(), facts.warnings());
+                facts.updates(), facts.provenance(), facts.warnings(), facts.keys());
     }
 }

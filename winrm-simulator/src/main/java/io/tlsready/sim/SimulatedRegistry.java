@@ -1,6 +1,7 @@
 package io.tlsready.sim;
 
 import io.tlsready.domain.facts.Fact;
+import io.tlsready.domain.facts.KeyRef;
 import io.tlsready.domain.facts.RegValue;
 import io.tlsready.domain.facts.RegistryPaths;
 import io.tlsready.domain.facts.ValueRef;
@@ -95,6 +96,21 @@ final class SimulatedRegistry {
         for (Map.Entry<String, List<Map.Entry<ValueRef, Fact<RegValue>>>> e : byKey.entrySet()) {
             build(spelling.get(e.getKey()), e.getValue());
         }
+    }
+
+    /** Values as above, plus keys known to exist (PRESENT) or whose parent was never collected (denied). */
+    SimulatedRegistry(Map<ValueRef, Fact<RegValue>> facts, Map<KeyRef, Fact<String>> keyFacts) {
+        this(facts);
+        keyFacts.forEach((ref, fact) -> {
+            String physical = RegistryPaths.normalize(ref.physicalKey());
+            if (fact.isPresent()) {
+                keyAt(physical);
+                addAncestors(physical);
+            } else if (!fact.isCollected() && !keys.containsKey(upper(RegistryPaths.parent(physical)))) {
+                keyAt(RegistryPaths.parent(physical)).denied = true;
+                addAncestors(RegistryPaths.parent(physical));
+            }
+        });
     }
 
     private void build(String path, List<Map.Entry<ValueRef, Fact<RegValue>>> entries) {

@@ -73,7 +73,7 @@ public final class WmiResponder {
 
     public WmiResponder(String machine, HostFacts facts) {
         this.machine = machine;
-        this.registry = new SimulatedRegistry(facts.values());
+        this.registry = new SimulatedRegistry(facts.values(), facts.keys());
         this.systemInfo = facts.systemInfo();
         this.updates = facts.updates();
     }

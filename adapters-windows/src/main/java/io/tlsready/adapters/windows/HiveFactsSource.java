@@ -9,6 +9,7 @@ import io.tlsready.adapters.windows.hive.HiveValue;
 import io.tlsready.adapters.windows.hive.HiveWarning;
 import io.tlsready.domain.facts.EvidenceWarning;
 import io.tlsready.domain.facts.Fact;
+import io.tlsready.domain.facts.KeyRef;
 import io.tlsready.domain.facts.FactsRequest;
 import io.tlsready.domain.facts.HostFacts;
 import io.tlsready.domain.facts.InstalledUpdates;
@@ -77,7 +78,12 @@ final class HiveFactsSource implements FactsSource {
         software.ifPresent(h -> addHiveWarnings(h, warnings));
         Fact<SystemInfo> systemInfo = Fact.notCollected("hive files carry no systeminfo; the OS is identified from "
                 + "the registry");
-        return new HostFacts(host, "hive files: " + files.folder(), values, systemInfo, updates, provenance, warnings);
+        Map<KeyRef, Fact<String>> keys = new LinkedHashMap<>();
+        for (KeyRef ref : request.keys()) {
+            keys.put(ref, lookupKey(ref, system, software, controlSet));
+        }
+        return new HostFacts(host, "hive files: " + files.folder(), values, systemInfo, updates, provenance, warnings,
+                keys);
     }
 
     /** {@code Select\Current} names the control set Windows booted with; offline there is no CurrentControlSet. */
@@ -94,7 +100,22 @@ final class HiveFactsSource implements FactsSource {
 
     private Fact<RegValue> lookup(ValueRef ref, Optional<OpenHive> system, Optional<OpenHive> software,
             Optional<String> controlSet) {
-        String key = ref.key();
+        Located where = locate(ref.key(), ref.view(), system, software, controlSet);
+        return where.missing() != null ? Fact.notCollected(where.missing()) : where.hive().value(where.relative(), ref.name());
+    }
+
+    private Fact<String> lookupKey(KeyRef ref, Optional<OpenHive> system, Optional<OpenHive> software,
+            Optional<String> controlSet) {
+        Located where = locate(ref.key(), ref.view(), system, software, controlSet);
+        return where.missing() != null ? Fact.notCollected(where.missing()) : where.hive().key(where.relative());
+    }
+
+    /** The hive and hive-relative path of a key, or why it cannot be read ({@code missing}). */
+    private record Located(OpenHive hive, String relative, String missing) {
+    }
+
+    private Located locate(String key, RegistryView view, Optional<OpenHive> system, Optional<OpenHive> software,
+            Optional<String> controlSet) {
         Optional<OpenHive> hive;
         String relative;
         if (RegistryPaths.startsWithKey(key, "HKLM\\SYSTEM")) {
@@ -102,25 +123,25 @@ final class HiveFactsSource implements FactsSource {
             relative = tail(key, "HKLM\\SYSTEM");
             if (RegistryPaths.startsWithKey(relative, "CurrentControlSet")) {
                 if (controlSet.isEmpty()) {
-                    return system.isPresent() ? Fact.notCollected("SYSTEM has no usable Select\\Current")
-                            : Fact.notCollected("no SYSTEM hive in " + files.folder());
+                    return new Located(null, null, system.isPresent() ? "SYSTEM has no usable Select\\Current"
+                            : "no SYSTEM hive in " + files.folder());
                 }
                 relative = controlSet.get() + relative.substring("CurrentControlSet".length());
             }
         } else if (RegistryPaths.startsWithKey(key, "HKLM\\SOFTWARE")) {
             hive = software;
             relative = tail(key, "HKLM\\SOFTWARE");
-            if (ref.view() == RegistryView.WOW64_32) {
+            if (view == RegistryView.WOW64_32) {
                 relative = relative.isEmpty() ? "WOW6432Node" : "WOW6432Node\\" + relative;
             }
         } else {
-            return Fact.notCollected(key + " is not in the SYSTEM or SOFTWARE hive");
+            return new Located(null, null, key + " is not in the SYSTEM or SOFTWARE hive");
         }
         if (hive.isEmpty()) {
             String which = RegistryPaths.startsWithKey(key, "HKLM\\SYSTEM") ? "SYSTEM" : "SOFTWARE";
-            return Fact.notCollected("no " + which + " hive in " + files.folder());
+            return new Located(null, null, "no " + which + " hive in " + files.folder());
         }
-        return hive.get().value(relative, ref.name());
+        return new Located(hive.get(), relative, null);
     }
 
     /** Installed KBs: CBS packages named Package_[N_]for_KBnnnn~… whose CurrentState is 0x70. */
@@ -197,8 +218,32 @@ final class HiveFactsSource implements FactsSource {
             }
         }
 
+        /** Whether a key exists, with the same damage rules as {@link #value}. */
+        Fact<String> key(String keyPath) {
+            int before = hive.warnings().size();
+            try {
+                HiveKey key = hive.root();
+                for (String part : keyPath.split("\\\\")) {
+                    if (part.isEmpty()) {
+                        continue;
+                    }
+                    Optional<HiveKey> next = key.subkey(part);
+                    if (next.isEmpty()) {
+                        return notFound(key, keyPath, before, label + " has no key " + keyPath);
+                    }
+                    key = next.get();
+                }
+                if (hive.warnings().size() != before) {
+                    return damaged(keyPath, hive.warnings().get(hive.warnings().size() - 1));
+                }
+                return Fact.present(key.path(), label + " " + keyPath);
+            } catch (HiveFormatException e) {
+                return Fact.notCollected(label + ": " + e.getMessage());
+            }
+        }
+
         /** ABSENT, unless the list that was searched ({@code searched}'s subkeys or values) is known to be damaged. */
-        private Fact<RegValue> notFound(HiveKey searched, String keyPath, int warningsBefore, String absent) {
+        private <T> Fact<T> notFound(HiveKey searched, String keyPath, int warningsBefore, String absent) {
             List<HiveWarning> all = hive.warnings();
             if (all.size() != warningsBefore) {
                 return damaged(keyPath, all.get(all.size() - 1));
@@ -213,7 +258,7 @@ final class HiveFactsSource implements FactsSource {
             return Fact.absent(absent);
         }
 
-        private Fact<RegValue> damaged(String keyPath, HiveWarning w) {
+        private <T> Fact<T> damaged(String keyPath, HiveWarning w) {
             return Fact.notCollected(label + " is damaged on the way to " + keyPath + ": " + w.reason());
         }
     }

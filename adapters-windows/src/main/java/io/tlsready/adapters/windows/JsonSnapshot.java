@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.tlsready.domain.facts.Architecture;
 import io.tlsready.domain.facts.EvidenceWarning;
 import io.tlsready.domain.facts.Fact;
+import io.tlsready.domain.facts.KeyRef;
 import io.tlsready.domain.facts.HostFacts;
 import io.tlsready.domain.facts.InstalledUpdates;
 import io.tlsready.domain.facts.ProductType;
@@ -66,6 +67,8 @@ import java.util.regex.Pattern;
 final class JsonSnapshot {
 
     static final String SCHEMA = "tlsready.snapshot/v1";
+    /** v1 plus the optional "keys" array (key existence, e.g. root certificates); written only when there are keys. */
+    static final String SCHEMA_WITH_KEYS = "tlsready.snapshot/v1.1";
     /** Larger than any honest snapshot (a full answer is a few hundred KiB); bounds memory on hostile input. */
     static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
 
@@ -220,7 +223,7 @@ final class JsonSnapshot {
             g.setPrettyPrinter(pretty);
             g.setCharacterEscapes(SurrogateEscapes.INSTANCE);
             g.writeStartObject();
-            g.writeStringField("schema", SCHEMA);
+            g.writeStringField("schema", facts.keys().isEmpty() ? SCHEMA : SCHEMA_WITH_KEYS);
             g.writeStringField("host", facts.host());
             g.writeStringField("source", facts.source());
             if (collectedAt.isPresent()) {
@@ -241,6 +244,20 @@ final class JsonSnapshot {
                 writeValue(g, e.getKey(), e.getValue());
             }
             g.writeEndArray();
+            if (!facts.keys().isEmpty()) {
+                g.writeArrayFieldStart("keys");
+                List<Map.Entry<KeyRef, Fact<String>>> keys = new ArrayList<>(facts.keys().entrySet());
+                keys.sort(Comparator.comparing((Map.Entry<KeyRef, Fact<String>> e) -> e.getKey().key()
+                        .toUpperCase(Locale.ROOT)).thenComparing(e -> e.getKey().view()));
+                for (Map.Entry<KeyRef, Fact<String>> e : keys) {
+                    g.writeStartObject();
+                    g.writeStringField("key", e.getKey().key());
+                    g.writeStringField("view", e.getKey().view().label());
+                    writeState(g, e.getValue());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            }
             g.writeArrayFieldStart("provenance");
             for (Provenance p : facts.provenance()) {
                 g.writeStartObject();
@@ -546,6 +563,7 @@ final class JsonSnapshot {
             Fact<SystemInfo> systemInfo = systemInfo(o.req("systemInfo"));
             Fact<InstalledUpdates> updates = updates(o.req("updates"));
             Map<ValueRef, Fact<RegValue>> values = values(o.req("values"));
+            Map<KeyRef, Fact<String>> keys = o.opt("keys").map(this::keys).orElse(Map.of());
             List<Provenance> provenance = new ArrayList<>();
             List<JsonNode> provNodes = array(o.req("provenance"), "provenance");
             for (int i = 0; i < provNodes.size(); i++) {
@@ -561,7 +579,25 @@ final class JsonSnapshot {
                 w.noOthers(Set.of(), "");
             }
             o.noOthers(Set.of(), "");
-            return new HostFacts(host, source, values, systemInfo, updates, provenance, warnings);
+            return new HostFacts(host, source, values, systemInfo, updates, provenance, warnings, keys);
+        }
+
+        /** Key existence: {"key", "view", "state", "origin"|"why"}; PRESENT means the key exists. */
+        private Map<KeyRef, Fact<String>> keys(JsonNode n) {
+            List<JsonNode> nodes = array(n, "keys");
+            Map<KeyRef, Fact<String>> out = new LinkedHashMap<>();
+            for (int i = 0; i < nodes.size(); i++) {
+                String path = "keys[" + i + "]";
+                Obj o = new Obj(nodes.get(i), path, ignoreUnknown);
+                ValueRef ref = ref(o, false);
+                KeyRef key = new KeyRef(ref.key(), ref.view());
+                Header h = header(o);
+                o.noOthers(Set.of("origin", "why"), "when state is " + h.state());
+                if (out.put(key, h.fact(key.physicalKey())) != null) {
+                    throw new Bad(path, "duplicate key " + key + " (" + key.view().label() + " view)");
+                }
+            }
+            return out;
         }
 
         private Header header(Obj o) {
@@ -658,9 +694,14 @@ final class JsonSnapshot {
         }
 
         private ValueRef ref(Obj o) {
+            return ref(o, true);
+        }
+
+        /** A value's (or, without a name, a key's) place; keys borrow the default value's name "". */
+        private ValueRef ref(Obj o, boolean named) {
             String key = o.string("key");
             String viewLabel = o.string("view");
-            String name = o.string("name");
+            String name = named ? o.string("name") : "";
             RegistryView view;
             if (viewLabel.equals(RegistryView.NATIVE.label())) {
                 view = RegistryView.NATIVE;

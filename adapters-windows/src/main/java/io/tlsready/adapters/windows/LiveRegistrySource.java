@@ -4,6 +4,7 @@ import io.tlsready.adapters.windows.hive.RegistryData;
 import io.tlsready.domain.facts.Architecture;
 import io.tlsready.domain.facts.EvidenceWarning;
 import io.tlsready.domain.facts.Fact;
+import io.tlsready.domain.facts.KeyRef;
 import io.tlsready.domain.facts.FactsRequest;
 import io.tlsready.domain.facts.HostFacts;
 import io.tlsready.domain.facts.InstalledUpdates;
@@ -72,7 +73,27 @@ final class LiveRegistrySource implements FactsSource {
         if (request.systemInfo() || request.installedUpdates()) {
             provenance.add(new Provenance("wmi", host, "root\\CIMV2: Win32_OperatingSystem, Win32_QuickFixEngineering"));
         }
-        return new HostFacts(host, "live registry of " + host, values, systemInfo, updates, provenance, warnings);
+        Map<KeyRef, Fact<String>> keys = new LinkedHashMap<>();
+        for (KeyRef ref : request.keys()) {
+            keys.put(ref, key(ref));
+        }
+        return new HostFacts(host, "live registry of " + host, values, systemInfo, updates, provenance, warnings, keys);
+    }
+
+    /**
+     * Whether a key exists: its default value is read, and only "key not found" means it does not; a missing
+     * default value means the key is there.
+     */
+    private Fact<String> key(KeyRef ref) {
+        Fact<RegValue> probe = value(new ValueRef(ref.key(), ref.view(), ""));
+        if (probe instanceof Fact.Absent<RegValue> a) {
+            return a.origin().endsWith("key not found") ? Fact.absent(a.origin())
+                    : Fact.present(ref.physicalKey(), "live registry, " + ref.view().label() + " view");
+        }
+        if (probe instanceof Fact.NotCollected<RegValue> n) {
+            return Fact.notCollected(n.why());
+        }
+        return Fact.present(ref.physicalKey(), ((Fact.Present<RegValue>) probe).origin());
     }
 
     private Fact<RegValue> value(ValueRef ref) {

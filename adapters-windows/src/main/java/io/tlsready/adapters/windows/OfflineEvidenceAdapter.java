@@ -2,6 +2,7 @@ package io.tlsready.adapters.windows;
 
 import io.tlsready.domain.facts.EvidenceWarning;
 import io.tlsready.domain.facts.Fact;
+import io.tlsready.domain.facts.KeyRef;
 import io.tlsready.domain.facts.FactsRequest;
 import io.tlsready.domain.facts.HostFacts;
 import io.tlsready.domain.facts.InstalledUpdates;
@@ -165,7 +166,37 @@ final class OfflineEvidenceAdapter implements OfflineEvidence {
                     : systemInfo.<Fact<SystemInfo>>map(s -> Fact.present(s.evidence(), s.file().toString()))
                             .orElseGet(() -> Fact.notCollected("no systeminfo output among the evidence files"));
             Fact<InstalledUpdates> up = request.installedUpdates() ? updates : Fact.notCollected("not requested");
-            return new HostFacts(host, description, values, si, up, provenance, warnings);
+            Map<KeyRef, Fact<String>> keys = new LinkedHashMap<>();
+            for (KeyRef ref : request.keys()) {
+                keys.put(ref, key(ref));
+            }
+            return new HostFacts(host, description, values, si, up, provenance, warnings, keys);
+        }
+
+        /**
+         * Whether a key exists, from the .reg files completed by the snapshots: a file that has the key wins over an
+         * export that does not; two snapshots that disagree are a contradiction.
+         */
+        private Fact<String> key(KeyRef ref) {
+            Fact<String> merged = registry.key(ref);
+            Fact<String> fromSnapshot = null;
+            String snapshotFile = "";
+            for (Loaded<HostFacts> s : snapshots) {
+                Fact<String> f = s.evidence().key(ref);
+                if (!f.isCollected()) {
+                    continue;
+                }
+                if (fromSnapshot != null && fromSnapshot.isPresent() != f.isPresent()) {
+                    throw new EvidenceException(s.file().toString(), "contradicts " + snapshotFile + ": key " + ref
+                            + (f.isPresent() ? " exists here but not there" : " is missing here but exists there"));
+                }
+                fromSnapshot = f;
+                snapshotFile = s.file().toString();
+            }
+            if (fromSnapshot != null && (!merged.isCollected() || (fromSnapshot.isPresent() && !merged.isPresent()))) {
+                return fromSnapshot;
+            }
+            return merged;
         }
 
         /**

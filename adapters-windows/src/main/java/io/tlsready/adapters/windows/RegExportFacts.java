@@ -5,6 +5,7 @@ import io.tlsready.adapters.windows.RegExport.KeyDeletion;
 import io.tlsready.adapters.windows.RegExport.RegKey;
 import io.tlsready.domain.facts.EvidenceWarning;
 import io.tlsready.domain.facts.Fact;
+import io.tlsready.domain.facts.KeyRef;
 import io.tlsready.domain.facts.RegValue;
 import io.tlsready.domain.facts.RegistryPaths;
 import io.tlsready.domain.facts.ValueRef;
@@ -87,6 +88,26 @@ final class RegExportFacts {
             return Fact.absent(absent.origin());
         }
         return Fact.notCollected(notCollectedReason(physical, key));
+    }
+
+    /**
+     * Whether a key exists: PRESENT when a file has a section for it or below it, ABSENT when a file deletes it or
+     * an export root covers it without it, NOT_COLLECTED otherwise. Same coverage as {@link #lookup}.
+     */
+    Fact<String> key(KeyRef ref) {
+        String physical = ref.physicalKey();
+        String key = currentSet == 0 ? physical : resolveControlSet(physical);
+        Answer absent = null;
+        for (FileIndex f : files) {
+            Answer a = f.keyAnswer(key);
+            if (a.kind() == Kind.SET) {
+                return Fact.present(physical, a.origin());
+            }
+            if (absent == null && (a.kind() == Kind.DELETED || a.kind() == Kind.MISSING)) {
+                absent = a;
+            }
+        }
+        return absent != null ? Fact.absent(absent.origin()) : Fact.notCollected(notCollectedReason(physical, key));
     }
 
     /** True if a file explicitly deletes the value or its key ({@code "name"=-}, {@code [-key]}) and none sets it. */
@@ -258,6 +279,18 @@ final class RegExportFacts {
                 }
             }
             return new Answer(Kind.NOT_COVERED, null, source);
+        }
+
+        /** SET (with the first section's line) when the key or a descendant has a section; as answer() otherwise. */
+        Answer keyAnswer(String key) {
+            String folded = RegExport.fold(key);
+            for (Map.Entry<String, Integer> k : keyLines.entrySet()) {
+                if (RegistryPaths.startsWithKey(k.getKey(), folded)) {
+                    return new Answer(Kind.SET, null, origin(k.getValue()));
+                }
+            }
+            Answer a = answer(key, "");
+            return a.kind() == Kind.SET ? new Answer(Kind.MISSING, null, a.origin()) : a;
         }
 
         String origin(int line) {

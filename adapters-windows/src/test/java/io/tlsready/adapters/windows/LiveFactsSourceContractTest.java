@@ -44,7 +44,8 @@ class LiveFactsSourceContractTest extends FactsSourceContract {
         if (!covered) {
             return new RegistryAccess.Failed(LiveRegistrySource.ERROR_ACCESS_DENIED, "Access is denied.");
         }
-        boolean keyExists = state.present().keySet().stream().anyMatch(r -> r.physicalKey().equalsIgnoreCase(physical));
+        boolean keyExists = state.present().keySet().stream()
+                .anyMatch(r -> RegistryPaths.startsWithKey(r.physicalKey(), physical));
         return keyExists ? new RegistryAccess.ValueMissing() : new RegistryAccess.KeyMissing();
     }
 

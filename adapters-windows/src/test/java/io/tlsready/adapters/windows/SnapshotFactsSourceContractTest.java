@@ -3,6 +3,7 @@ package io.tlsready.adapters.windows;
 import io.tlsready.domain.facts.Fact;
 import io.tlsready.domain.facts.HostFacts;
 import io.tlsready.domain.facts.InstalledUpdates;
+import io.tlsready.domain.facts.KeyRef;
 import io.tlsready.domain.facts.RegValue;
 import io.tlsready.domain.facts.SystemInfo;
 import io.tlsready.domain.facts.ValueRef;
@@ -46,7 +47,14 @@ class SnapshotFactsSourceContractTest extends FactsSourceContract {
                 .orElse(Fact.notCollected("contract: no OS identity"));
         Fact<InstalledUpdates> updates = state.updates().<Fact<InstalledUpdates>>map(u -> Fact.present(u, "contract"))
                 .orElse(Fact.notCollected("contract: no update list"));
-        HostFacts facts = new HostFacts("HOST1", "contract", values, systemInfo, updates, List.of(), List.of());
+        Map<KeyRef, Fact<String>> keys = new LinkedHashMap<>();
+        for (KeyRef ref : KEY_PROBES) {
+            String expected = state.expectedKeyState(ref);
+            keys.put(ref, expected.equals("PRESENT") ? Fact.present(ref.physicalKey(), "contract")
+                    : expected.equals("ABSENT") ? Fact.absent("contract: key covered")
+                    : Fact.notCollected("contract: key not covered"));
+        }
+        HostFacts facts = new HostFacts("HOST1", "contract", values, systemInfo, updates, List.of(), List.of(), keys);
         Path file = dir.resolve("snapshot-" + System.nanoTime() + ".json");
         try (OutputStream out = Files.newOutputStream(file)) {
             JsonSnapshot.write(facts, out);

@@ -1,9 +1,12 @@
 package io.tlsready.app.cli;
 
+import io.tlsready.app.cli.render.PlanRenderer;
 import io.tlsready.domain.audit.AuditService;
+import io.tlsready.domain.facts.HostFacts;
 import io.tlsready.domain.facts.ValueRef;
 import io.tlsready.domain.output.Visible;
 import io.tlsready.domain.plan.Plan;
+import io.tlsready.domain.plan.PlanPrediction;
 import io.tlsready.domain.plan.PlanVerifier;
 import io.tlsready.domain.plan.PowerShellFormat;
 import io.tlsready.domain.plan.RegFileFormat;
@@ -18,6 +21,7 @@ import java.io.FileDescriptor;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,25 +32,30 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code tlsready plan}: prints the fix for exactly the FAILs, as a .reg file or a PowerShell script. */
+/**
+ * {@code tlsready plan}: the fix for exactly the FAILs, as a .reg file or a PowerShell script to run, or described
+ * as text or JSON with the verdict predicted once the registry changes are written.
+ */
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = {"Print the fix for a host's FAIL findings: a .reg file regedit imports (UTF-16LE with BOM)",
-            "or a PowerShell script that backs up the keys first. Nothing is applied.", "",
+            "or a PowerShell script that backs up the keys first; or, as text or JSON (tlsready.plan/v1), the changes,",
+            "manual steps, restarts and the predicted verdict. Nothing is applied.", "",
             "Examples:", "  tlsready plan --snapshot host.reg systeminfo.txt --format reg --output fix.reg",
             "  tlsready plan --snapshot host.json --format ps1 --output fix.ps1",
+            "  tlsready plan --snapshot host.reg systeminfo.txt --format json",
             "  tlsready plan --verify fix.reg fix.ps1", "",
             "--verify checks planned files before they are run: exit 0 when every file is what tlsready wrote",
             "(checksum in its header matches, only values tlsready's fixes write), 1 when any is not,",
             "2 when a file cannot be read."})
 final class PlanCommand implements Callable<Integer> {
 
-    enum PlanFormat { REG, PS1 }
+    enum PlanFormat { TEXT, JSON, REG, PS1 }
 
     @Mixin
     TargetOptions target = new TargetOptions();
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "reg",
-            description = "reg or ps1 (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
+            description = "text, json, reg or ps1 (default: text on a terminal, else reg).")
     PlanFormat format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the plan to FILE (default stdout).")
@@ -80,14 +89,23 @@ final class PlanCommand implements Callable<Integer> {
             }
             return verifyFiles();
         }
-        HostReport report = audit.audit(targets.resolve(target));
+        HostFacts facts = targets.resolve(target).collect(audit.ruleBook().request());
+        HostReport report = audit.evaluate(facts);
         Plan plan = RemediationPlanner.plan(report, includeWarnings);
         if (plan.isEmpty()) {
             err.println("tlsready: nothing to fix on " + Visible.of(report.host()) + " (verdict " + report.verdict() + ")");
         }
-        if (format == PlanFormat.REG) {
+        boolean terminal = output == null && System.console() != null;
+        PlanFormat chosen = format != null ? format : terminal ? PlanFormat.TEXT : PlanFormat.REG;
+        if (chosen == PlanFormat.TEXT || chosen == PlanFormat.JSON) {
+            PlanRenderer.HostPlan described = new PlanRenderer.HostPlan(facts, report, plan,
+                    PlanPrediction.predict(audit, facts, plan));
+            byte[] text = (chosen == PlanFormat.TEXT ? PlanRenderer.text(described)
+                    : PlanRenderer.json(List.of(described))).getBytes(StandardCharsets.UTF_8);
+            OutputTarget.write(output, out, stream -> stream.write(text));
+        } else if (chosen == PlanFormat.REG) {
             // To a terminal a UTF-16 file is unreadable; there, print the same text as UTF-8.
-            if (output == null && System.console() != null) {
+            if (terminal) {
                 out.print(RegFileFormat.text(plan));
                 out.flush();
             } else {

@@ -106,7 +106,7 @@ class CliContractTest {
         Cli.Result r = Cli.run(args(NOT_READY, "audit", "--format", "csv"));
         List<String> lines = r.out().lines().toList();
         assertThat(lines.get(0)).endsWith("host,os,verdict,rule,core,status,title,detail,evidence,remediation,reference");
-        assertThat(lines).hasSize(15);
+        assertThat(lines).hasSize(16);
         assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("MABS01,").contains(",SCHANNEL_TLS12_CLIENT,true,FAIL,"));
     }
 
@@ -128,7 +128,7 @@ class CliContractTest {
         f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
         f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
         Document doc = f.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(r.out().getBytes(StandardCharsets.UTF_8)));
-        assertThat(doc.getElementsByTagName("testcase").getLength()).isEqualTo(14);
+        assertThat(doc.getElementsByTagName("testcase").getLength()).isEqualTo(15);
         assertThat(doc.getElementsByTagName("failure").getLength()).isEqualTo(4);
         assertThat(doc.getDocumentElement().getAttribute("failures")).isEqualTo("4");
     }

@@ -21,18 +21,21 @@ class ExampleAuditTest {
                 Arguments.of("2008r2-not-ready", "NOT_READY", 1, Map.of("OS_SUPPORTED", "PASS",
                         "OS_TLS12_UPDATE", "FAIL", "SCHANNEL_TLS12_CLIENT", "FAIL",
                         "WINHTTP_DEFAULT_SECURE_PROTOCOLS", "FAIL", "NETFX_VERSION", "PASS",
-                        "NETFX_STRONG_CRYPTO", "FAIL")),
+                        "NETFX_STRONG_CRYPTO", "FAIL", "AZURE_ROOT_CAS", "WARN")),
                 Arguments.of("2008r2-ready", "READY", 0, Map.of("OS_TLS12_UPDATE", "PASS",
                         "SCHANNEL_TLS12_CLIENT", "PASS", "WINHTTP_DEFAULT_SECURE_PROTOCOLS", "PASS",
-                        "NETFX_STRONG_CRYPTO", "PASS", "SCHANNEL_TLS12_SERVER", "WARN", "MARS_AGENT", "INFO")),
+                        "NETFX_STRONG_CRYPTO", "PASS", "SCHANNEL_TLS12_SERVER", "WARN", "MARS_AGENT", "INFO",
+                        "AZURE_ROOT_CAS", "PASS")),
                 Arguments.of("2012r2-ready-controlset", "READY", 0, Map.of("OS_TLS12_UPDATE", "NOT_APPLICABLE",
                         "SCHANNEL_TLS12_CLIENT", "PASS", "WINHTTP_DEFAULT_SECURE_PROTOCOLS", "NOT_APPLICABLE",
-                        "NETFX_VERSION", "PASS", "NETFX_STRONG_CRYPTO", "PASS")),
+                        "NETFX_VERSION", "PASS", "NETFX_STRONG_CRYPTO", "PASS", "AZURE_ROOT_CAS", "PASS")),
                 Arguments.of("2019-incomplete", "UNKNOWN", 3, Map.of("OS_SUPPORTED", "PASS",
-                        "SCHANNEL_TLS12_CLIENT", "PASS", "NETFX_VERSION", "PASS", "NETFX_STRONG_CRYPTO", "UNKNOWN")),
+                        "SCHANNEL_TLS12_CLIENT", "PASS", "NETFX_VERSION", "PASS", "NETFX_STRONG_CRYPTO", "UNKNOWN",
+                        "AZURE_ROOT_CAS", "UNKNOWN")),
                 Arguments.of("2008sp2-x86-legacy-value", "READY", 0, Map.of("OS_TLS12_UPDATE", "PASS",
                         "SCHANNEL_TLS12_CLIENT", "PASS", "SCHANNEL_LEGACY_ENABLED_VALUE", "INFO",
-                        "WINHTTP_DEFAULT_SECURE_PROTOCOLS", "NOT_APPLICABLE", "NETFX_STRONG_CRYPTO", "PASS")),
+                        "WINHTTP_DEFAULT_SECURE_PROTOCOLS", "NOT_APPLICABLE", "NETFX_STRONG_CRYPTO", "PASS",
+                        "AZURE_ROOT_CAS", "INFO")),
                 Arguments.of("2003-unsupported", "NOT_READY", 1, Map.of("OS_SUPPORTED", "FAIL")));
     }
 
@@ -52,7 +55,7 @@ class ExampleAuditTest {
         assertThat(host.path("verdict").asText()).isEqualTo(verdict);
         Map<String, String> actual = new HashMap<>();
         host.path("findings").forEach(f -> actual.put(f.path("rule").asText(), f.path("status").asText()));
-        assertThat(actual).containsAllEntriesOf(statuses).hasSize(14);
+        assertThat(actual).containsAllEntriesOf(statuses).hasSize(15);
         assertThat(report.path("summary").path("exitCode").asInt()).isEqualTo(exit);
     }
 

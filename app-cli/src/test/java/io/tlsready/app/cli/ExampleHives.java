@@ -124,7 +124,13 @@ final class ExampleHives {
                 current = sections.get(hive).computeIfAbsent(path, k -> new ArrayList<>());
             } else if (line.startsWith("[")) {
                 throw new IllegalArgumentException(reg + ": key outside SYSTEM and SOFTWARE: " + line);
-            } else if (current != null && !line.isBlank()) {
+            } else if (current != null && !line.isBlank() && !line.startsWith(";")) {
+                // As reg import: a later file's value replaces an earlier one (hivex would keep the first).
+                int eq = line.startsWith("\"") ? line.indexOf("\"=") : -1;
+                if (eq > 0) {
+                    String name = line.substring(0, eq + 2).toLowerCase(Locale.ROOT);
+                    current.removeIf(l -> l.toLowerCase(Locale.ROOT).startsWith(name));
+                }
                 current.add(line);
             }
         }

@@ -168,7 +168,7 @@ class HiveAuditTest {
         ObjectNode copy = host.deepCopy();
         copy.remove(List.of("source", "provenance"));
         copy.path("findings").forEach(f -> f.path("evidence").forEach(e -> ((ObjectNode) e).remove("origin")));
-        assertThat(copy.path("findings")).hasSize(14);
+        assertThat(copy.path("findings")).hasSize(15);
         return copy;
     }
 }

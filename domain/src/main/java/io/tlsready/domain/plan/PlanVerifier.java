@@ -56,7 +56,7 @@ public final class PlanVerifier {
             Pattern.compile("    if \\(\\$LASTEXITCODE -ne 0\\) \\{ throw " + LIT + " \\}"),
             Pattern.compile("\\$current = \\(Get-ItemProperty -LiteralPath " + LIT + " -Name " + LIT
                     + " -ErrorAction SilentlyContinue\\)\\." + LIT),
-            Pattern.compile("\\$value = if \\(\\$null -eq \\$current\\) \\{ 0x[0-9a-f]{1,8} \\} else \\{ \\[int\\]\\$current -bor 0x[0-9a-f]{1,8} \\}"),
+            Pattern.compile("\\$value = if \\(\\$null -eq \\$current\\) \\{ 0x[0-9a-f]{1,8} \\} else \\{ \\(\\[int\\]\\$current -band -bnot 0x[0-9a-f]{1,8}\\) -bor 0x[0-9a-f]{1,8} \\}"),
             Pattern.compile("Write-Host " + LIT));
     private static final Pattern PS_SET = Pattern.compile("Set-TlsReadyDword " + LIT + " " + LIT + " (?:\\$value|[0-9]{1,10})");
     /** The script's fixed lines, verbatim as {@link PowerShellFormat} writes them. */

@@ -72,7 +72,8 @@ public final class PowerShellFormat {
                 // Absent at run time: write what the planner writes for an absent value, not the audited OR.
                 sb.append("$value = if ($null -eq $current) { 0x")
                         .append(Long.toHexString(c.defaultWhenAbsent() | c.operand()))
-                        .append(" } else { [int]$current -bor 0x").append(Long.toHexString(c.operand())).append(" }\r\n");
+                        .append(" } else { ([int]$current -band -bnot 0x").append(Long.toHexString(c.clearBits()))
+                        .append(") -bor 0x").append(Long.toHexString(c.operand())).append(" }\r\n");
                 sb.append("Set-TlsReadyDword ").append(path).append(' ').append(name).append(" $value\r\n");
             } else {
                 sb.append("Set-TlsReadyDword ").append(path).append(' ').append(name).append(' ').append(c.after())

@@ -27,9 +27,11 @@ public final class RemediationPlanner {
 
     public static Plan plan(HostReport report, boolean includeWarnings) {
         Map<ValueRef, RegistryChange> changes = new LinkedHashMap<>();
+        Map<ValueRef, RuleId> changeRules = new LinkedHashMap<>();
         Map<String, UpdateRequirement> updates = new LinkedHashMap<>();
         Set<String> steps = new LinkedHashSet<>();
         Set<RuleId> rules = new LinkedHashSet<>();
+        List<Plan.ManualAction> manual = new ArrayList<>();
         for (Finding f : report.findings()) {
             boolean wanted = f.status() == Status.FAIL || (includeWarnings && f.status() == Status.WARN);
             if (!wanted || f.remediation().isEmpty()) {
@@ -37,18 +39,40 @@ public final class RemediationPlanner {
             }
             Remediation r = f.remediation().get();
             rules.add(f.rule());
-            r.changes().forEach(c -> changes.putIfAbsent(c.ref(), c));
-            r.updates().forEach(u -> updates.putIfAbsent(u.kb(), u));
-            steps.addAll(r.manualSteps());
+            for (RegistryChange c : r.changes()) {
+                if (changes.putIfAbsent(c.ref(), c) == null) {
+                    changeRules.put(c.ref(), f.rule());
+                }
+            }
+            String reference = f.reference().isEmpty() ? "" : f.reference().get(0).url();
+            for (UpdateRequirement u : r.updates()) {
+                if (updates.putIfAbsent(u.kb(), u) == null) {
+                    manual.add(new Plan.ManualAction(f.rule(), "Install " + u.kb() + " (" + u.title() + "). "
+                            + u.howToConfirm(), u.url()));
+                }
+            }
+            for (String step : r.manualSteps()) {
+                if (steps.add(step)) {
+                    manual.add(new Plan.ManualAction(f.rule(), step, reference));
+                }
+            }
         }
         List<RegistryChange> ordered = new ArrayList<>(changes.values());
         ordered.sort(Comparator.comparing((RegistryChange c) -> c.ref().physicalKey().toLowerCase(java.util.Locale.ROOT))
                 .thenComparing(c -> c.ref().name().toLowerCase(java.util.Locale.ROOT)));
+        List<String> restart = new ArrayList<>();
+        if (ordered.stream().anyMatch(c -> !c.ref().key().regionMatches(true, 0, NETFX, 0, NETFX.length()))) {
+            restart.add(Plan.RESTART_HOST);
+        }
         if (!ordered.isEmpty()) {
+            restart.add(Plan.RESTART_MARS);
             steps.add("Restart the host (SChannel and WinHTTP read these values at start-up); at least restart the "
                     + "MARS service: net stop obengine && net start obengine.");
         }
         List<RuleId> fixed = rules.stream().sorted().toList();
-        return new Plan(report.host(), fixed, ordered, List.copyOf(updates.values()), List.copyOf(steps));
+        return new Plan(report.host(), fixed, ordered, List.copyOf(updates.values()), List.copyOf(steps), changeRules,
+                manual, restart);
     }
+
+    private static final String NETFX = "HKLM\\SOFTWARE\\Microsoft\\.NETFramework\\";
 }

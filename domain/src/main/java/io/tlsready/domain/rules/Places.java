@@ -19,6 +19,13 @@ public final class Places {
             "HKLM\\SOFTWARE\\Policies\\Microsoft\\Cryptography\\Configuration\\SSL\\00010002";
     public static final String CIPHER_LOCAL =
             "HKLM\\SYSTEM\\CurrentControlSet\\Control\\Cryptography\\Configuration\\Local\\Default\\00010002";
+    /** Machine root stores whose {@code Certificates\<SHA-1 thumbprint>} subkeys are trusted roots (R12). */
+    public static final String ROOT_STORE = "HKLM\\SOFTWARE\\Microsoft\\SystemCertificates\\ROOT";
+    public static final String AUTHROOT_STORE = "HKLM\\SOFTWARE\\Microsoft\\SystemCertificates\\AuthRoot";
+    public static final String POLICY_ROOT_STORE = "HKLM\\SOFTWARE\\Policies\\Microsoft\\SystemCertificates\\Root";
+    public static final String ENTERPRISE_ROOT_STORE = "HKLM\\SOFTWARE\\Microsoft\\EnterpriseCertificates\\Root";
+    /** Group Policy "Turn off Automatic Root Certificates Update": DisableRootAutoUpdate=1. */
+    public static final String AUTHROOT_POLICY = "HKLM\\SOFTWARE\\Policies\\Microsoft\\SystemCertificates\\AuthRoot";
     public static final String MARS_SETUP = "HKLM\\SOFTWARE\\Microsoft\\Windows Azure Backup\\Setup";
 
     private Places() {

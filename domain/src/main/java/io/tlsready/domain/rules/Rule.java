@@ -1,5 +1,6 @@
 package io.tlsready.domain.rules;
 
+import io.tlsready.domain.facts.KeyRef;
 import io.tlsready.domain.facts.ValueRef;
 import java.util.List;
 import java.util.Set;
@@ -23,6 +24,11 @@ public interface Rule {
      * nothing else, so a fix that writes a value not listed here would be flagged as foreign.
      */
     default Set<ValueRef> writes() {
+        return Set.of();
+    }
+
+    /** The registry keys whose existence the rule reads. */
+    default Set<KeyRef> needsKeys() {
         return Set.of();
     }
 

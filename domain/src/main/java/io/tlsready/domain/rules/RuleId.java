@@ -15,7 +15,8 @@ public enum RuleId {
     CIPHER_SUITES(false),
     KEY_EXCHANGE(false),
     DHE_LEADING_ZERO(false),
-    MARS_AGENT(false);
+    MARS_AGENT(false),
+    AZURE_ROOT_CAS(false);
 
     private final boolean core;
 

@@ -179,6 +179,6 @@ class AuditServiceTest {
         HostFacts facts = Hosts.windows("2008R2").x64().coverAll().build();
 
         assertThat(service.evaluate(facts).findings()).isEqualTo(service.evaluate(facts).findings());
-        assertThat(Arrays.asList(RuleId.values())).hasSize(14);
+        assertThat(Arrays.asList(RuleId.values())).hasSize(15);
     }
 }

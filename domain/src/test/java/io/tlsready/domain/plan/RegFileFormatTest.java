@@ -79,7 +79,7 @@ class RegFileFormatTest {
     void dwordsAreLowercaseEightDigitHex() {
         String text = RegFileFormat.text(plan());
 
-        assertThat(text).contains("\"DefaultSecureProtocols\"=dword:000008a0", "\"Enabled\"=dword:00000001");
+        assertThat(text).contains("\"DefaultSecureProtocols\"=dword:00000880", "\"Enabled\"=dword:00000001");
         assertThat(Pattern.compile("=dword:(?![0-9a-f]{8}\r\n)").matcher(text).find()).isFalse();
     }
 
@@ -93,7 +93,7 @@ class RegFileFormatTest {
 
         assertThat(parse(RegFileFormat.text(plan()))).containsExactlyInAnyOrder(
                 client + " | Enabled | 1", client + " | DisabledByDefault | 0",
-                http + " | DefaultSecureProtocols | " + 0x8A0, httpWow + " | DefaultSecureProtocols | " + 0xA80,
+                http + " | DefaultSecureProtocols | " + 0x880, httpWow + " | DefaultSecureProtocols | " + 0xA80,
                 net + " | SchUseStrongCrypto | 1", net + " | SystemDefaultTlsVersions | 1",
                 netWow + " | SchUseStrongCrypto | 1", netWow + " | SystemDefaultTlsVersions | 1");
     }

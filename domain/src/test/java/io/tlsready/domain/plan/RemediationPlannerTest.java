@@ -120,14 +120,15 @@ class RemediationPlannerTest {
     }
 
     @Test
-    void aWinHttpValueWithOtherBitsIsOredNotOverwritten() {
+    void aWinHttpValueKeepsItsTlsBitsLosesItsSslBitsAndGainsTls12() {
+        // Issue 8 / R16: 0xA0 must not become 0x8A0 (SSL 3.0 kept, then WARNed about); it becomes 0x880.
         HostReport r = SERVICE.evaluate(Hosts.ready("2008R2").dword(Places.WINHTTP, "DefaultSecureProtocols", 0x0A0).build());
 
         Plan plan = RemediationPlanner.plan(r, false);
 
         assertThat(plan.changes()).singleElement().satisfies(c -> {
             assertThat(c.operation()).isEqualTo(RegistryChange.Operation.OR_BITS);
-            assertThat(c.after()).isEqualTo(0x8A0);
+            assertThat(c.after()).isEqualTo(0x880);
         });
     }
 

@@ -8,6 +8,7 @@ import io.tlsready.domain.facts.Fact;
 import io.tlsready.domain.facts.FactsRequest;
 import io.tlsready.domain.facts.HostFacts;
 import io.tlsready.domain.facts.InstalledUpdates;
+import io.tlsready.domain.facts.KeyRef;
 import io.tlsready.domain.facts.ProductType;
 import io.tlsready.domain.facts.RegValue;
 import io.tlsready.domain.facts.SystemInfo;
@@ -55,7 +56,20 @@ public abstract class FactsSourceContract {
             ValueRef.of(CURRENT_VERSION, "InstallTime"),
             ValueRef.of(CURRENT_VERSION, "DigitalProductId"));
 
-    private static final FactsRequest ALL = new FactsRequest(Set.copyOf(PROBES), true, true);
+    public static final String ROOT_CERTIFICATES = "HKLM\\SOFTWARE\\Microsoft\\SystemCertificates\\ROOT\\Certificates";
+    public static final String ENTERPRISE_CERTIFICATES =
+            "HKLM\\SOFTWARE\\Microsoft\\EnterpriseCertificates\\Root\\Certificates";
+    /** DigiCert Global Root G2 and Baltimore CyberTrust Root (rule book §1f-6). */
+    public static final String G2 = "DF3C24F9BFD666761B268073FE06D1CC8D4F82A4";
+    public static final String BALTIMORE = "D4DE20D05E66FC53FE1A50882C78DB2852CAE474";
+
+    /** Every key whose existence the contract asks about. */
+    public static final List<KeyRef> KEY_PROBES = List.of(
+            KeyRef.of(ROOT_CERTIFICATES + "\\" + G2),
+            KeyRef.of(ROOT_CERTIFICATES + "\\" + BALTIMORE),
+            KeyRef.of(ENTERPRISE_CERTIFICATES + "\\" + G2));
+
+    private static final FactsRequest ALL = new FactsRequest(Set.copyOf(PROBES), true, true, Set.copyOf(KEY_PROBES));
 
     /** Evidence for exactly this host state, as the adapter under test reads it. */
     protected abstract FactsSource sourceFor(HostState state);
@@ -80,6 +94,26 @@ public abstract class FactsSourceContract {
         assertThat(facts.value(ValueRef.of(TLS12_SERVER, "Enabled")))
                 .isInstanceOfSatisfying(Fact.NotCollected.class, n -> assertThat(n.why()).isNotBlank());
         assertMatches(state, facts);
+    }
+
+    /** AZURE_ROOT_CAS (issue 8 item 4): a certificate's key exists, a covered store lacks one, a store not exported. */
+    @Test
+    void a_key_exists_is_absent_or_not_collected_as_the_evidence_says() {
+        HostState state = HostState.builder()
+                .covered(ROOT_CERTIFICATES)
+                .value(ValueRef.of(ROOT_CERTIFICATES + "\\" + G2.toLowerCase(Locale.ROOT), "Blob"),
+                        new RegValue.Raw(3, new byte[] {0x30, (byte) 0x82, 1, 2}))
+                .build();
+
+        HostFacts facts = sourceFor(state).collect(ALL);
+
+        for (KeyRef ref : KEY_PROBES) {
+            assertThat(facts.key(ref).state()).as(ref.toString()).isEqualTo(state.expectedKeyState(ref));
+        }
+        assertThat(facts.key(KEY_PROBES.get(0)).state()).isEqualTo("PRESENT");
+        assertThat(facts.key(KEY_PROBES.get(1)).state()).isEqualTo("ABSENT");
+        assertThat(facts.key(KEY_PROBES.get(2)))
+                .isInstanceOfSatisfying(Fact.NotCollected.class, n -> assertThat(n.why()).isNotBlank());
     }
 
     @Test

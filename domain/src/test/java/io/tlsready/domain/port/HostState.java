@@ -1,6 +1,7 @@
 package io.tlsready.domain.port;
 
 import io.tlsready.domain.facts.InstalledUpdates;
+import io.tlsready.domain.facts.KeyRef;
 import io.tlsready.domain.facts.RegValue;
 import io.tlsready.domain.facts.RegistryPaths;
 import io.tlsready.domain.facts.SystemInfo;
@@ -50,6 +51,15 @@ public record HostState(
             return "PRESENT";
         }
         return covers(coveredKeys, ref.physicalKey()) ? "ABSENT" : "NOT_COLLECTED";
+    }
+
+    /** A key exists when a present value lies in it or below it; else ABSENT where covered, else NOT_COLLECTED. */
+    public String expectedKeyState(KeyRef ref) {
+        String physical = ref.physicalKey();
+        if (present.keySet().stream().anyMatch(v -> RegistryPaths.startsWithKey(v.physicalKey(), physical))) {
+            return "PRESENT";
+        }
+        return covers(coveredKeys, physical) ? "ABSENT" : "NOT_COLLECTED";
     }
 
     private static boolean covers(Set<String> keys, String physicalKey) {

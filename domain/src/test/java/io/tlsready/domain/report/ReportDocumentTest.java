@@ -47,7 +47,7 @@ class ReportDocumentTest {
         Object os = get(fs01, "os");
         assertThat((String) get(os, "release")).isEqualTo("SERVER_2008_R2");
         assertThat((String) get(os, "architecture")).isEqualTo("X64");
-        assertThat((List<Object>) get(fs01, "findings")).hasSize(14);
+        assertThat((List<Object>) get(fs01, "findings")).hasSize(15);
     }
 
     @Test

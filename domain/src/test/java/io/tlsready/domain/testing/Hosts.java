@@ -4,6 +4,7 @@ import io.tlsready.domain.facts.Architecture;
 import io.tlsready.domain.facts.Fact;
 import io.tlsready.domain.facts.HostFacts;
 import io.tlsready.domain.facts.InstalledUpdates;
+import io.tlsready.domain.facts.KeyRef;
 import io.tlsready.domain.facts.ProductType;
 import io.tlsready.domain.facts.RegValue;
 import io.tlsready.domain.facts.RegistryPaths;
@@ -63,6 +64,7 @@ public final class Hosts {
     private final Map<ValueRef, RegValue> values = new LinkedHashMap<>();
     private final Set<ValueRef> explicitAbsent = new LinkedHashSet<>();
     private final Set<ValueRef> explicitNotCollected = new LinkedHashSet<>();
+    private final Set<KeyRef> keys = new LinkedHashSet<>();
     private final List<String> covered = new ArrayList<>();
     private final List<String> notCollected = new ArrayList<>();
     private Fact<SystemInfo> systemInfo = Fact.notCollected("no systeminfo in the fixture");
@@ -298,6 +300,12 @@ public final class Hosts {
         return this;
     }
 
+    /** A key that exists (e.g. a root certificate's thumbprint under a store's Certificates key), native view. */
+    public Hosts key(String path) {
+        keys.add(KeyRef.of(path));
+        return this;
+    }
+
     // ---- installed updates -------------------------------------------------------------------------------
 
     /** A complete installed-update list (as from systeminfo / wmic qfe) holding exactly these KBs. */
@@ -339,6 +347,21 @@ public final class Hosts {
                         .ifPresent(k -> out.put(ref, Fact.absent("fixture, covered " + k)));
             }
         }
-        return new HostFacts(host, "fixture", out, systemInfo, updates, List.of(), List.of());
+        Set<KeyRef> keyUniverse = new LinkedHashSet<>(RuleBook.standard().request().keys());
+        keyUniverse.addAll(keys);
+        Map<KeyRef, Fact<String>> keyFacts = new LinkedHashMap<>();
+        for (KeyRef ref : keyUniverse) {
+            String phys = ref.physicalKey();
+            if (notCollected.stream().anyMatch(k -> RegistryPaths.startsWithKey(phys, k))) {
+                continue;
+            }
+            if (keys.contains(ref)) {
+                keyFacts.put(ref, Fact.present(phys, "fixture"));
+            } else {
+                covered.stream().filter(k -> RegistryPaths.startsWithKey(phys, k)).findFirst()
+                        .ifPresent(k -> keyFacts.put(ref, Fact.absent("fixture, covered " + k)));
+            }
+        }
+        return new HostFacts(host, "fixture", out, systemInfo, updates, List.of(), List.of(), keyFacts);
     }
 }

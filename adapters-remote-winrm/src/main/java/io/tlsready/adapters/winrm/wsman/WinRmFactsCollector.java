@@ -5,6 +5,7 @@ import io.tlsready.domain.facts.Fact;
 import io.tlsready.domain.facts.FactsRequest;
 import io.tlsready.domain.facts.HostFacts;
 import io.tlsready.domain.facts.InstalledUpdates;
+import io.tlsready.domain.facts.KeyRef;
 import io.tlsready.domain.facts.Provenance;
 import io.tlsready.domain.facts.RegValue;
 import io.tlsready.domain.facts.SystemInfo;
@@ -17,7 +18,8 @@ import java.util.Objects;
 /**
  * Answers a {@link FactsRequest} from one host over WS-Management: OS identity first (one WQL round trip, which
  * also proves the host answers), then registry values through {@link WmiRegistry}, then the update list.
- * Requests per host = (1 if systemInfo) + keys + present values (+ REG_EXPAND_SZ fallbacks) + (1 if updates),
+ * Requests per host = (1 if systemInfo) + keys + present values (+ REG_EXPAND_SZ fallbacks) + one EnumKey per parent
+ * of the keys asked about by existence + (1 if updates),
  * plus Pulls for results larger than one batch.
  *
  * <p>Failure model: a fault for one part makes that part NOT_COLLECTED with the fault's one-line meaning, except
@@ -56,7 +58,9 @@ public final class WinRmFactsCollector {
         Fact<SystemInfo> systemInfo = request.systemInfo()
                 ? wql.systemInfo(warnings, true) : Fact.notCollected("not requested from WinRM host " + host);
         int before = client.requestCount();
-        Map<ValueRef, Fact<RegValue>> values = new WmiRegistry(client).read(request.values());
+        WmiRegistry registry = new WmiRegistry(client);
+        Map<ValueRef, Fact<RegValue>> values = registry.read(request.values());
+        Map<KeyRef, Fact<String>> keys = registry.readKeys(request.keys());
         int registryRequests = client.requestCount() - before;
         Fact<InstalledUpdates> updates = request.installedUpdates()
                 ? wql.installedUpdates(warnings) : Fact.notCollected("not requested from WinRM host " + host);
@@ -68,6 +72,6 @@ public final class WinRmFactsCollector {
                         + (request.systemInfo() ? "; WQL Win32_OperatingSystem" : "")
                         + (request.installedUpdates() ? "; WQL Win32_QuickFixEngineering" : "")
                         + "; " + client.requestCount() + " requests"));
-        return new HostFacts(name, "WinRM " + client.endpoint(), values, systemInfo, updates, provenance, warnings);
+        return new HostFacts(name, "WinRM " + client.endpoint(), values, systemInfo, updates, provenance, warnings, keys);
     }
 }

@@ -1,6 +1,8 @@
 package io.tlsready.adapters.winrm.wsman;
 
 import io.tlsready.domain.facts.Fact;
+import io.tlsready.domain.facts.KeyRef;
+import io.tlsready.domain.facts.RegistryPaths;
 import io.tlsready.domain.facts.RegValue;
 import io.tlsready.domain.facts.ValueRef;
 import java.util.ArrayList;
@@ -91,6 +93,41 @@ public final class WmiRegistry {
                     // StdRegProv itself is denied or missing: every other key would fail the same way.
                     blocking = f;
                 }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether keys exist: one {@code EnumKey} per parent key, each asked-about key PRESENT when the parent lists it,
+     * ABSENT when it does not or the parent itself is missing, NOT_COLLECTED on denial or fault.
+     */
+    public Map<KeyRef, Fact<String>> readKeys(Collection<KeyRef> refs) {
+        Map<String, List<KeyRef>> byParent = new LinkedHashMap<>();
+        for (KeyRef ref : refs) {
+            byParent.computeIfAbsent(RegistryPaths.parent(ref.physicalKey()), x -> new ArrayList<>()).add(ref);
+        }
+        Map<KeyRef, Fact<String>> out = new LinkedHashMap<>();
+        for (Map.Entry<String, List<KeyRef>> e : byParent.entrySet()) {
+            String parent = e.getKey();
+            try {
+                InvokeResult listing = client.stdRegProv(RegMethod.ENUM_KEY, parent, null);
+                long rv = listing.returnValue();
+                Fact<String> all = rv == KEY_NOT_FOUND ? Fact.absent(ORIGIN + ": key " + parent + " not found")
+                        : rv == ACCESS_DENIED ? Fact.notCollected("access denied to " + parent
+                                + " (StdRegProv EnumKey returned 5; give the account read access to this key)")
+                        : rv != OK ? Fact.notCollected("StdRegProv EnumKey on " + parent + " returned " + rv
+                                + String.format(" (0x%08X)", rv))
+                        : null;
+                TreeMap<String, String> names = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+                listing.all("sNames").forEach(n -> names.putIfAbsent(n, n));
+                for (KeyRef ref : e.getValue()) {
+                    out.put(ref, all != null ? all : names.containsKey(ref.leaf())
+                            ? Fact.present(parent + "\\" + names.get(ref.leaf()), ORIGIN + " (EnumKey " + parent + ")")
+                            : Fact.absent(ORIGIN + ": EnumKey " + parent + " does not list " + ref.leaf()));
+                }
+            } catch (WsmanFault f) {
+                e.getValue().forEach(ref -> out.put(ref, Fact.notCollected(f.getMessage())));
             }
         }
         return out;

@@ -175,7 +175,10 @@ class WinRmFactsCollectorTest {
     @Test
     void rule_book_request_costs_keys_plus_present_values_plus_two() {
         FactsRequest request = RuleBook.standard().request();
-        int keys = request.physicalKeys().size();
+        // One EnumValues per key holding requested values, one EnumKey per parent of the keys asked about by existence.
+        int keys = request.physicalKeys().size() + (int) request.keys().stream()
+                .map(k -> io.tlsready.domain.facts.RegistryPaths.parent(k.physicalKey()).toUpperCase(java.util.Locale.ROOT))
+                .distinct().count();
         WsmanFakeHost empty = new WsmanFakeHost()
                 .instance("Win32_OperatingSystem", WqlFactsTest.os("64-bit", "3"))
                 .emptyClass("Win32_QuickFixEngineering");

@@ -70,6 +70,22 @@ final class NetFxStrongCrypto {
             missing.add("32-bit view (architecture unknown)");
         }
         if (!problems.isEmpty()) {
+            // R16: a plan must close its finding, so every value not collected in a view that may exist on this host
+            // (x64, or architecture unknown) is written too; setting 1 is idempotent.
+            List<RegistryView> writeViews = arch.map(a -> a.hasWow64View()).orElse(true)
+                    ? List.of(RegistryView.NATIVE, RegistryView.WOW64_32) : List.of(RegistryView.NATIVE);
+            for (RegistryView view : writeViews) {
+                for (ValueRef nativeRef : nativeRefs) {
+                    ValueRef ref = nativeRef.inView(view);
+                    RuleContext.Dword d = ctx.dword(ref);
+                    boolean planned = fix.stream().anyMatch(c -> c.ref().equals(ref));
+                    if (!planned && !d.is(1)) {
+                        fix.add(RegistryChange.set(ref, 1, d.value(), ".NET " + ref.name() + "=1 in the "
+                                + view.label() + " view" + (d.collected() ? "" : ", which was not collected") + " ("
+                                + sourceTag + "; R16: both views)"));
+                    }
+                }
+            }
             return new Reading(false, String.join("; ", problems) + ".", evidence, fix);
         }
         if (!missing.isEmpty()) {

@@ -73,6 +73,8 @@ final class OsTls12Update implements Rule {
                         + "include KB4019276's TLS 1.2 support ([S18]).", Rules.osEvidence(os));
             }
             kb = KB4019276;
+        } else if (os.release().orElseThrow() == WindowsRelease.WINDOWS_8) {
+            return windows8(ctx);
         } else if (os.isNt(6, 1) || os.isNt(6, 2)) {
             kb = KB3140245;
         } else {
@@ -103,5 +105,27 @@ final class OsTls12Update implements Rule {
         }
         return ctx.finding(this, Status.FAIL, kb.kb() + " (" + kb.title() + ") is not in the installed-update list.",
                 List.of(evidence), Remediation.update("Install " + kb.kb(), kb));
+    }
+
+    /**
+     * R5: KB3140245 is offered for 7 SP1, 2008 R2 SP1 and Server 2012 (and Windows 8 Embedded) only ([S7]); on
+     * Windows 8.0 client WinHTTP cannot be given TLS 1.2 as its default, so the fix is the upgrade to 8.1, which
+     * has it natively ([S6]). An update list that does list it (an Embedded image) still proves it.
+     */
+    private Finding windows8(RuleContext ctx) {
+        Fact<InstalledUpdates> updates = ctx.facts().updates();
+        boolean listed = updates.asOptional().map(u -> u.contains(KB3140245.kb())).orElse(false);
+        String origin = updates instanceof Fact.Present<InstalledUpdates> p ? p.origin() : "";
+        Evidence evidence = Evidence.other("installed updates", listed ? KB3140245.kb() + " listed"
+                : updates.isCollected() ? KB3140245.kb() + " not listed" : "NOT_COLLECTED", "Windows 8.1 or later", origin);
+        if (listed) {
+            return ctx.finding(this, Status.PASS, KB3140245.kb() + " is installed (a Windows 8 Embedded image).",
+                    List.of(evidence));
+        }
+        return ctx.finding(this, Status.FAIL, "KB3140245 does not apply to Windows 8.0 (client), so WinHTTP cannot "
+                + "use TLS 1.2 by default; Windows 8.1 has it built in ([S7], [S6]).",
+                Rules.concat(Rules.osEvidence(ctx.os()), List.of(evidence)),
+                Remediation.manual("Upgrade to Windows 8.1", "Upgrade to Windows 8.1: KB3140245 does not apply to "
+                        + "Windows 8.0, and Windows 8.1 uses TLS 1.2 in WinHTTP natively."));
     }
 }

@@ -1,6 +1,7 @@
 package io.tlsready.domain.rules.book;
 
 import io.tlsready.domain.facts.FactsRequest;
+import io.tlsready.domain.facts.KeyRef;
 import io.tlsready.domain.facts.ValueRef;
 import io.tlsready.domain.os.OsIdentifier;
 import io.tlsready.domain.rules.Finding;
@@ -25,7 +26,8 @@ public final class RuleBook {
                 new OsSupported(), new OsTls12Update(), new SchannelTls12Client(), new WinHttpDefaultSecureProtocols(),
                 new NetFxVersion(), new NetFx4StrongCrypto(),
                 new NetFx35StrongCrypto(), new SchannelTls12Server(), new SchannelLegacyEnabledValue(),
-                new FipsPolicy(), new CipherSuites(), new KeyExchange(), new DheLeadingZero(), new MarsAgent()));
+                new FipsPolicy(), new CipherSuites(), new KeyExchange(), new DheLeadingZero(), new MarsAgent(),
+                new AzureRootCas()));
     }
 
     public List<Rule> rules() {
@@ -35,12 +37,14 @@ public final class RuleBook {
     /** The facts every source must answer for this rule book. */
     public FactsRequest request() {
         Set<ValueRef> values = new LinkedHashSet<>(OsIdentifier.NEEDS);
+        Set<KeyRef> keys = new LinkedHashSet<>();
         boolean updates = false;
         for (Rule r : rules) {
             values.addAll(r.needs());
+            keys.addAll(r.needsKeys());
             updates |= r.needsUpdates();
         }
-        return new FactsRequest(values, true, updates);
+        return new FactsRequest(values, true, updates, keys);
     }
 
     /** Every registry value some rule's fix may write: all a planned .reg file may contain. */

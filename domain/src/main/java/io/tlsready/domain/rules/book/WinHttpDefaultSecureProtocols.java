@@ -3,6 +3,7 @@ package io.tlsready.domain.rules.book;
 import io.tlsready.domain.facts.Architecture;
 import io.tlsready.domain.facts.RegistryView;
 import io.tlsready.domain.facts.ValueRef;
+import io.tlsready.domain.os.WindowsRelease;
 import io.tlsready.domain.remediation.RegistryChange;
 import io.tlsready.domain.remediation.Remediation;
 import io.tlsready.domain.rules.Evidence;
@@ -35,6 +36,11 @@ final class WinHttpDefaultSecureProtocols implements Rule {
 
     static final ValueRef NATIVE = ValueRef.of(Places.WINHTTP, "DefaultSecureProtocols");
     static final ValueRef WOW = NATIVE.inView(RegistryView.WOW64_32);
+
+    /** R16: (existing value without the SSL 2.0/3.0 bits) OR 0x800; 0xA80 when absent or unknown. */
+    static RegistryChange closing(ValueRef ref, Optional<Long> before, String reason) {
+        return RegistryChange.updateBits(ref, SSL_BITS, TLS12, before, WRITE_WHEN_ABSENT, reason);
+    }
 
     @Override
     public RuleId id() {
@@ -81,40 +87,52 @@ final class WinHttpDefaultSecureProtocols implements Rule {
         }
         List<Evidence> evidence = new ArrayList<>();
         List<RegistryChange> fix = new ArrayList<>();
+        List<RegistryChange> sslFix = new ArrayList<>();
+        List<ValueRef> uncollected = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        boolean unknown = false;
-        boolean sslBits = false;
         for (ValueRef ref : views) {
             RuleContext.Dword d = ctx.dword(ref);
             evidence.add(d.evidence("DWORD with bit 0x800 (TLS 1.2), e.g. 0x00000a80"));
             if (!d.collected()) {
-                unknown = true;
+                uncollected.add(ref);
             } else if (d.value().map(v -> (v & TLS12) != 0).orElse(false)) {
-                sslBits |= (d.value().get() & SSL_BITS) != 0;
+                if ((d.value().get() & SSL_BITS) != 0) {
+                    sslFix.add(closing(ref, d.value(), "WinHTTP DefaultSecureProtocols: clear SSL 2.0/3.0 (0x8/0x20), "
+                            + "keep the other bits (R16)"));
+                }
             } else {
                 problems.add(ref.view().label() + " view: " + (d.absent() ? "absent (OS default 0x0A0 lacks TLS 1.2)"
                         : d.wrongType() ? "not a REG_DWORD" : Rules.hex(d.value().get()) + " lacks 0x800"));
-                fix.add(RegistryChange.orBits(ref, TLS12, d.value(), WRITE_WHEN_ABSENT,
-                        "WinHTTP DefaultSecureProtocols: add TLS 1.2 (0x800), keep the other bits ([S7], R16)"));
+                fix.add(closing(ref, d.value(), "WinHTTP DefaultSecureProtocols: add TLS 1.2 (0x800), clear SSL "
+                        + "2.0/3.0 (0x8/0x20), keep TLS 1.0/1.1 ([S7], R16)"));
             }
         }
+        String win8 = ctx.os().release().orElse(null) == WindowsRelease.WINDOWS_8
+                ? " On Windows 8.0 the value takes effect only after the upgrade to Windows 8.1 (see OS_TLS12_UPDATE)."
+                : "";
         if (!problems.isEmpty()) {
-            return ctx.finding(this, Status.FAIL, String.join("; ", problems) + ".", evidence, Remediation.registry(
-                    "Add bit 0x800 to DefaultSecureProtocols in each view (needs KB3140245), then restart the host",
-                    fix));
+            // A plan must close its finding (R16): views never collected get the value too (0xA80, as when absent).
+            for (ValueRef ref : uncollected) {
+                fix.add(closing(ref, Optional.empty(), "WinHTTP DefaultSecureProtocols in the " + ref.view().label()
+                        + " view, which was not collected: written as for an absent value ([S7], R16)"));
+            }
+            fix.addAll(sslFix);
+            return ctx.finding(this, Status.FAIL, String.join("; ", problems) + "." + win8, evidence,
+                    Remediation.registry("Add bit 0x800 to DefaultSecureProtocols in each view (needs KB3140245), "
+                            + "then restart the host", fix));
         }
         if (wowUnknowable) {
             return ctx.finding(this, Status.UNKNOWN, "The architecture is unknown and the 32-bit view was not "
                     + "collected; on x64 both views need the value.", evidence);
         }
-        if (unknown) {
+        if (!uncollected.isEmpty()) {
             return ctx.finding(this, Status.UNKNOWN, "DefaultSecureProtocols was not collected in every view; export "
                     + NATIVE.key() + " and its WOW6432Node twin.", evidence);
         }
-        if (sslBits) {
+        if (!sslFix.isEmpty()) {
             return ctx.finding(this, Status.WARN, "TLS 1.2 is on, but SSL 2.0/3.0 bits (0x8/0x20) are set too.",
-                    evidence, Remediation.manual("Clear the SSL bits",
-                            "Set DefaultSecureProtocols to 0xA80 (TLS 1.0-1.2) or 0xA00 (TLS 1.1-1.2)."));
+                    evidence, Remediation.registry("Clear the SSL bits (0x8/0x20) in DefaultSecureProtocols, keeping "
+                            + "the TLS bits, then restart the host", sslFix));
         }
         return ctx.finding(this, Status.PASS, "Bit 0x800 is set in " + (views.size() == 2 ? "both views." : "the native view."),
                 evidence);

@@ -83,4 +83,18 @@ class DheLeadingZeroTest {
     void anUnidentifiedOsIsUnknown() {
         assertThat(list(Hosts.blank(), DHE_FIRST).status()).isEqualTo(Status.UNKNOWN);
     }
+
+    /** R10: "A suggested fix never puts a DHE suite first on an OS affected by R11". */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"2008SP2", "7", "2008R2", "2012", "8.1", "2012R2"})
+    void theFixNamesAnEcdheSuiteBeforeAnyDheSuite(String os) {
+        Finding f = list(Hosts.windows(os), DHE_FIRST);
+
+        assertThat(f.status()).isEqualTo(Status.WARN);
+        for (String step : f.remediation().orElseThrow().manualSteps()) {
+            java.util.regex.Matcher first = java.util.regex.Pattern.compile("TLS_[A-Z0-9_*]+").matcher(step);
+            assertThat(first.find()).as(step).isTrue();
+            assertThat(first.group()).as(step).startsWith("TLS_ECDHE");
+        }
+    }
 }

@@ -9,6 +9,7 @@ import io.tlsready.domain.rules.Finding;
 import io.tlsready.domain.rules.Rule;
 import io.tlsready.domain.rules.RuleContext;
 import io.tlsready.domain.testing.Hosts;
+import io.tlsready.domain.testing.PlanClosure;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -22,10 +23,12 @@ final class Eval {
         return run(rule, host.build());
     }
 
+    /** Also checks, for every state a rule test builds, that the host's plan closes what it finds (R16). */
     static Finding run(Rule rule, HostFacts facts) {
         Finding f = rule.evaluate(new RuleContext(facts, OsIdentifier.identify(facts)));
         assertThat(f.rule()).isEqualTo(rule.id());
         assertThat(f.reference()).isNotEmpty();
+        PlanClosure.assertCloses(facts);
         return f;
     }
 

@@ -115,4 +115,27 @@ class NetFx4StrongCryptoTest {
     void theRuleAsksForBothValuesInBothViews() {
         assertThat(rule.needs()).hasSize(4).contains(new ValueRef(NETFX4, RegistryView.WOW64_32, "SchUseStrongCrypto"));
     }
+
+    /**
+     * Rule book R16: ".NET values in both views on x64 even where the 32-bit view was not collected (setting 1 is
+     * idempotent)"; issue 8: a plan that writes only the 64-bit view leaves the re-audit UNKNOWN.
+     */
+    @Test
+    void onX64WithTheWowViewNotExportedTheFixWritesBothViews() {
+        Finding f = Eval.run(rule, Hosts.windows("2012R2").x64().absentUnder(NETFX4).notCollectedUnderWow(NETFX4));
+
+        assertThat(f.status()).isEqualTo(Status.FAIL);
+        assertThat(Eval.changes(f)).containsExactlyInAnyOrder(NATIVE + "\\SchUseStrongCrypto=0x1",
+                NATIVE + "\\SystemDefaultTlsVersions=0x1", WOW + "\\SchUseStrongCrypto=0x1",
+                WOW + "\\SystemDefaultTlsVersions=0x1");
+    }
+
+    @Test
+    void onX86OnlyTheNativeViewIsWritten() {
+        Finding f = Eval.run(rule, Hosts.windows("2012R2").x86().absentUnder(NETFX4).notCollectedUnderWow(NETFX4));
+
+        assertThat(f.status()).isEqualTo(Status.FAIL);
+        assertThat(Eval.changes(f)).containsExactlyInAnyOrder(NATIVE + "\\SchUseStrongCrypto=0x1",
+                NATIVE + "\\SystemDefaultTlsVersions=0x1");
+    }
 }

@@ -6,6 +6,7 @@ import io.tlsready.domain.remediation.UpdateRequirement;
 import io.tlsready.domain.rules.Finding;
 import io.tlsready.domain.rules.Status;
 import io.tlsready.domain.testing.Hosts;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -97,5 +98,26 @@ class OsTls12UpdateTest {
     @Test
     void anUnidentifiedOsIsUnknown() {
         assertThat(Eval.run(rule, Hosts.blank().updates("KB3140245")).status()).isEqualTo(Status.UNKNOWN);
+    }
+
+    /**
+     * Rule book R5 (corrected for issue 8): "Windows 8.0 client: KB3140245 does not apply, the fix is an upgrade to
+     * 8.1"; the brief asks for the remediation "upgrade to Windows 8.1" in those words. Server 2012 (same build,
+     * ProductType server, G1) still needs the KB.
+     */
+    @Test
+    void windows8ClientFailsWithTheUpgradeTo81WhateverTheUpdateListSays() {
+        for (Hosts h : List.of(Hosts.windows("8").updates("KB5000001"), Hosts.windows("8").updatesNotCollected(),
+                Hosts.windows("8").incompleteUpdates("KB5000001"))) {
+            Finding f = Eval.run(rule, h);
+
+            assertThat(f.status()).isEqualTo(Status.FAIL);
+            assertThat(f.detail()).contains("KB3140245 does not apply to Windows 8.0");
+            assertThat(f.remediation().orElseThrow().updates()).isEmpty();
+            assertThat(f.remediation().get().summary()).isEqualTo("Upgrade to Windows 8.1");
+            assertThat(f.remediation().get().manualSteps()).anySatisfy(s -> assertThat(s).contains("Upgrade to Windows 8.1"));
+        }
+        assertThat(Eval.run(rule, Hosts.windows("2012").updates("KB5000001")).remediation().orElseThrow().updates())
+                .extracting(u -> u.kb()).containsExactly("KB3140245");
     }
 }

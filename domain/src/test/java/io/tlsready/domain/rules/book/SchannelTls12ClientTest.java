@@ -114,28 +114,89 @@ class SchannelTls12ClientTest {
         assertThat(Eval.changes(f)).containsExactly(CLIENT + "\\DisabledByDefault=0x0");
     }
 
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"2008R2", "2012R2", "2022"})
-    void aRegSzEnabledValueIsTheWrongTypeAndFails(String os) {
+    /**
+     * Rule book R4: "A value of the wrong type (REG_SZ, QWORD) is ignored by SChannel, so the OS default applies: WARN
+     * (fix the type) where that default is on, FAIL where it is off (6.0/6.1)". With DisabledByDefault=0 next to it on
+     * 6.1, R3 applies to what is left ("Enabled absent means not disabled"), so TLS 1.2 is on: WARN.
+     */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({"2008SP2, WARN", "2008R2, WARN", "2012, WARN", "2012R2, WARN", "2022, WARN"})
+    void aRegSzEnabledValueIsIgnoredSoTheOsDefaultDecides(String os, Status expected) {
         Finding f = Eval.run(rule, Hosts.windows(os).x64().absentUnder(Places.SCHANNEL)
                 .value(ValueRef.of(TLS12_CLIENT, "Enabled"), RegValue.Str.of("1"))
                 .dword(TLS12_CLIENT, "DisabledByDefault", 0));
 
-        assertThat(f.status()).isEqualTo(Status.FAIL);
-        assertThat(f.detail()).contains("type");
+        assertThat(f.status()).isEqualTo(expected);
+        assertThat(f.detail()).contains("REG_SZ, not a REG_DWORD");
         assertThat(f.evidence()).anySatisfy(e -> assertThat(e.observed()).contains("REG_SZ"));
         RegistryChange c = f.remediation().orElseThrow().changes().get(0);
         assertThat(Eval.describe(c)).isEqualTo(CLIENT + "\\Enabled=0x1");
         assertThat(c.before()).isEqualTo(Optional.empty());
     }
 
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({"2008SP2, FAIL", "7, FAIL", "2008R2, FAIL", "8, WARN", "2012, WARN", "2012R2, WARN", "2016, WARN",
+        "2019, WARN", "2022, WARN", "11, WARN", "2025, WARN"})
+    void wronglyTypedValuesAloneLeaveTheOsDefaultWarnWhereItIsOnFailWhereItIsOff(String os, Status expected) {
+        // R4: both values a QWORD and a REG_SZ: SChannel ignores both, so the per-OS default of [S2] decides.
+        Finding f = Eval.run(rule, Hosts.windows(os).x64().absentUnder(Places.SCHANNEL)
+                .value(ValueRef.of(TLS12_CLIENT, "Enabled"), new RegValue.Qword(1))
+                .value(ValueRef.of(TLS12_CLIENT, "DisabledByDefault"), RegValue.Str.of("0")));
+
+        assertThat(f.status()).isEqualTo(expected);
+        assertThat(Eval.changes(f)).containsExactlyInAnyOrder(CLIENT + "\\Enabled=0x1", CLIENT + "\\DisabledByDefault=0x0");
+    }
+
     @Test
-    void aQwordEnabledValueIsTheWrongTypeAndFails() {
+    void aQwordEnabledValueOn2012R2IsIgnoredAndTheDefaultIsOnSoItWarns() {
         Finding f = Eval.run(rule, Hosts.windows("2012R2").x64().absentUnder(Places.SCHANNEL)
                 .value(ValueRef.of(TLS12_CLIENT, "Enabled"), new RegValue.Qword(1))
                 .dword(TLS12_CLIENT, "DisabledByDefault", 0));
 
+        assertThat(f.status()).isEqualTo(Status.WARN);
+        assertThat(f.detail()).contains("REG_QWORD");
+    }
+
+    @Test
+    void aRegSzDisabledByDefaultOn2008R2IsIgnoredSoTheDefaultDisabledByDefaultApplies() {
+        // R4 "FAIL where it is off (6.0/6.1)"; R3: "DisabledByDefault must be 0".
+        Finding f = Eval.run(rule, Hosts.windows("2008R2").x64().absentUnder(Places.SCHANNEL)
+                .dword(TLS12_CLIENT, "Enabled", 1)
+                .value(ValueRef.of(TLS12_CLIENT, "DisabledByDefault"), RegValue.Str.of("0")));
+
         assertThat(f.status()).isEqualTo(Status.FAIL);
+        assertThat(Eval.changes(f)).containsExactly(CLIENT + "\\DisabledByDefault=0x0");
+    }
+
+    /**
+     * Rule book R3: "OS 6.0 or 6.1: TLS 1.2\Client DisabledByDefault must be 0. Enabled absent means 'not disabled'
+     * (SChannel's default for a supported protocol; Microsoft's azure-devops-tls12 checker treats it so): PASS with a
+     * note that S1 also sets Enabled=1. Both absent = OS default = FAIL. Enabled=0 = FAIL".
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"2008SP2", "2008SP2-6003", "7", "2008R2"})
+    void disabledByDefault0WithEnabledAbsentOnNt60And61PassesNotingThatS1AlsoSetsEnabled(String os) {
+        Finding f = Eval.run(rule, Hosts.windows(os).x64().absentUnder(Places.SCHANNEL)
+                .dword(TLS12_CLIENT, "DisabledByDefault", 0));
+
+        assertThat(f.status()).isEqualTo(Status.PASS);
+        assertThat(f.detail()).contains("not disabled").contains("also sets Enabled=1");
+        assertThat(f.remediation()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"2008SP2", "7", "2008R2"})
+    void r3BothAbsentFailsAndEnabled0FailsEvenWithDisabledByDefault0(String os) {
+        assertThat(Eval.run(rule, Hosts.windows(os).x64().absentUnder(Places.SCHANNEL)).status())
+                .as("both absent").isEqualTo(Status.FAIL);
+        assertThat(Eval.run(rule, with(os, 0, 0)).status()).as("Enabled=0").isEqualTo(Status.FAIL);
+    }
+
+    @Test
+    void disabledByDefault0WithEnabledNotCollectedOn2008R2IsUnknown() {
+        Finding f = Eval.run(rule, Hosts.windows("2008R2").x64().dword(TLS12_CLIENT, "DisabledByDefault", 0));
+
+        assertThat(f.status()).isEqualTo(Status.UNKNOWN);
     }
 
     @Test

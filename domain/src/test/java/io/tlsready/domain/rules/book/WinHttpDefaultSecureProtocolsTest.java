@@ -63,20 +63,33 @@ class WinHttpDefaultSecureProtocolsTest {
 
         assertThat(f.status()).isEqualTo(Status.FAIL);
         assertThat(f.detail()).contains("32-bit");
-        assertThat(Eval.changes(f)).containsExactly(WOW_KEY + NAME + "=0x8a0");
+        assertThat(Eval.changes(f)).containsExactly(WOW_KEY + NAME + "=0x880");
         assertThat(f.evidence()).extracting(e -> e.path()).containsExactly(NATIVE_KEY, WOW_KEY);
     }
 
+    /**
+     * Rule book R16: "DefaultSecureProtocols = (existing value with the SSL 2.0/3.0 bits 0x8/0x20 cleared) OR 0x800,
+     * TLS 1.0/1.1 bits kept". The OS default 0x0A0 is SSL 3.0 + TLS 1.0, so it becomes 0x880, never 0x8A0.
+     */
     @Test
-    void theOrBitsFixPreservesTheExistingBits0x0A0Becomes0x8A0() {
+    void theFixClearsSslBitsKeepsTls10And11AndAddsTls12_0x0A0Becomes0x880() {
         Finding f = Eval.run(rule, both("2008R2", 0x0A0, 0xA80));
 
         RegistryChange c = f.remediation().orElseThrow().changes().get(0);
         assertThat(c.operation()).isEqualTo(RegistryChange.Operation.OR_BITS);
         assertThat(c.operand()).isEqualTo(0x800);
+        assertThat(c.clearBits()).isEqualTo(0x28);
         assertThat(c.before()).contains(0x0A0L);
-        assertThat(c.after()).isEqualTo(0x8A0);
-        assertThat(Eval.changes(f)).containsExactly(NATIVE_KEY + NAME + "=0x8a0");
+        assertThat(c.after()).isEqualTo(0x880);
+        assertThat(Eval.changes(f)).containsExactly(NATIVE_KEY + NAME + "=0x880");
+    }
+
+    @ParameterizedTest(name = "0x{0} -> 0x{1}")
+    @CsvSource({"0a0, 880", "008, 800", "028, 800", "2a8, a80", "200, a00", "aa8, a80", "2020, 2800"})
+    void everySsl2And3BitIsClearedAndEveryTlsBitKept(String before, String after) {
+        Finding f = Eval.run(rule, both("2012", Long.parseLong(before, 16), 0xA80));
+
+        assertThat(Eval.changes(f)).containsExactly(NATIVE_KEY + NAME + "=0x" + after);
     }
 
     @Test
@@ -128,7 +141,8 @@ class WinHttpDefaultSecureProtocolsTest {
         Finding f = Eval.run(rule, Hosts.windows("2008R2").dword(WINHTTP, "DefaultSecureProtocols", 0x0A0));
 
         assertThat(f.status()).isEqualTo(Status.FAIL);
-        assertThat(Eval.changes(f)).containsExactly(NATIVE_KEY + NAME + "=0x8a0");
+        // R16: the 32-bit view may exist and was not collected, so the plan writes it too (0xA80, as when absent).
+        assertThat(Eval.changes(f)).containsExactly(NATIVE_KEY + NAME + "=0x880", WOW_KEY + NAME + "=0xa80");
     }
 
     @Test
@@ -148,11 +162,31 @@ class WinHttpDefaultSecureProtocolsTest {
     }
 
     @Test
-    void sslBitsNextToTls12AreAWarning() {
+    void sslBitsNextToTls12AreAWarningWhoseFixClearsOnlyTheSslBits() {
+        // Rule book §1c: "Warn if 0x8 or 0x20 are set"; R16: the fix clears 0x8/0x20 and keeps TLS 1.0/1.1.
         Finding f = Eval.run(rule, both("2008R2", 0xAA8, 0xA00));
 
         assertThat(f.status()).isEqualTo(Status.WARN);
-        assertThat(f.remediation()).isPresent();
+        assertThat(Eval.changes(f)).containsExactly(NATIVE_KEY + NAME + "=0xa80");
+    }
+
+    @Test
+    void onX64ANativeFailWithTheWowViewNotCollectedWritesBothViewsSoThePlanCloses() {
+        // Rule book R5/§1c: the value must exist in both views on x64; R16: "a plan must close every registry-fixable
+        // FAIL it was made from", so the view that was not exported is written too.
+        Finding f = Eval.run(rule, Hosts.windows("2008R2").x64().notCollectedUnderWow(WINHTTP).absentUnder(WINHTTP));
+
+        assertThat(f.status()).isEqualTo(Status.FAIL);
+        assertThat(Eval.changes(f)).containsExactly(NATIVE_KEY + NAME + "=0xa80", WOW_KEY + NAME + "=0xa80");
+    }
+
+    @Test
+    void windows8ClientStillNeedsTheBitAndItsDetailPointsAtTheUpgrade() {
+        // Rule book R5: "Windows 8.0 client: KB3140245 does not apply, the fix is an upgrade to 8.1".
+        Finding f = Eval.run(rule, Hosts.windows("8").x64().coverAll());
+
+        assertThat(f.status()).isEqualTo(Status.FAIL);
+        assertThat(f.detail()).contains("upgrade to Windows 8.1");
     }
 
     @Test
