@@ -64,9 +64,9 @@ class OfflineEvidenceAdapterTest {
 
         assertThat(facts.host()).isEqualTo("srv01-schannel");
         assertThat(source.describe()).isEqualTo("offline evidence: srv01-schannel.reg, netfx.txt");
-        assertThat(facts.value(ENABLED)).isEqualTo(Fact.present(new RegValue.Dword(1), "srv01-schannel.reg:4"));
+        assertThat(facts.value(ENABLED)).isEqualTo(Fact.present(new RegValue.Dword(1), "srv01-schannel.reg:4 (export)"));
         assertThat(facts.value(DBD).state()).isEqualTo("ABSENT");
-        assertThat(facts.value(STRONG)).isEqualTo(Fact.present(new RegValue.Dword(1), "netfx.txt:3"));
+        assertThat(facts.value(STRONG)).isEqualTo(Fact.present(new RegValue.Dword(1), "netfx.txt:3 (export)"));
         assertThat(facts.value(ValueRef.wow32(STRONG.key(), STRONG.name())).state()).isEqualTo("NOT_COLLECTED");
         assertThat(facts.updates()).isEqualTo(Fact.notCollected("no systeminfo/wmic qfe/Get-HotFix evidence"));
         assertThat(facts.systemInfo().isCollected()).isFalse();
@@ -114,7 +114,7 @@ class OfflineEvidenceAdapterTest {
         HostFacts facts = evidence.open(List.of(reg, snap)).collect(REQUEST);
 
         assertThat(facts.host()).isEqualTo("SNAPHOST");
-        assertThat(facts.value(ENABLED)).isEqualTo(Fact.present(new RegValue.Dword(1), "schannel.reg:4"));
+        assertThat(facts.value(ENABLED)).isEqualTo(Fact.present(new RegValue.Dword(1), "schannel.reg:4 (export)"));
         assertThat(facts.value(STRONG).asOptional()).contains(new RegValue.Dword(1));
         assertThat(facts.updates().asOptional()).hasValueSatisfying(u -> assertThat(u.kbs()).containsExactly("KB3140245"));
         assertThat(facts.provenance()).extracting(Provenance::kind).containsExactly("reg-export", "snapshot");
@@ -126,7 +126,7 @@ class OfflineEvidenceAdapterTest {
         Path snap = snapshot("snap.json", Map.of(ENABLED, Fact.absent("live")), Fact.notCollected("n/a"));
 
         assertThatThrownBy(() -> evidence.open(List.of(reg, snap))).isInstanceOf(EvidenceException.class)
-                .hasMessageStartingWith(snap + ": contradicts schannel.reg:4: ")
+                .hasMessageStartingWith(snap + ": contradicts schannel.reg:4 (export): ")
                 .hasMessageContaining("is absent here but 0x00000001 (1) there");
     }
 
