@@ -100,7 +100,7 @@ class RegExportFactsTest {
                 reg("live.reg", client("CurrentControlSet"), "\"Enabled\"=dword:1", "\"DisabledByDefault\"=dword:0"));
 
         assertThat(f.lookup(CLIENT_ENABLED)).isEqualTo(Fact.present(new RegValue.Dword(1), "cs.reg:4 (export)"));
-        assertThat(f.lookup(CLIENT_DBD)).isEqualTo(Fact.present(new RegValue.Dword(0), "live.reg:5 (export)"));
+        assertThat(f.lookup(CLIENT_DBD)).isEqualTo(Fact.present(new RegValue.Dword(0), "cs.reg:5 (export)"));
     }
 
     @Test
