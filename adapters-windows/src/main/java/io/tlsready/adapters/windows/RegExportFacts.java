@@ -170,8 +170,10 @@ final class RegExportFacts {
     }
 
     /**
-     * A value set in one file must not be set differently, deleted, or missing from an export that covers it, in
-     * another: evidence that contradicts itself is an error naming both files, never a silent pick.
+     * A value set in one file must not be set differently or deleted in another, and a value one export has must
+     * not be missing from another export that covers it: evidence that contradicts itself is an error naming both
+     * files, never a silent pick. A capture (a change set) that sets a value an export lacks describes the registry
+     * after it is imported: its value is taken, with a warning naming both files.
      */
     private void checkContradictions() {
         for (FileIndex f : files) {
@@ -187,9 +189,15 @@ final class RegExportFacts {
                             continue;
                         }
                         Answer theirs = other.answer(path, set.name());
-                        if (theirs.kind() == Kind.DELETED || theirs.kind() == Kind.MISSING
+                        String what = path + "\\" + displayName(set.name());
+                        if (theirs.kind() == Kind.DELETED || (theirs.kind() == Kind.MISSING && f.export)
                                 || (theirs.kind() == Kind.SET && !theirs.value().equals(set.value()))) {
-                            throw contradiction(path + "\\" + displayName(set.name()), mine, theirs);
+                            throw contradiction(what, mine, theirs);
+                        }
+                        if (theirs.kind() == Kind.MISSING) {
+                            warnings.add(new EvidenceWarning(mine.origin(), what + " is set by this capture but absent"
+                                    + " from " + theirs.origin() + "; taking the capture's value, as if it was imported"
+                                    + " after that export"));
                         }
                     }
                 }

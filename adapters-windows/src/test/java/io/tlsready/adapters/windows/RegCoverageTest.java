@@ -174,6 +174,35 @@ class RegCoverageTest {
     }
 
     @Nested
+    class AcrossFiles {
+
+        /** Issue 8: ABSENT in one full export and PRESENT in another is one clear error naming both files. */
+        @Test
+        void two_exports_that_disagree_about_a_value_being_there_are_an_error() {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> facts(
+                            reg("old.reg", schannelExport("\"Enabled\"=dword:00000001")),
+                            reg("new.reg", section(CLIENT), "\"Enabled\"=dword:1", "\"DisabledByDefault\"=dword:0")))
+                    .isInstanceOf(io.tlsready.domain.port.EvidenceException.class)
+                    .hasMessage("new.reg:5: contradicts old.reg:17 has the key without this value: " + CLIENT
+                            + "\\DisabledByDefault is 0x00000000 (0) in one file and absent in the other");
+        }
+
+        /** A change set on top of an export is the registry after import: taken, but never silently. */
+        @Test
+        void a_capture_that_sets_what_an_export_lacks_is_taken_with_a_warning_naming_both() {
+            RegExportFacts f = facts(reg("schannel.reg", schannelExport("\"Enabled\"=dword:00000001")),
+                    reg("fix.reg", section(CLIENT), "\"DisabledByDefault\"=dword:0", "",
+                            "[HKEY_LOCAL_MACHINE\\SOFTWARE\\Vendor]", "\"x\"=dword:1"));
+
+            assertThat(f.lookup(DBD)).isEqualTo(Fact.present(new RegValue.Dword(0), "fix.reg:4 " + CAPTURE));
+            assertThat(f.warnings()).singleElement().satisfies(w -> {
+                assertThat(w.location()).isEqualTo("fix.reg:4");
+                assertThat(w.message()).contains("absent from schannel.reg:17 has the key without this value");
+            });
+        }
+    }
+
+    @Nested
     class Unreadable {
 
         @ParameterizedTest
