@@ -22,6 +22,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads a .reg file the way regedit imports it. Wine's regedit ({@code programs/regedit/regproc.c}),
@@ -49,10 +51,27 @@ final class RegFileReader {
      */
     private static final List<String> ALWAYS_THERE = List.of("HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion",
             "HKLM\\SYSTEM\\Select");
+    private static final Pattern CONTROL_SET_ROOT =
+            Pattern.compile("(?i)^(HKLM\\\\SYSTEM\\\\(?:CurrentControlSet|ControlSet\\d{3}))(?:\\\\Control)?$");
     /** A garbage file after a valid header must not flood the report. */
     private static final int MAX_WARNINGS = 100;
 
     private RegFileReader() {
+    }
+
+    /** The keys every Windows registry has below {@code root} (short form), which a whole export of it holds. */
+    private static List<String> alwaysThere(String root) {
+        List<String> keys = new ArrayList<>();
+        for (String always : ALWAYS_THERE) {
+            if (RegistryPaths.startsWithKey(always, root)) {
+                keys.add(always);
+            }
+        }
+        Matcher controlSet = CONTROL_SET_ROOT.matcher(root);
+        if (controlSet.matches()) {
+            keys.add(controlSet.group(1) + "\\Control\\ProductOptions");
+        }
+        return keys;
     }
 
     static RegExport read(Path file) {
@@ -216,10 +235,8 @@ final class RegFileReader {
 
         RegExport result(String encoding, String header) {
             List<RegKey> keyList = new ArrayList<>();
-            Set<String> present = new HashSet<>();
             for (KeyBuilder kb : keys.values()) {
                 keyList.add(new RegKey(kb.path, kb.line, kb.values));
-                present.add(RegExport.fold(kb.path));
             }
             String captureWhy = captureWhy();
             List<String> roots = captureWhy.isEmpty() ? List.of(sections.get(0).path()) : List.of();
@@ -230,9 +247,10 @@ final class RegFileReader {
         }
 
         /**
-         * "" if the file is shaped like {@code reg export} output: its first section is its root and every later
-         * section a new descendant whose parent key came before it, depth first (reg export and regedit write
-         * every key of the subtree, the empty ones too). Otherwise why it is a capture.
+         * "" if the file is shaped like {@code reg export} output: its first section is its root, every later section
+         * a descendant of that root, in order (depth first: a key before the keys below it, each subtree in one
+         * piece, no key twice). Otherwise why it is a capture. Keys the file leaves out between its sections are
+         * tolerated; a root above a key every Windows registry has must contain that key.
          */
         private String captureWhy() {
             if (version == Version.WIN31) {
@@ -248,29 +266,37 @@ final class RegFileReader {
                 return "line " + firstBadKeyLine + " is a key line regedit skips";
             }
             Section root = sections.get(0);
-            Set<String> seen = new HashSet<>();
-            seen.add(RegExport.fold(root.path()));
-            List<String> open = new ArrayList<>(List.of(root.path()));
+            String top = RegExport.fold(root.path());
+            Set<String> seen = new HashSet<>(Set.of(top));
+            Set<String> aboveSeen = new HashSet<>();
+            Set<String> left = new HashSet<>();
+            String previous = top;
             for (Section s : sections.subList(1, sections.size())) {
                 String at = "[" + shorten(RegistryPaths.longForm(s.path())) + "] (line " + s.line() + ")";
-                if (!RegistryPaths.startsWithKey(s.path(), root.path())) {
+                String key = RegExport.fold(s.path());
+                if (!RegistryPaths.startsWithKey(key, top)) {
                     return at + " is not below its first section [" + shorten(RegistryPaths.longForm(root.path()))
                             + "]";
                 }
-                if (!seen.add(RegExport.fold(s.path()))) {
+                if (!seen.add(key)) {
                     return at + " appears a second time";
                 }
-                String parent = RegExport.fold(RegistryPaths.parent(s.path()));
-                while (!open.isEmpty() && !RegExport.fold(open.get(open.size() - 1)).equals(parent)) {
-                    open.remove(open.size() - 1);
+                if (aboveSeen.contains(key)) {
+                    return at + " comes after a key below it";
                 }
-                if (open.isEmpty()) {
-                    return at + " does not follow its parent key, as reg export writes it";
+                for (String k = previous; !RegistryPaths.startsWithKey(key, k); k = RegistryPaths.parent(k)) {
+                    left.add(k);
                 }
-                open.add(s.path());
+                for (String k = RegistryPaths.parent(key); k.length() > top.length(); k = RegistryPaths.parent(k)) {
+                    if (left.contains(k)) {
+                        return at + " comes back below a key the file had already left";
+                    }
+                    aboveSeen.add(k);
+                }
+                previous = key;
             }
-            for (String always : ALWAYS_THERE) {
-                if (RegistryPaths.startsWithKey(always, root.path()) && !seen.contains(RegExport.fold(always))) {
+            for (String always : alwaysThere(root.path())) {
+                if (!seen.contains(RegExport.fold(always))) {
                     return "it starts at [" + shorten(RegistryPaths.longForm(root.path())) + "] but lacks ["
                             + RegistryPaths.longForm(always) + "], which every Windows registry has";
                 }

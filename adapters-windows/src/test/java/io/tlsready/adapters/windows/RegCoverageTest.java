@@ -71,6 +71,28 @@ class RegCoverageTest {
             assertThat(f.lookup(ValueRef.of(CLIENT.replace("Client", "Server"), "Enabled")).state()).isEqualTo("ABSENT");
         }
 
+        /** The words: root first, every later section a descendant of it, in order; empty keys between may be left out. */
+        @Test
+        void descendants_in_order_without_the_empty_keys_between_are_an_export() {
+            String schannel = "HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL";
+            RegExport reg = reg("s.reg", section(schannel), section(CLIENT), "\"Enabled\"=dword:1",
+                    section(schannel + "\\Protocols\\TLS 1.2\\Server"), "\"Enabled\"=dword:1");
+
+            assertThat(reg.isExport()).isTrue();
+            assertThat(facts(reg).lookup(DBD).state()).isEqualTo("ABSENT");
+        }
+
+        @Test
+        void a_control_set_root_must_hold_product_options_to_be_a_whole_export() {
+            RegExport capture = reg("ccs.reg", "[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet]", section(CLIENT),
+                    "\"Enabled\"=dword:1", "[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\Tcpip]");
+
+            assertThat(capture.captureWhy()).isEqualTo("it starts at [HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet] but"
+                    + " lacks [HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\ProductOptions], which every"
+                    + " Windows registry has");
+            assertThat(facts(capture).lookup(DBD).state()).isEqualTo("NOT_COLLECTED");
+        }
+
         @Test
         void a_regedit4_export_is_an_export_too() {
             String text = "REGEDIT4\r\n\r\n" + section(CLIENT) + "\r\n\"Enabled\"=dword:00000001\r\n";
@@ -141,10 +163,18 @@ class RegCoverageTest {
         }
 
         @Test
-        void a_section_before_its_parent_is_out_of_order() {
-            RegExport reg = reg("o.reg", section(CLIENT), section(CLIENT + "\\Sub"), section(CLIENT + "\\Other\\Deep"));
+        void a_key_after_a_key_below_it_is_out_of_order() {
+            RegExport reg = reg("o.reg", section(CLIENT), section(CLIENT + "\\A\\B"), section(CLIENT + "\\A"));
 
-            assertThat(reg.captureWhy()).endsWith("(line 5) does not follow its parent key, as reg export writes it");
+            assertThat(reg.captureWhy()).endsWith("(line 5) comes after a key below it");
+        }
+
+        @Test
+        void a_subtree_written_in_two_pieces_is_out_of_order() {
+            RegExport reg = reg("o.reg", section(CLIENT), section(CLIENT + "\\A\\X"), section(CLIENT + "\\B"),
+                    section(CLIENT + "\\A\\Y"));
+
+            assertThat(reg.captureWhy()).endsWith("(line 6) comes back below a key the file had already left");
         }
 
         @Test
