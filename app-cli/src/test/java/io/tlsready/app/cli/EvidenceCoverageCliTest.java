@@ -143,6 +143,28 @@ class EvidenceCoverageCliTest {
         assertThat(statuses(host(r)).get("NETFX_VERSION")).isNotEqualTo("FAIL");
     }
 
+    /**
+     * A regedit-style export of a whole real hive (regipy's Windows 7 SYSTEM, 30,000+ sections, written by
+     * {@code tlsready hive export}) is shaped like an export and vouches for absence below HKLM\SYSTEM: with Windows 7
+     * SP1 systeminfo, the missing TLS 1.2 client keys are ABSENT and the OS default (off) fails the rule.
+     */
+    @Test
+    void a_whole_hive_export_vouches_for_absence_below_its_root() throws IOException {
+        Path reg = tmp.resolve("system.reg");
+        Cli.Result export = Cli.run("hive", "export", corpus().resolve("hives/regipy/SYSTEM").toString(),
+                "--output", reg.toString());
+        assertThat(export.exitCode()).as(export.err()).isZero();
+        Path systeminfo = corpus().resolve("kb").resolve("7_sp1_x64_enterprise_en-us_A_systeminfo.txt");
+
+        Cli.Result r = Cli.run("audit", "--format", "json", "--snapshot", systeminfo.toString(), reg.toString());
+
+        JsonNode host = host(r);
+        assertThat(host.path("provenance").findValuesAsText("detail")).contains("UTF-16LE, export of HKLM\\SYSTEM, 0 warnings");
+        assertThat(statuses(host)).containsEntry("SCHANNEL_TLS12_CLIENT", "FAIL");
+        assertThat(finding(host, "SCHANNEL_TLS12_CLIENT").path("evidence").findValuesAsText("origin"))
+                .containsOnly("system.reg exports HKLM\\SYSTEM without this key");
+    }
+
     // ------------------------------------------------------------------ wording of evidence lines
 
     @Test
