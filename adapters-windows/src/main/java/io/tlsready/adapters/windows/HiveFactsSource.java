@@ -209,10 +209,17 @@ final class HiveFactsSource implements FactsSource {
                 if (value.isEmpty()) {
                     return notFound(key, keyPath, before, label + " has " + keyPath + " without this value");
                 }
+                // Decoded before the damage check: a damaged data cell must make the value NOT_COLLECTED, never
+                // a cut value (an empty REG_DWORD reads as a wrong type, and the OS default would apply).
+                RegValue data = value.get().toRegValue();
+                if (!value.get().dataDamage().isEmpty()) {
+                    return Fact.notCollected(label + " " + keyPath + "\\" + (name.isEmpty() ? "(Default)" : name)
+                            + " is damaged: " + value.get().dataDamage());
+                }
                 if (hive.warnings().size() != before) {
                     return damaged(keyPath, hive.warnings().get(hive.warnings().size() - 1));
                 }
-                return Fact.present(value.get().toRegValue(), label + " " + keyPath);
+                return Fact.present(data, label + " " + keyPath);
             } catch (HiveFormatException e) {
                 return Fact.notCollected(label + ": " + e.getMessage());
             }

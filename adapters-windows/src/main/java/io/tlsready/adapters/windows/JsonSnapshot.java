@@ -187,7 +187,7 @@ final class JsonSnapshot {
             throw new EvidenceException(where, "empty file, expected a " + SCHEMA + " JSON object");
         }
         try {
-            return new Reader().host(root);
+            return new Reader(where).host(root);
         } catch (Bad e) {
             throw new EvidenceException(where, e.getMessage());
         }
@@ -525,7 +525,14 @@ final class JsonSnapshot {
     }
 
     private static final class Reader {
+        private final String where;
         private boolean ignoreUnknown;
+        /** Value entries that could not be read; their values are NOT_COLLECTED, never dropped silently. */
+        private final List<EvidenceWarning> unreadable = new ArrayList<>();
+
+        Reader(String where) {
+            this.where = where;
+        }
 
         HostFacts host(JsonNode root) {
             if (!root.isObject()) {
@@ -578,6 +585,7 @@ final class JsonSnapshot {
                 warnings.add(new EvidenceWarning(w.string("location"), w.string("message")));
                 w.noOthers(Set.of(), "");
             }
+            warnings.addAll(unreadable);
             o.noOthers(Set.of(), "");
             return new HostFacts(host, source, values, systemInfo, updates, provenance, warnings, keys);
         }
@@ -676,21 +684,39 @@ final class JsonSnapshot {
             Map<ValueRef, Integer> firstIndex = new HashMap<>();
             for (int i = 0; i < nodes.size(); i++) {
                 String path = "values[" + i + "]";
-                Obj o = new Obj(nodes.get(i), path, ignoreUnknown);
-                ValueRef ref = ref(o);
-                Header h = header(o);
-                boolean present = h.state().equals(PRESENT);
-                Fact<RegValue> fact = h.fact(present ? data(o) : null);
-                o.noOthers(VALUE_FIELDS, present ? "for " + o.node.get("type").textValue()
-                        : "when state is " + h.state());
+                Obj o;
+                ValueRef ref;
+                try {
+                    o = new Obj(nodes.get(i), path, ignoreUnknown);
+                    ref = ref(o);
+                } catch (Bad e) {
+                    // Which value this is cannot be known; left out, it stays NOT_COLLECTED like any unlisted value.
+                    unreadable.add(new EvidenceWarning(where, e.getMessage() + "; entry skipped"));
+                    continue;
+                }
                 Integer before = firstIndex.putIfAbsent(ref, i);
                 if (before != null) {
                     throw new Bad(path, "duplicate of values[" + before + "] (" + ref + ", " + ref.view().label()
                             + " view)");
                 }
-                out.put(ref, fact);
+                out.put(ref, entry(o, path));
             }
             return out;
+        }
+
+        /** The entry's fact; an entry of the wrong shape is NOT_COLLECTED (never ABSENT) with a warning. */
+        private Fact<RegValue> entry(Obj o, String path) {
+            try {
+                Header h = header(o);
+                boolean present = h.state().equals(PRESENT);
+                Fact<RegValue> fact = h.fact(present ? data(o) : null);
+                o.noOthers(VALUE_FIELDS, present ? "for " + o.node.get("type").textValue()
+                        : "when state is " + h.state());
+                return fact;
+            } catch (Bad e) {
+                unreadable.add(new EvidenceWarning(where, e.getMessage() + "; the value is NOT_COLLECTED"));
+                return Fact.notCollected(where + " " + path + " cannot be read: " + e.getMessage());
+            }
         }
 
         private ValueRef ref(Obj o) {

@@ -57,7 +57,8 @@ final class OfflineEvidenceAdapter implements OfflineEvidence {
                     RegExport reg = RegFileReader.parse(file, bytes);
                     regs.add(reg);
                     provenance.add(new Provenance("reg-export", file.toString(), reg.encoding() + ", "
-                            + count(reg.exportRoots().size(), "export root") + ", "
+                            + (reg.isExport() ? "export of " + reg.exportRoots().get(0)
+                                    : RegExport.CAPTURE + " (" + reg.captureWhy() + ")") + ", "
                             + count(reg.warnings().size(), "warning")));
                     warnings.addAll(reg.warnings());
                 }
@@ -200,13 +201,13 @@ final class OfflineEvidenceAdapter implements OfflineEvidence {
         }
 
         /**
-         * The .reg answer, completed by the snapshots. A value that one file has and another explicitly
-         * lacks (a snapshot's ABSENT, a .reg deletion) is a contradiction; a .reg export that merely does
-         * not contain a value yields to a file that has it.
+         * The .reg answer, completed by the snapshots. A value that one file has and another lacks (a
+         * snapshot's ABSENT, a .reg deletion, an export that covers it) is a contradiction; a .reg capture that
+         * does not list a value (NOT_COLLECTED) yields to a file that has it.
          */
         private Fact<RegValue> value(ValueRef ref) {
             Fact<RegValue> merged = registry.lookup(ref);
-            boolean explicitAbsence = registry.deletes(ref);
+            boolean explicitAbsence = registry.statesAbsence(ref);
             String mergedFrom = origin(merged);
             for (Loaded<HostFacts> s : snapshots) {
                 Fact<RegValue> f = s.evidence().value(ref);

@@ -23,8 +23,9 @@ import java.util.regex.Pattern;
 
 /**
  * Answers registry values from one or more .reg files of one host (design.md, "Offline snapshot
- * semantics"): a file covers the subtree of each export root, so a value missing inside a covered
- * subtree is ABSENT and anything elsewhere is NOT_COLLECTED. {@code CurrentControlSet} is resolved to
+ * semantics"): a file shaped like an export covers the subtree of its root, so a value missing there is
+ * ABSENT; a capture vouches only for the values it lists; anything else, and any value a file names but
+ * cannot be read, is NOT_COLLECTED. {@code CurrentControlSet} is resolved to
  * {@code ControlSet00N} through {@code HKLM\SYSTEM\Select\Current}, because exports of an offline or
  * backed-up system only have the numbered sets. Files that contradict each other are an error.
  */
@@ -75,19 +76,28 @@ final class RegExportFacts {
         checkContradictions();
     }
 
-    /** PRESENT, ABSENT (covered but missing, or deleted) or NOT_COLLECTED (no file covers the key). */
+    /**
+     * NOT_COLLECTED if any file names the value on a line it cannot read (never ABSENT: the OS default must not
+     * stand in for a value the host may well have); else PRESENT; else ABSENT (an export covers it and lacks it,
+     * or a file deletes it); else NOT_COLLECTED (no export covers the key, no capture lists the value).
+     */
     Fact<RegValue> lookup(ValueRef ref) {
         String physical = ref.physicalKey();
         String key = currentSet == 0 ? physical : resolveControlSet(physical);
-        Map<Kind, Answer> first = answers(key, ref.name());
-        if (first.containsKey(Kind.SET)) {
-            return Fact.present(first.get(Kind.SET).value(), first.get(Kind.SET).origin());
+        Map<Kind, List<Answer>> all = answers(key, ref.name());
+        if (all.containsKey(Kind.UNREADABLE)) {
+            Answer u = all.get(Kind.UNREADABLE).get(0);
+            return Fact.notCollected(u.origin() + " names this value, but the line cannot be read: " + u.why());
         }
-        Answer absent = first.getOrDefault(Kind.DELETED, first.get(Kind.MISSING));
+        if (all.containsKey(Kind.SET)) {
+            Answer set = all.get(Kind.SET).get(0);
+            return Fact.present(set.value(), set.shown());
+        }
+        List<Answer> absent = all.getOrDefault(Kind.DELETED, all.get(Kind.MISSING));
         if (absent != null) {
-            return Fact.absent(absent.origin());
+            return Fact.absent(absent.get(0).shown());
         }
-        return Fact.notCollected(notCollectedReason(physical, key));
+        return Fact.notCollected(notCollectedReason(physical, key, all.getOrDefault(Kind.NOT_COVERED, List.of())));
     }
 
     /**
@@ -98,33 +108,41 @@ final class RegExportFacts {
         String physical = ref.physicalKey();
         String key = currentSet == 0 ? physical : resolveControlSet(physical);
         Answer absent = null;
+        List<Answer> notCovered = new ArrayList<>();
         for (FileIndex f : files) {
             Answer a = f.keyAnswer(key);
             if (a.kind() == Kind.SET) {
-                return Fact.present(physical, a.origin());
+                return Fact.present(physical, a.shown());
             }
             if (absent == null && (a.kind() == Kind.DELETED || a.kind() == Kind.MISSING)) {
                 absent = a;
+            } else if (a.kind() == Kind.NOT_COVERED) {
+                notCovered.add(a);
             }
         }
-        return absent != null ? Fact.absent(absent.origin()) : Fact.notCollected(notCollectedReason(physical, key));
+        return absent != null ? Fact.absent(absent.shown())
+                : Fact.notCollected(notCollectedReason(physical, key, notCovered));
     }
 
-    /** True if a file explicitly deletes the value or its key ({@code "name"=-}, {@code [-key]}) and none sets it. */
-    boolean deletes(ValueRef ref) {
+    /**
+     * True if a file states that the value is not there (an export that covers it and lacks it, {@code "name"=-},
+     * {@code [-key]}) and none sets it or names it unreadably: a snapshot that has the value contradicts this.
+     */
+    boolean statesAbsence(ValueRef ref) {
         String physical = ref.physicalKey();
-        Map<Kind, Answer> first = answers(currentSet == 0 ? physical : resolveControlSet(physical), ref.name());
-        return first.containsKey(Kind.DELETED) && !first.containsKey(Kind.SET);
+        Map<Kind, List<Answer>> all = answers(currentSet == 0 ? physical : resolveControlSet(physical), ref.name());
+        return (all.containsKey(Kind.DELETED) || all.containsKey(Kind.MISSING))
+                && !all.containsKey(Kind.SET) && !all.containsKey(Kind.UNREADABLE);
     }
 
-    /** The first answer of each kind; contradictions were rejected up front, so the first file speaks for all. */
-    private Map<Kind, Answer> answers(String key, String name) {
-        Map<Kind, Answer> first = new EnumMap<>(Kind.class);
+    /** Every file's answer by kind, in file order; contradictions were rejected up front. */
+    private Map<Kind, List<Answer>> answers(String key, String name) {
+        Map<Kind, List<Answer>> all = new EnumMap<>(Kind.class);
         for (FileIndex f : files) {
             Answer a = f.answer(key, name);
-            first.putIfAbsent(a.kind(), a);
+            all.computeIfAbsent(a.kind(), k -> new ArrayList<>()).add(a);
         }
-        return first;
+        return all;
     }
 
     /** Doubts about the merge itself (e.g. an assumed control set); the readers' warnings are in each export. */
@@ -132,7 +150,7 @@ final class RegExportFacts {
         return List.copyOf(warnings);
     }
 
-    private String notCollectedReason(String physical, String key) {
+    private String notCollectedReason(String physical, String key, List<Answer> notCovered) {
         boolean underCcs = RegistryPaths.startsWithKey(physical, CURRENT_CONTROL_SET);
         if (files.isEmpty()) {
             return "no .reg export among the evidence files; add: reg export \"" + physical + "\" file.reg";
@@ -142,7 +160,9 @@ final class RegExportFacts {
         }
         String mapped = underCcs && !key.equals(physical)
                 ? " (CurrentControlSet is " + setName(currentSet) + " here)" : "";
-        return "no .reg file covers " + key + mapped + "; add: reg export \"" + physical + "\" file.reg";
+        List<String> captures = notCovered.stream().map(Answer::origin).filter(o -> o != null).toList();
+        String listed = captures.isEmpty() ? "" : String.join("; ", captures) + "; ";
+        return listed + "no .reg export covers " + key + mapped + "; add: reg export \"" + physical + "\" file.reg";
     }
 
     private Optional<Integer> selectCurrent(List<FileIndex> literal) {
@@ -174,7 +194,12 @@ final class RegExportFacts {
                 : path;
     }
 
-    /** A value set in one file must not be set differently, or deleted, in another. */
+    /**
+     * A value set in one file must not be set differently or deleted in another, and a value one export has must
+     * not be missing from another export that covers it: evidence that contradicts itself is an error naming both
+     * files, never a silent pick. A capture (a change set) that sets a value an export lacks describes the registry
+     * after it is imported: its value is taken, with a warning naming both files.
+     */
     private void checkContradictions() {
         for (FileIndex f : files) {
             for (Map.Entry<String, Map<String, Entry>> key : f.keys.entrySet()) {
@@ -189,9 +214,15 @@ final class RegExportFacts {
                             continue;
                         }
                         Answer theirs = other.answer(path, set.name());
-                        if (theirs.kind() == Kind.DELETED
+                        String what = path + "\\" + displayName(set.name());
+                        if (theirs.kind() == Kind.DELETED || (theirs.kind() == Kind.MISSING && f.export)
                                 || (theirs.kind() == Kind.SET && !theirs.value().equals(set.value()))) {
-                            throw contradiction(path + "\\" + displayName(set.name()), mine, theirs);
+                            throw contradiction(what, mine, theirs);
+                        }
+                        if (theirs.kind() == Kind.MISSING) {
+                            warnings.add(new EvidenceWarning(mine.origin(), what + " is set by this capture but absent"
+                                    + " from " + theirs.origin() + "; taking the capture's value, as if it was imported"
+                                    + " after that export"));
                         }
                     }
                 }
@@ -205,7 +236,10 @@ final class RegExportFacts {
     }
 
     private static String describe(Answer a) {
-        return a.kind() == Kind.SET ? a.value().display() : "deleted";
+        if (a.kind() == Kind.SET) {
+            return a.value().display();
+        }
+        return a.kind() == Kind.MISSING ? "absent" : "deleted";
     }
 
     private static String displayName(String name) {
@@ -222,15 +256,30 @@ final class RegExportFacts {
         return String.format("ControlSet%03d", n);
     }
 
-    private enum Kind { SET, DELETED, MISSING, NOT_COVERED }
+    private enum Kind { SET, DELETED, MISSING, UNREADABLE, NOT_COVERED }
 
-    /** One file's answer for one value; {@code value} only for SET. */
-    private record Answer(Kind kind, RegValue value, String origin) {
+    /**
+     * One file's answer for one value; {@code value} only for SET, {@code why} only for UNREADABLE. A NOT_COVERED
+     * answer has an origin only from a capture that has the key or a key above it (it says why it does not count).
+     */
+    private record Answer(Kind kind, RegValue value, String origin, String why, String kindTag) {
+        Answer(Kind kind, RegValue value, String origin) {
+            this(kind, value, origin, "", "");
+        }
+
+        /** The origin as evidence lines show it: with the kind the file was taken as. */
+        String shown() {
+            return origin + kindTag;
+        }
     }
 
     /** One file's final state, key paths rewritten by the control-set mapping and folded for lookup. */
     private static final class FileIndex {
         private final String source;
+        /** Shaped like reg export output: vouches for absence below its root. */
+        private final boolean export;
+        /** What evidence lines append to this file's line numbers, e.g. " (capture: lists only its own values)". */
+        private final String kindTag;
         private final Map<String, String> paths = new LinkedHashMap<>();
         private final Map<String, Map<String, Entry>> keys = new LinkedHashMap<>();
         private final Map<String, Integer> keyLines = new LinkedHashMap<>();
@@ -239,6 +288,8 @@ final class RegExportFacts {
 
         FileIndex(RegExport export, UnaryOperator<String> canonical) {
             source = export.source();
+            this.export = export.isExport();
+            kindTag = this.export ? " (export)" : " (" + RegExport.CAPTURE + ")";
             for (RegKey k : export.keys()) {
                 String path = canonical.apply(k.path());
                 String folded = RegExport.fold(path);
@@ -259,18 +310,23 @@ final class RegExportFacts {
             if (values != null) {
                 Entry e = values.get(RegExport.fold(name));
                 if (e instanceof Entry.Set set) {
-                    return new Answer(Kind.SET, set.value(), origin(set.line()));
+                    return new Answer(Kind.SET, set.value(), origin(set.line()), "", kindTag);
                 }
                 if (e instanceof Entry.Deleted) {
-                    return new Answer(Kind.DELETED, null, origin(e.line()) + " deletes the value");
+                    return new Answer(Kind.DELETED, null, origin(e.line()) + " deletes the value", "", kindTag);
                 }
-                return new Answer(Kind.MISSING, null,
-                        origin(keyLines.get(folded)) + " has the key without this value");
+                if (e instanceof Entry.Unreadable u) {
+                    return new Answer(Kind.UNREADABLE, null, origin(u.line()), u.why(), "");
+                }
+                return export
+                        ? new Answer(Kind.MISSING, null, origin(keyLines.get(folded)) + " has the key without this value")
+                        : new Answer(Kind.NOT_COVERED, null, origin(keyLines.get(folded)) + kindTag
+                                + " has the key but does not list this value");
             }
             for (int i = deletions.size() - 1; i >= 0; i--) {
                 KeyDeletion d = deletions.get(i);
                 if (RegistryPaths.startsWithKey(key, d.path())) {
-                    return new Answer(Kind.DELETED, null, origin(d.line()) + " deletes " + d.path());
+                    return new Answer(Kind.DELETED, null, origin(d.line()) + " deletes " + d.path(), "", kindTag);
                 }
             }
             for (String root : roots) {
@@ -278,7 +334,15 @@ final class RegExportFacts {
                     return new Answer(Kind.MISSING, null, source + " exports " + root + " without this key");
                 }
             }
-            return new Answer(Kind.NOT_COVERED, null, source);
+            if (!export) {
+                for (Map.Entry<String, String> k : paths.entrySet()) {
+                    if (RegistryPaths.startsWithKey(key, k.getValue())) {
+                        // e.g. a bare [HKEY_LOCAL_MACHINE]: it looks like it covers the key, and does not.
+                        return new Answer(Kind.NOT_COVERED, null, source + kindTag + " does not list this value");
+                    }
+                }
+            }
+            return new Answer(Kind.NOT_COVERED, null, null);
         }
 
         /** SET (with the first section's line) when the key or a descendant has a section; as answer() otherwise. */
@@ -286,11 +350,11 @@ final class RegExportFacts {
             String folded = RegExport.fold(key);
             for (Map.Entry<String, Integer> k : keyLines.entrySet()) {
                 if (RegistryPaths.startsWithKey(k.getKey(), folded)) {
-                    return new Answer(Kind.SET, null, origin(k.getValue()));
+                    return new Answer(Kind.SET, null, origin(k.getValue()), "", kindTag);
                 }
             }
             Answer a = answer(key, "");
-            return a.kind() == Kind.SET ? new Answer(Kind.MISSING, null, a.origin()) : a;
+            return a.kind() == Kind.SET ? new Answer(Kind.MISSING, null, a.origin(), "", kindTag) : a;
         }
 
         String origin(int line) {

@@ -22,6 +22,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads a .reg file the way regedit imports it. Wine's regedit ({@code programs/regedit/regproc.c}),
@@ -42,10 +44,34 @@ final class RegFileReader {
     private static final List<String> ROOTS = List.of("HKEY_LOCAL_MACHINE", "HKEY_USERS", "HKEY_CLASSES_ROOT",
             "HKEY_CURRENT_CONFIG", "HKEY_CURRENT_USER", "HKEY_DYN_DATA");
     private static final Charset ANSI = Charset.forName("windows-1252");
+    /**
+     * Keys every Windows registry has. A file whose root lies above one of them but that lacks it cannot be a
+     * whole export of that root: it is a capture that merely starts with a bare hive root such as
+     * {@code [HKEY_LOCAL_MACHINE\SOFTWARE]}.
+     */
+    private static final List<String> ALWAYS_THERE = List.of("HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion",
+            "HKLM\\SYSTEM\\Select");
+    private static final Pattern CONTROL_SET_ROOT =
+            Pattern.compile("(?i)^(HKLM\\\\SYSTEM\\\\(?:CurrentControlSet|ControlSet\\d{3}))(?:\\\\Control)?$");
     /** A garbage file after a valid header must not flood the report. */
     private static final int MAX_WARNINGS = 100;
 
     private RegFileReader() {
+    }
+
+    /** The keys every Windows registry has below {@code root} (short form), which a whole export of it holds. */
+    private static List<String> alwaysThere(String root) {
+        List<String> keys = new ArrayList<>();
+        for (String always : ALWAYS_THERE) {
+            if (RegistryPaths.startsWithKey(always, root)) {
+                keys.add(always);
+            }
+        }
+        Matcher controlSet = CONTROL_SET_ROOT.matcher(root);
+        if (controlSet.matches()) {
+            keys.add(controlSet.group(1) + "\\Control\\ProductOptions");
+        }
+        return keys;
     }
 
     static RegExport read(Path file) {
@@ -169,8 +195,17 @@ final class RegFileReader {
         private int suppressedWarnings;
         /** The open key, or null after an invalid key line or a deletion (values then go nowhere). */
         private String current;
+        /** Line of a key line regedit skipped while leaving {@code current} open, until the next good one; else 0. */
+        private int afterBadKeyLine;
         /** Hex data still expecting continuation lines. */
         private PendingHex pending;
+        /** Every valid key section line in file order, duplicates included: the file's shape. */
+        private final List<Section> sections = new ArrayList<>();
+        /** First line that deletes a key or value, or of a key line regedit skips; 0 if none. */
+        private int firstDeletion;
+        private int firstBadKeyLine;
+        /** Set while parsing one line when an escape could not be read; the value becomes unreadable. */
+        private String escapeDoubt;
 
         Parser(String source, Version version) {
             this.source = source;
@@ -193,32 +228,84 @@ final class RegFileReader {
                 }
             }
             if (pending != null) {
-                warn(pending.line, "the file ends inside the hex data of " + describe(pending.name)
-                        + "; keeping the bytes read so far, as regedit does");
-                finishHex();
+                skipValue(pending.line, pending.name, "the file ends inside its hex data (the list is cut short)");
+                pending = null;
             }
         }
 
         RegExport result(String encoding, String header) {
             List<RegKey> keyList = new ArrayList<>();
-            Set<String> present = new HashSet<>();
             for (KeyBuilder kb : keys.values()) {
                 keyList.add(new RegKey(kb.path, kb.line, kb.values));
-                present.add(RegExport.fold(kb.path));
             }
-            List<String> roots = new ArrayList<>();
-            for (RegKey k : keyList) {
-                if (!present.contains(RegExport.fold(RegistryPaths.parent(k.path())))) {
-                    roots.add(k.path());
-                }
-            }
+            String captureWhy = captureWhy();
+            List<String> roots = captureWhy.isEmpty() ? List.of(sections.get(0).path()) : List.of();
             if (suppressedWarnings > 0) {
                 warnings.add(new EvidenceWarning(source, suppressedWarnings + " more skipped lines not listed"));
             }
-            return new RegExport(source, encoding, header, keyList, deletions, roots, warnings);
+            return new RegExport(source, encoding, header, keyList, deletions, roots, captureWhy, warnings);
+        }
+
+        /**
+         * "" if the file is shaped like {@code reg export} output: its first section is its root, every later section
+         * a descendant of that root, in order (depth first: a key before the keys below it, each subtree in one
+         * piece, no key twice). Otherwise why it is a capture. Keys the file leaves out between its sections are
+         * tolerated; a root above a key every Windows registry has must contain that key.
+         */
+        private String captureWhy() {
+            if (version == Version.WIN31) {
+                return "a Windows 3.1 registration file";
+            }
+            if (sections.isEmpty()) {
+                return "it has no key sections";
+            }
+            if (firstDeletion > 0) {
+                return "it deletes keys or values (line " + firstDeletion + "), as a change set does";
+            }
+            if (firstBadKeyLine > 0) {
+                return "line " + firstBadKeyLine + " is a key line regedit skips";
+            }
+            Section root = sections.get(0);
+            String top = RegExport.fold(root.path());
+            Set<String> seen = new HashSet<>(Set.of(top));
+            Set<String> aboveSeen = new HashSet<>();
+            Set<String> left = new HashSet<>();
+            String previous = top;
+            for (Section s : sections.subList(1, sections.size())) {
+                String at = "[" + shorten(RegistryPaths.longForm(s.path())) + "] (line " + s.line() + ")";
+                String key = RegExport.fold(s.path());
+                if (!RegistryPaths.startsWithKey(key, top)) {
+                    return at + " is not below its first section [" + shorten(RegistryPaths.longForm(root.path()))
+                            + "]";
+                }
+                if (!seen.add(key)) {
+                    return at + " appears a second time";
+                }
+                if (aboveSeen.contains(key)) {
+                    return at + " comes after a key below it";
+                }
+                for (String k = previous; !RegistryPaths.startsWithKey(key, k); k = RegistryPaths.parent(k)) {
+                    left.add(k);
+                }
+                for (String k = RegistryPaths.parent(key); k.length() > top.length(); k = RegistryPaths.parent(k)) {
+                    if (left.contains(k)) {
+                        return at + " comes back below a key the file had already left";
+                    }
+                    aboveSeen.add(k);
+                }
+                previous = key;
+            }
+            for (String always : alwaysThere(root.path())) {
+                if (!seen.contains(RegExport.fold(always))) {
+                    return "it starts at [" + shorten(RegistryPaths.longForm(root.path())) + "] but lacks ["
+                            + RegistryPaths.longForm(always) + "], which every Windows registry has";
+                }
+            }
+            return "";
         }
 
         private void line(String line, int no) {
+            escapeDoubt = null;
             String t = stripLeading(line);
             if (t.isEmpty() || t.charAt(0) == ';') {
                 return;
@@ -248,20 +335,39 @@ final class RegFileReader {
             if (close < 1 || t.charAt(1) == ' ' || t.charAt(1) == '\t') {
                 // regedit leaves the previous key open in this case, so later values still land there.
                 skipLine(no, t, close < 1 ? "key line without a closing ]" : "key name starts with a blank");
+                badKeyLine(no);
                 return;
             }
             String name = t.substring(1, close);
+            afterBadKeyLine = 0;
             if (name.startsWith("-")) {
                 current = null;
+                deletion(no);
                 deleteKey(name.substring(1), no);
             } else if (hasValidRoot(name)) {
                 current = RegistryPaths.normalize(name);
                 keys.computeIfAbsent(RegExport.fold(current), k -> new KeyBuilder(current, no));
+                sections.add(new Section(current, no));
             } else {
                 current = null;
+                badKeyLine(no);
                 warn(no, "unknown root key in [" + shorten(name) + "]; regedit ignores this section and its"
                         + " values (the root must be spelled out, e.g. HKEY_LOCAL_MACHINE, not HKLM)");
             }
+        }
+
+        private void deletion(int no) {
+            if (firstDeletion == 0) {
+                firstDeletion = no;
+            }
+        }
+
+        /** A key line regedit skips: values up to the next good one land in the previous key, or nowhere. */
+        private void badKeyLine(int no) {
+            if (firstBadKeyLine == 0) {
+                firstBadKeyLine = no;
+            }
+            afterBadKeyLine = no;
         }
 
         private void deleteKey(String target, int no) {
@@ -281,7 +387,7 @@ final class RegFileReader {
         private void valueLine(String name, String afterName, int no) {
             String r = stripLeading(afterName);
             if (!r.startsWith("=")) {
-                skipLine(no, afterName, "expected = after the value name " + quote(name));
+                skipValue(no, name, "expected = after the value name");
                 return;
             }
             String data = r.substring(1).strip();
@@ -327,7 +433,7 @@ final class RegFileReader {
         }
 
         private void startHex(String name, int type, String data, int no) {
-            pending = new PendingHex(name, type, no);
+            pending = new PendingHex(name, type, no, escapeDoubt);
             hexChunk(data, no);
         }
 
@@ -338,9 +444,10 @@ final class RegFileReader {
                 return true;
             }
             if (!isHexDigit(t.charAt(0))) {
-                warn(no, "hex data of " + describe(pending.name) + " (line " + pending.line
-                        + ") continues with a line that is not hex; the value is skipped");
+                String name = pending.name;
+                int first = pending.line;
                 pending = null;
+                skipValue(first, name, "its hex data continues on line " + no + " with a line that is not hex");
                 return false;
             }
             hexChunk(t, no);
@@ -394,13 +501,17 @@ final class RegFileReader {
         }
 
         private void badHex(String s, int no) {
-            skipValue(no, pending.name, "malformed hex data " + quote(shorten(s.strip())));
+            String name = pending.name;
+            int first = pending.line;
             pending = null;
+            skipValue(first, name, "malformed hex data " + quote(shorten(s.strip()))
+                    + (first == no ? "" : " on line " + no));
         }
 
         private void finishHex() {
             PendingHex p = pending;
             pending = null;
+            escapeDoubt = p.nameDoubt;
             store(p.name, hexValue(p.type, p.bytes.toByteArray()), p.line);
         }
 
@@ -449,14 +560,32 @@ final class RegFileReader {
             store("", RegValue.Str.of(line.substring(v)), no);
         }
 
-        /** Records a value (null = deleted with {@code =-}); the last line about a value wins. */
+        /**
+         * Records a value (null = deleted with {@code =-}); the last line about a value wins. A value read through
+         * a doubtful escape, or sitting below a key line regedit skipped, is recorded as unreadable.
+         */
         private void store(String name, RegValue value, int no) {
             if (current == null) {
                 warn(no, describe(name) + " is not inside a valid key section; regedit ignores it");
                 return;
             }
-            Entry entry = value == null ? new Entry.Deleted(name, no) : new Entry.Set(name, value, no);
-            keys.get(RegExport.fold(current)).values.put(RegExport.fold(name), entry);
+            if (value == null) {
+                deletion(no);
+            }
+            if (escapeDoubt != null) {
+                put(new Entry.Unreadable(name, no, escapeDoubt));
+            } else if (afterBadKeyLine > 0) {
+                warn(no, describe(name) + " follows the key line " + afterBadKeyLine + " that regedit skips; regedit"
+                        + " would put it in [" + shorten(RegistryPaths.longForm(current)) + "]; not used");
+                put(new Entry.Unreadable(name, no, "it follows line " + afterBadKeyLine
+                        + ", a key line regedit skips, so which key it belongs to is unknown"));
+            } else {
+                put(value == null ? new Entry.Deleted(name, no) : new Entry.Set(name, value, no));
+            }
+        }
+
+        private void put(Entry entry) {
+            keys.get(RegExport.fold(current)).values.put(RegExport.fold(entry.name()), entry);
         }
 
         private Unescaped unescape(String s, int from, int no) {
@@ -489,7 +618,9 @@ final class RegFileReader {
                         out.append(e);
                         break;
                     default:
-                        warn(no, "unknown escape \\" + e + " read as " + e + " (write \\\\ for a backslash)");
+                        warn(no, "unknown escape \\" + e + " (write \\\\ for a backslash); regedit reads it as "
+                                + e + ", which may not be what was meant");
+                        escapeDoubt = "line " + no + " has the unknown escape \\" + e;
                         out.append(e);
                 }
             }
@@ -500,8 +631,12 @@ final class RegFileReader {
             warn(no, "skipped " + quote(shorten(text.strip())) + ": " + why);
         }
 
+        /** A value line regedit skips: warned, and the value becomes unreadable (never absent) in the open key. */
         private void skipValue(int no, String name, String why) {
             warn(no, describe(name) + " skipped: " + why);
+            if (current != null) {
+                put(new Entry.Unreadable(name, no, why));
+            }
         }
 
         private void warn(int line, String message) {
@@ -528,13 +663,20 @@ final class RegFileReader {
         final String name;
         final int type;
         final int line;
+        /** Why the value's name is doubtful (an unknown escape), or null. */
+        final String nameDoubt;
         final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
-        PendingHex(String name, int type, int line) {
+        PendingHex(String name, int type, int line, String nameDoubt) {
             this.name = name;
             this.type = type;
             this.line = line;
+            this.nameDoubt = nameDoubt;
         }
+    }
+
+    /** A {@code [key]} line as written, for the export-shape check. */
+    private record Section(String path, int line) {
     }
 
     private record Unescaped(String text, int end) {

@@ -289,13 +289,49 @@ class JsonSnapshotTest {
                                 + "(JSON String, Number, Array, Object or token 'null', 'true' or 'false')"));
     }
 
+    /** A value entry is evidence about one value: only the duplicate check rejects the whole file. */
+    private static boolean valueEntryProblem(Arguments a) {
+        String problem = (String) a.get()[1];
+        return problem.startsWith("values[") && !problem.contains("duplicate");
+    }
+
+    static Stream<Arguments> malformedFiles() {
+        return malformed().filter(a -> !valueEntryProblem(a));
+    }
+
+    static Stream<Arguments> malformedValueEntries() {
+        return malformed().filter(JsonSnapshotTest::valueEntryProblem);
+    }
+
     @ParameterizedTest(name = "[{index}] {1}")
-    @MethodSource("malformed")
+    @MethodSource("malformedFiles")
     void malformedInputIsOneClearLine(String json, String problem) {
         assertThatThrownBy(() -> JsonSnapshot.parse(json.getBytes(StandardCharsets.UTF_8), "t.json"))
                 .isExactlyInstanceOf(EvidenceException.class)
                 .hasMessage("t.json: " + problem)
                 .satisfies(e -> assertThat(((EvidenceException) e).location()).isEqualTo("t.json"));
+    }
+
+    /**
+     * Issue 8: a value entry of the wrong shape makes that value NOT_COLLECTED (its rule UNKNOWN), never ABSENT, with
+     * a warning naming the file and the entry; an entry that does not even say which value it is is left out (so
+     * the value is NOT_COLLECTED like any value the snapshot does not list), also with a warning.
+     */
+    @ParameterizedTest(name = "[{index}] {1}")
+    @MethodSource("malformedValueEntries")
+    void aValueEntryOfTheWrongShapeIsNotCollectedWithAWarning(String json, String problem) {
+        HostFacts facts = JsonSnapshot.parse(json.getBytes(StandardCharsets.UTF_8), "t.json");
+
+        Fact<RegValue> value = facts.value(ValueRef.of("HKLM\\SOFTWARE\\A", "N"));
+        // [7, {…}]: the broken entry is the 7; the valid one after it still counts.
+        assertThat(value.isCollected()).isEqualTo(problem.startsWith("values[0]: expected a JSON object"));
+        assertThat(facts.warnings()).singleElement().satisfies(w -> {
+            assertThat(w.location()).isEqualTo("t.json");
+            assertThat(w.message()).startsWith(problem);
+        });
+        if (!value.isCollected() && facts.values().containsKey(ValueRef.of("HKLM\\SOFTWARE\\A", "N"))) {
+            assertThat(((Fact.NotCollected<RegValue>) value).why()).isEqualTo("t.json values[0] cannot be read: " + problem);
+        }
     }
 
     @Test
@@ -314,8 +350,9 @@ class JsonSnapshotTest {
         assertThat(facts.host()).isEqualTo("H");
         // but a known field in the wrong place is still an error
         String wrong = base("/v1\"", "/v1.1\"").replace("\"state\":\"PRESENT\"", "\"state\":\"ABSENT\"");
-        assertThatThrownBy(() -> JsonSnapshot.parse(wrong.getBytes(StandardCharsets.UTF_8), "t.json"))
-                .hasMessage("t.json: values[0].type: not allowed when state is ABSENT");
+        assertThat(JsonSnapshot.parse(wrong.getBytes(StandardCharsets.UTF_8), "t.json").warnings())
+                .extracting(EvidenceWarning::message)
+                .containsExactly("values[0].type: not allowed when state is ABSENT; the value is NOT_COLLECTED");
     }
 
     @Test
@@ -335,10 +372,10 @@ class JsonSnapshotTest {
         assertThatThrownBy(() -> JsonSnapshot.read(dir))
                 .isExactlyInstanceOf(EvidenceException.class)
                 .hasMessage(dir + ": is a directory, expected a tlsready.snapshot/v1 JSON file");
-        Path bad = Files.writeString(dir.resolve("bad.json"), base("\"data\":1", "\"data\":-1"));
+        Path bad = Files.writeString(dir.resolve("bad.json"), base("\"schema\"", "\"schema\":1,\"x\""));
         assertThatThrownBy(() -> JsonSnapshot.read(bad))
                 .isExactlyInstanceOf(EvidenceException.class)
-                .hasMessage(bad + ": values[0].data: expected an unsigned 32-bit number for REG_DWORD");
+                .hasMessage(bad + ": schema: expected a string, found a number");
     }
 
     @Test

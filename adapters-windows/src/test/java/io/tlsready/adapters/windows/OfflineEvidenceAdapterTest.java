@@ -64,15 +64,17 @@ class OfflineEvidenceAdapterTest {
 
         assertThat(facts.host()).isEqualTo("srv01-schannel");
         assertThat(source.describe()).isEqualTo("offline evidence: srv01-schannel.reg, netfx.txt");
-        assertThat(facts.value(ENABLED)).isEqualTo(Fact.present(new RegValue.Dword(1), "srv01-schannel.reg:4"));
+        assertThat(facts.value(ENABLED)).isEqualTo(Fact.present(new RegValue.Dword(1), "srv01-schannel.reg:4 (export)"));
         assertThat(facts.value(DBD).state()).isEqualTo("ABSENT");
-        assertThat(facts.value(STRONG)).isEqualTo(Fact.present(new RegValue.Dword(1), "netfx.txt:3"));
+        assertThat(facts.value(STRONG)).isEqualTo(Fact.present(new RegValue.Dword(1), "netfx.txt:3 (export)"));
         assertThat(facts.value(ValueRef.wow32(STRONG.key(), STRONG.name())).state()).isEqualTo("NOT_COLLECTED");
         assertThat(facts.updates()).isEqualTo(Fact.notCollected("no systeminfo/wmic qfe/Get-HotFix evidence"));
         assertThat(facts.systemInfo().isCollected()).isFalse();
         assertThat(facts.provenance()).containsExactly(
-                new Provenance("reg-export", a.toString(), "UTF-16LE, 1 export root, 1 warning"),
-                new Provenance("reg-export", b.toString(), "ASCII, 1 export root, 0 warnings"));
+                new Provenance("reg-export", a.toString(), "UTF-16LE, export of " + CLIENT_KEY.replace(
+                        "HKEY_LOCAL_MACHINE", "HKLM") + ", 1 warning"),
+                new Provenance("reg-export", b.toString(),
+                        "ASCII, export of HKLM\\SOFTWARE\\Microsoft\\.NETFramework\\v4.0.30319, 0 warnings"));
         assertThat(facts.warnings()).extracting(EvidenceWarning::location).containsExactly("srv01-schannel.reg:5");
     }
 
@@ -114,7 +116,7 @@ class OfflineEvidenceAdapterTest {
         HostFacts facts = evidence.open(List.of(reg, snap)).collect(REQUEST);
 
         assertThat(facts.host()).isEqualTo("SNAPHOST");
-        assertThat(facts.value(ENABLED)).isEqualTo(Fact.present(new RegValue.Dword(1), "schannel.reg:4"));
+        assertThat(facts.value(ENABLED)).isEqualTo(Fact.present(new RegValue.Dword(1), "schannel.reg:4 (export)"));
         assertThat(facts.value(STRONG).asOptional()).contains(new RegValue.Dword(1));
         assertThat(facts.updates().asOptional()).hasValueSatisfying(u -> assertThat(u.kbs()).containsExactly("KB3140245"));
         assertThat(facts.provenance()).extracting(Provenance::kind).containsExactly("reg-export", "snapshot");
@@ -126,7 +128,7 @@ class OfflineEvidenceAdapterTest {
         Path snap = snapshot("snap.json", Map.of(ENABLED, Fact.absent("live")), Fact.notCollected("n/a"));
 
         assertThatThrownBy(() -> evidence.open(List.of(reg, snap))).isInstanceOf(EvidenceException.class)
-                .hasMessageStartingWith(snap + ": contradicts schannel.reg:4: ")
+                .hasMessageStartingWith(snap + ": contradicts schannel.reg:4 (export): ")
                 .hasMessageContaining("is absent here but 0x00000001 (1) there");
     }
 
@@ -166,6 +168,35 @@ class OfflineEvidenceAdapterTest {
         }, new OfflineEvidenceModule());
 
         assertThat(injector.getInstance(OfflineEvidence.class)).isInstanceOf(OfflineEvidenceAdapter.class);
+    }
+
+    /** Issue 8: a value an export covers and lacks, present in another file, is a contradiction naming both. */
+    @Test
+    void a_snapshot_value_that_an_export_says_is_absent_is_a_contradiction() throws IOException {
+        Path reg = reg("schannel.reg", "[" + CLIENT_KEY + "]", "\"Enabled\"=dword:00000001");
+        Path snap = snapshot("snap.json", Map.of(DBD, Fact.present(new RegValue.Dword(0), "live")),
+                Fact.notCollected("n/a"));
+
+        assertThatThrownBy(() -> evidence.open(List.of(reg, snap))).isInstanceOf(EvidenceException.class)
+                .hasMessageStartingWith(snap + ": contradicts schannel.reg:3 has the key without this value: ")
+                .hasMessageContaining("is 0x00000000 (0) here but absent there");
+    }
+
+    @Test
+    void a_capture_yields_to_a_snapshot_for_what_it_does_not_list_and_says_what_it_was_taken_as() throws IOException {
+        Path capture = reg("tweak.reg", "[" + CLIENT_KEY + "]", "\"Enabled\"=dword:00000001", "",
+                "[HKEY_LOCAL_MACHINE\\SOFTWARE\\Vendor]", "\"x\"=dword:1");
+        Path snap = snapshot("snap.json", Map.of(DBD, Fact.present(new RegValue.Dword(0), "live")),
+                Fact.notCollected("n/a"));
+
+        HostFacts facts = evidence.open(List.of(capture, snap)).collect(REQUEST);
+
+        assertThat(facts.value(ENABLED))
+                .isEqualTo(Fact.present(new RegValue.Dword(1), "tweak.reg:4 (capture: lists only its own values)"));
+        assertThat(facts.value(DBD)).isEqualTo(Fact.present(new RegValue.Dword(0), "live"));
+        assertThat(facts.provenance().get(0).detail()).startsWith("UTF-16LE, capture: lists only its own values"
+                + " ([HKEY_LOCAL_MACHINE\\SOFTWARE\\Vendor] (line 6) is not below its first section [HKEY_LOCAL_MACHINE")
+                .endsWith("]), 0 warnings");
     }
 
     private Path snapshot(String name, Map<ValueRef, Fact<RegValue>> values, Fact<InstalledUpdates> updates)

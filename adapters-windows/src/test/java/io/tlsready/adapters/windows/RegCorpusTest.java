@@ -81,7 +81,7 @@ class RegCorpusTest {
         assertThat(reg.exportRoots()).containsExactly(
                 "HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols");
         assertThat(facts.lookup(ValueRef.of(PROTOCOLS + "TLS 1.2\\Client", "Enabled")))
-                .isEqualTo(Fact.present(new RegValue.Dword(1), "faizanxgp__Reem_Demo__tls.reg:18"));
+                .isEqualTo(Fact.present(new RegValue.Dword(1), "faizanxgp__Reem_Demo__tls.reg:18 (export)"));
         assertThat(facts.lookup(ValueRef.of(PROTOCOLS + "TLS 1.2\\Client", "DisabledByDefault")).asOptional())
                 .contains(new RegValue.Dword(0));
         assertThat(facts.lookup(ValueRef.of(PROTOCOLS + "TLS 1.3\\Client", "Enabled")).state()).isEqualTo("ABSENT");

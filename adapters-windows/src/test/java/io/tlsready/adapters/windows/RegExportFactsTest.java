@@ -39,20 +39,22 @@ class RegExportFactsTest {
     void present_value_carries_file_and_line() {
         RegExportFacts f = facts(reg("a.reg", client("CurrentControlSet"), "\"Enabled\"=dword:ffffffff"));
 
-        assertThat(f.lookup(CLIENT_ENABLED)).isEqualTo(Fact.present(new RegValue.Dword(0xFFFF_FFFFL), "a.reg:4"));
+        assertThat(f.lookup(CLIENT_ENABLED)).isEqualTo(Fact.present(new RegValue.Dword(0xFFFF_FFFFL), "a.reg:4 (export)"));
     }
 
     @Test
     void missing_value_under_a_covered_root_is_absent_and_elsewhere_not_collected() {
-        RegExportFacts f = facts(reg("a.reg", "[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders]",
+        String providers = "[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders";
+        RegExportFacts f = facts(reg("a.reg", providers + "]", providers + "\\SCHANNEL]",
+                providers + "\\SCHANNEL\\Protocols]", providers + "\\SCHANNEL\\Protocols\\TLS 1.2]",
                 client("CurrentControlSet"), "\"Enabled\"=dword:1"));
 
-        assertThat(f.lookup(CLIENT_DBD)).isEqualTo(Fact.absent("a.reg:4 has the key without this value"));
+        assertThat(f.lookup(CLIENT_DBD)).isEqualTo(Fact.absent("a.reg:7 has the key without this value"));
         assertThat(f.lookup(ValueRef.of(CLIENT_ENABLED.key().replace("Client", "Server"), "Enabled")))
                 .isEqualTo(Fact.absent("a.reg exports HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders"
                         + " without this key"));
         assertThat(f.lookup(ValueRef.of(NETFX, "SchUseStrongCrypto"))).isEqualTo(Fact.notCollected(
-                "no .reg file covers " + NETFX + "; add: reg export \"" + NETFX + "\" file.reg"));
+                "no .reg export covers " + NETFX + "; add: reg export \"" + NETFX + "\" file.reg"));
     }
 
     @Test
@@ -68,11 +70,13 @@ class RegExportFactsTest {
         RegExportFacts f = facts(reg("d.reg", client("CurrentControlSet"), "\"Enabled\"=-",
                 "[-HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\.NETFramework]"));
 
-        assertThat(f.lookup(CLIENT_ENABLED)).isEqualTo(Fact.absent("d.reg:4 deletes the value"));
-        assertThat(f.deletes(CLIENT_ENABLED)).isTrue();
+        assertThat(f.lookup(CLIENT_ENABLED))
+                .isEqualTo(Fact.absent("d.reg:4 deletes the value (capture: lists only its own values)"));
+        assertThat(f.statesAbsence(CLIENT_ENABLED)).isTrue();
         assertThat(f.lookup(ValueRef.wow32(NETFX, "x")).isCollected()).isFalse();
         assertThat(f.lookup(ValueRef.of(NETFX, "SchUseStrongCrypto")))
-                .isEqualTo(Fact.absent("d.reg:5 deletes HKLM\\SOFTWARE\\Microsoft\\.NETFramework"));
+                .isEqualTo(Fact.absent("d.reg:5 deletes HKLM\\SOFTWARE\\Microsoft\\.NETFramework"
+                        + " (capture: lists only its own values)"));
     }
 
     @Test
@@ -81,7 +85,8 @@ class RegExportFactsTest {
                 reg("sys.reg", "[HKEY_LOCAL_MACHINE\\SYSTEM\\Select]", "\"Current\"=dword:00000002",
                         client("ControlSet001"), "\"Enabled\"=dword:0", client("ControlSet002"), "\"Enabled\"=dword:1"));
 
-        assertThat(f.lookup(CLIENT_ENABLED)).isEqualTo(Fact.present(new RegValue.Dword(1), "sys.reg:8"));
+        assertThat(f.lookup(CLIENT_ENABLED))
+                .isEqualTo(Fact.present(new RegValue.Dword(1), "sys.reg:8 (capture: lists only its own values)"));
         assertThat(f.lookup(ValueRef.of(CLIENT_ENABLED.key().replace("CurrentControlSet", "controlset001"), "enabled"))
                 .asOptional()).contains(new RegValue.Dword(0));
         assertThat(f.warnings()).isEmpty();
@@ -91,11 +96,11 @@ class RegExportFactsTest {
     void select_in_one_file_maps_control_sets_in_another_and_literal_sections_merge() {
         RegExportFacts f = facts(
                 reg("select.reg", "[HKEY_LOCAL_MACHINE\\SYSTEM\\Select]", "\"Current\"=dword:1"),
-                reg("cs.reg", client("ControlSet001"), "\"Enabled\"=dword:1"),
-                reg("live.reg", client("CurrentControlSet"), "\"DisabledByDefault\"=dword:0"));
+                reg("cs.reg", client("ControlSet001"), "\"Enabled\"=dword:1", "\"DisabledByDefault\"=dword:0"),
+                reg("live.reg", client("CurrentControlSet"), "\"Enabled\"=dword:1", "\"DisabledByDefault\"=dword:0"));
 
-        assertThat(f.lookup(CLIENT_ENABLED)).isEqualTo(Fact.present(new RegValue.Dword(1), "cs.reg:4"));
-        assertThat(f.lookup(CLIENT_DBD)).isEqualTo(Fact.present(new RegValue.Dword(0), "live.reg:4"));
+        assertThat(f.lookup(CLIENT_ENABLED)).isEqualTo(Fact.present(new RegValue.Dword(1), "cs.reg:4 (export)"));
+        assertThat(f.lookup(CLIENT_DBD)).isEqualTo(Fact.present(new RegValue.Dword(0), "cs.reg:5 (export)"));
     }
 
     @Test
@@ -126,7 +131,7 @@ class RegExportFactsTest {
                 client("ControlSet001"), "\"Enabled\"=dword:1"));
 
         assertThat(f.lookup(CLIENT_ENABLED)).isInstanceOfSatisfying(Fact.NotCollected.class, n -> assertThat(n.why())
-                .contains("no .reg file covers HKLM\\SYSTEM\\ControlSet002\\Control")
+                .contains("no .reg export covers HKLM\\SYSTEM\\ControlSet002\\Control")
                 .contains("(CurrentControlSet is ControlSet002 here)"));
     }
 
@@ -141,19 +146,32 @@ class RegExportFactsTest {
 
     @Test
     void a_native_software_export_covers_the_wow6432node_subtree_physically() {
-        RegExportFacts f = facts(reg("sw.reg", "[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft]", "\"x\"=dword:1"));
+        RegExportFacts f = facts(reg("sw.reg", "[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\.NETFramework]", "\"x\"=dword:1"));
 
         assertThat(f.lookup(ValueRef.of(NETFX, "SchUseStrongCrypto")).state()).isEqualTo("ABSENT");
         assertThat(f.lookup(ValueRef.wow32(NETFX, "SchUseStrongCrypto")).state()).isEqualTo("NOT_COLLECTED");
     }
 
     @Test
-    void files_merge_and_a_partial_file_does_not_hide_a_value_from_another() {
-        RegExportFacts f = facts(reg("a.reg", client("CurrentControlSet"), "\"DisabledByDefault\"=dword:0"),
-                reg("b.reg", client("CurrentControlSet"), "\"Enabled\"=dword:1"));
+    void files_merge_and_a_capture_does_not_hide_a_value_it_does_not_list() {
+        RegExportFacts f = facts(reg("a.reg", client("CurrentControlSet"), "\"DisabledByDefault\"=dword:0",
+                        "[HKEY_LOCAL_MACHINE\\SOFTWARE\\Vendor]", "\"x\"=dword:1"),
+                reg("b.reg", client("CurrentControlSet"), "\"Enabled\"=dword:1", "\"DisabledByDefault\"=dword:0"));
 
-        assertThat(f.lookup(CLIENT_ENABLED)).isEqualTo(Fact.present(new RegValue.Dword(1), "b.reg:4"));
-        assertThat(f.lookup(CLIENT_DBD)).isEqualTo(Fact.present(new RegValue.Dword(0), "a.reg:4"));
+        assertThat(f.lookup(CLIENT_ENABLED)).isEqualTo(Fact.present(new RegValue.Dword(1), "b.reg:4 (export)"));
+        assertThat(f.lookup(CLIENT_DBD)).isEqualTo(Fact.present(new RegValue.Dword(0),
+                "a.reg:4 (capture: lists only its own values)"));
+    }
+
+    /** Issue 8: a value ABSENT in one full export and PRESENT in another is one clear error naming both files. */
+    @Test
+    void a_value_absent_from_one_export_and_present_in_another_is_an_error_naming_both() {
+        assertThatThrownBy(() -> facts(reg("a.reg", client("CurrentControlSet"), "\"DisabledByDefault\"=dword:0"),
+                reg("b.reg", client("CurrentControlSet"), "\"Enabled\"=dword:1")))
+                .isInstanceOf(EvidenceException.class)
+                .hasMessage("a.reg:4: contradicts b.reg:3 has the key without this value: HKLM\\SYSTEM\\CurrentControlSet"
+                        + "\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client\\DisabledByDefault is"
+                        + " 0x00000000 (0) in one file and absent in the other");
     }
 
     @Test

@@ -7,10 +7,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The .reg evidence source against the port contract: each host state becomes one UTF-16LE regedit export. */
+/** The .reg evidence source against the port contract: each host state becomes UTF-16LE reg export files. */
 class RegFactsSourceContractTest extends FactsSourceContract {
 
     @TempDir
@@ -19,8 +20,11 @@ class RegFactsSourceContractTest extends FactsSourceContract {
     @Override
     protected FactsSource sourceFor(HostState state) {
         try {
-            Path file = Files.write(dir.resolve("host.reg"), RegTestFiles.utf16(RegTestFiles.export(state)));
-            return new OfflineEvidenceAdapter().open(List.of(file));
+            List<Path> files = new ArrayList<>();
+            for (String export : RegTestFiles.exports(state)) {
+                files.add(Files.write(dir.resolve("host-" + files.size() + ".reg"), RegTestFiles.utf16(export)));
+            }
+            return new OfflineEvidenceAdapter().open(files);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

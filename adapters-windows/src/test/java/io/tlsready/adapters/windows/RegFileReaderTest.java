@@ -286,12 +286,14 @@ class RegFileReaderTest {
         }
 
         @Test
-        void export_roots_are_keys_whose_parent_is_not_in_the_file() {
+        void several_unrelated_sections_are_a_capture_that_covers_no_subtree() {
             RegExport reg = parse(v5("[" + KEY + "\\A]", "[" + KEY + "\\A\\B]", "[" + KEY + "\\C\\D]",
                     "[HKEY_CURRENT_USER\\Software\\X]"));
 
-            assertThat(reg.exportRoots()).containsExactly("HKLM\\SOFTWARE\\Test\\A", "HKLM\\SOFTWARE\\Test\\C\\D",
-                    "HKCU\\Software\\X");
+            assertThat(reg.isExport()).isFalse();
+            assertThat(reg.exportRoots()).isEmpty();
+            assertThat(reg.captureWhy()).isEqualTo("[HKEY_LOCAL_MACHINE\\SOFTWARE\\Test\\C\\D] (line 5) is not below its"
+                    + " first section [HKEY_LOCAL_MACHINE\\SOFTWARE\\Test\\A]");
         }
     }
 
@@ -318,7 +320,8 @@ class RegFileReaderTest {
         void malformed_dword_skips_the_value_with_a_warning(String data) {
             RegExport reg = parse(v5("[" + KEY + "]", "\"A\"=" + data, "\"B\"=dword:2"));
 
-            assertThat(entry(reg, KEY, "A")).isEmpty();
+            assertThat(entry(reg, KEY, "A")).get().isInstanceOfSatisfying(Entry.Unreadable.class,
+                    u -> assertThat(u.line()).isEqualTo(4));
             assertThat(value(reg, "B")).isEqualTo(new RegValue.Dword(2));
             assertThat(reg.warnings()).singleElement().satisfies(w -> {
                 assertThat(w.location()).isEqualTo("t.reg:4");
@@ -330,7 +333,8 @@ class RegFileReaderTest {
         void type_tags_are_lower_case() {
             RegExport reg = parse(v5("[" + KEY + "]", "\"A\"=DWORD:00000001", "\"B\"=str:x"));
 
-            assertThat(reg.key(KEY).orElseThrow().values()).isEmpty();
+            assertThat(reg.key(KEY).orElseThrow().values().values()).allMatch(e -> e instanceof Entry.Unreadable)
+                    .hasSize(2);
             assertThat(reg.warnings()).extracting(EvidenceWarning::message).containsExactly(
                     "value \"A\" skipped: unknown data type \"DWORD:00000001\" (type tags must be lower-case;"
                             + " regedit ignores \"DWORD:00000001\")",
@@ -395,29 +399,34 @@ class RegFileReaderTest {
         void malformed_hex_skips_the_value_with_a_warning(String data) {
             RegExport reg = parse(v5("[" + KEY + "]", "\"A\"=" + data, "\"B\"=dword:2"));
 
-            assertThat(entry(reg, KEY, "A")).isEmpty();
+            assertThat(entry(reg, KEY, "A")).get().isInstanceOf(Entry.Unreadable.class);
             assertThat(value(reg, "B")).isEqualTo(new RegValue.Dword(2));
             assertThat(reg.warnings()).singleElement().satisfies(w -> assertThat(w.message()).startsWith("value \"A\" skipped"));
         }
 
         @Test
-        void hex_continuation_broken_by_a_key_line_drops_the_value_and_reads_the_key() {
+        void hex_continuation_broken_by_a_key_line_makes_the_value_unreadable_and_reads_the_key() {
             RegExport reg = parse(v5("[" + KEY + "]", "\"A\"=hex:01,\\", "[" + KEY + "\\Next]", "\"B\"=dword:2"));
 
-            assertThat(entry(reg, KEY, "A")).isEmpty();
+            assertThat(entry(reg, KEY, "A")).get().isInstanceOf(Entry.Unreadable.class);
             assertThat(value(reg, KEY + "\\Next", "B")).isEqualTo(new RegValue.Dword(2));
             assertThat(reg.warnings()).singleElement().satisfies(w -> {
-                assertThat(w.location()).isEqualTo("t.reg:5");
-                assertThat(w.message()).contains("(line 4)");
+                assertThat(w.location()).isEqualTo("t.reg:4");
+                assertThat(w.message()).contains("continues on line 5");
             });
         }
 
+        /** Regedit keeps the bytes read so far; for evidence a list cut short is unreadable, never a value. */
         @Test
-        void end_of_file_inside_hex_continuation_keeps_the_bytes_read() {
+        void end_of_file_inside_hex_continuation_makes_the_value_unreadable() {
             RegExport reg = parse(RegTestFiles.V5 + "\n[" + KEY + "]\n\"A\"=hex:01,02,\\\n");
 
-            assertThat(value(reg, "A")).isEqualTo(new RegValue.Raw(3, new byte[] {1, 2}));
-            assertThat(reg.warnings()).singleElement().satisfies(w -> assertThat(w.message()).contains("file ends"));
+            assertThat(entry(reg, KEY, "A")).get().isInstanceOfSatisfying(Entry.Unreadable.class,
+                    u -> assertThat(u.why()).contains("cut short"));
+            assertThat(reg.warnings()).singleElement().satisfies(w -> {
+                assertThat(w.location()).isEqualTo("t.reg:3");
+                assertThat(w.message()).contains("file ends");
+            });
         }
     }
 

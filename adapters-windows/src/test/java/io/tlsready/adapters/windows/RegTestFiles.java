@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Test fixtures written by us: .reg text in the encodings regedit writes, and a host state as a regedit export. */
 final class RegTestFiles {
@@ -41,28 +42,74 @@ final class RegTestFiles {
     }
 
     /**
-     * The state as a regedit export: one section per covered key and per key holding a value.
-     * CurrentControlSet is written as ControlSet001 plus HKLM\SYSTEM\Select, as an offline export has it.
+     * The state as {@code reg export} would write it: one file per covered subtree (a covered key not below another),
+     * holding its root, every key below it that the state names and the keys between them, depth first, as reg
+     * export writes every key of the subtree. CurrentControlSet is written as ControlSet001, plus an export of
+     * HKLM\\SYSTEM\\Select, as an export of an offline system has it.
      */
-    static String export(HostState state) {
-        Map<String, List<String>> sections = new LinkedHashMap<>();
+    static List<String> exports(HostState state) {
+        Map<String, String> physicalKeys = new LinkedHashMap<>();
+        Map<String, List<String>> valueLines = new LinkedHashMap<>();
         boolean controlSet = false;
         for (String key : state.coveredKeys()) {
             controlSet |= isCcs(key);
-            sections.computeIfAbsent(fold(physical(key)), k -> new ArrayList<>(List.of(header(key))));
+            physicalKeys.putIfAbsent(fold(physical(key)), physical(key));
         }
         for (Map.Entry<ValueRef, RegValue> e : state.present().entrySet()) {
-            String key = e.getKey().physicalKey();
-            controlSet |= isCcs(key);
-            sections.computeIfAbsent(fold(physical(key)), k -> new ArrayList<>(List.of(header(key))))
-                    .add(valueLine(e.getKey().name(), e.getValue()));
+            String key = physical(e.getKey().physicalKey());
+            controlSet |= isCcs(e.getKey().physicalKey());
+            physicalKeys.putIfAbsent(fold(key), key);
+            valueLines.computeIfAbsent(fold(key), k -> new ArrayList<>()).add(valueLine(e.getKey().name(), e.getValue()));
         }
-        StringBuilder b = new StringBuilder(V5).append("\r\n\r\n");
+        List<String> roots = new ArrayList<>();
+        for (String key : physicalKeys.values()) {
+            boolean below = physicalKeys.values().stream()
+                    .anyMatch(other -> !other.equalsIgnoreCase(key) && RegistryPaths.startsWithKey(key, other));
+            if (!below) {
+                roots.add(key);
+            }
+        }
+        List<String> files = new ArrayList<>();
         if (controlSet) {
-            b.append("[HKEY_LOCAL_MACHINE\\SYSTEM\\Select]\r\n\"Current\"=dword:00000001\r\n\r\n");
+            files.add(V5 + "\r\n\r\n[HKEY_LOCAL_MACHINE\\SYSTEM\\Select]\r\n\"Current\"=dword:00000001\r\n\r\n");
         }
-        sections.values().forEach(lines -> b.append(String.join("\r\n", lines)).append("\r\n\r\n"));
-        return b.toString();
+        for (String root : roots) {
+            TreeMap<List<String>, String> subtree = new TreeMap<>(RegTestFiles::depthFirst);
+            for (String key : physicalKeys.values()) {
+                for (String k = key; RegistryPaths.startsWithKey(k, root); k = RegistryPaths.parent(k)) {
+                    subtree.putIfAbsent(parts(k), k);
+                    if (k.equalsIgnoreCase(root)) {
+                        break;
+                    }
+                }
+            }
+            StringBuilder b = new StringBuilder(V5).append("\r\n\r\n");
+            for (String key : subtree.values()) {
+                b.append(header(key)).append("\r\n");
+                valueLines.getOrDefault(fold(key), List.of()).forEach(line -> b.append(line).append("\r\n"));
+                b.append("\r\n");
+            }
+            files.add(b.toString());
+        }
+        if (files.isEmpty()) {
+            files.add(V5 + "\r\n\r\n");
+        }
+        return files;
+    }
+
+    /** Key paths in reg export order: a key before its subkeys, siblings by name. */
+    private static int depthFirst(List<String> a, List<String> b) {
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            int c = a.get(i).compareTo(b.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(a.size(), b.size());
+    }
+
+    private static List<String> parts(String key) {
+        return List.of(fold(key).split("\\\\"));
     }
 
     static String valueLine(String name, RegValue value) {

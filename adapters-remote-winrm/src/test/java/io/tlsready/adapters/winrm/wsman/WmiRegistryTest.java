@@ -191,4 +191,32 @@ class WmiRegistryTest {
         assertThat(facts.get(ValueRef.of(CLIENT, "Gone")).state()).isEqualTo("ABSENT");
         assertThat(facts.get(ValueRef.of(CLIENT, "Enabled")).state()).isEqualTo("NOT_COLLECTED");
     }
+    /** Issue 8: an answer about one value that cannot be parsed makes that value NOT_COLLECTED, never ABSENT. */
+    @Test
+    void an_unparseable_answer_for_one_value_is_not_collected_and_the_others_still_read() {
+        host.value(CLIENT, "Enabled", new RegValue.Dword(1)).value(CLIENT, "DisabledByDefault", new RegValue.Dword(0))
+                .value(CLIENT, "Odd", new RegValue.Dword(1));
+        host.faults((r, id) -> {
+            if (r.invokeMethod().orElse("").equals("EnumValues")) {
+                return WsmanResponses.stdRegProv(id, RegMethod.ENUM_VALUES, 0, List.of(Map.entry("sNames", "Enabled"),
+                        Map.entry("sNames", "DisabledByDefault"), Map.entry("sNames", "Odd"), Map.entry("Types", "4"),
+                        Map.entry("Types", "4"), Map.entry("Types", "four")));
+            }
+            if ("Enabled".equals(r.invokeParams().get("sValueName"))) {
+                return WsmanResponses.stdRegProv(id, RegMethod.GET_DWORD, 0, List.of(Map.entry("uValue", "one")));
+            }
+            return null;
+        });
+        ValueRef enabled = ValueRef.of(CLIENT, "Enabled");
+        ValueRef dbd = ValueRef.of(CLIENT, "DisabledByDefault");
+        ValueRef odd = ValueRef.of(CLIENT, "Odd");
+
+        Map<ValueRef, Fact<RegValue>> facts = read(enabled, dbd, odd);
+
+        assertThat(facts.get(enabled)).isInstanceOfSatisfying(Fact.NotCollected.class,
+                n -> assertThat(n.why()).contains("returned no usable REG_DWORD data"));
+        assertThat(facts.get(odd)).isInstanceOfSatisfying(Fact.NotCollected.class,
+                n -> assertThat(n.why()).contains("gave no usable type"));
+        assertThat(facts.get(dbd).asOptional()).contains(new RegValue.Dword(0));
+    }
 }

@@ -25,6 +25,8 @@ public final class HiveValue {
     private final int dataOffset;
     private final int type;
     private final int flags;
+    /** Why the data read last could not be read whole ("" if it could): such data is never evidence of a value. */
+    private String dataDamage = "";
 
     private HiveValue(Hive hive, String keyPath, Cell cell, String name) {
         HiveImage img = hive.image();
@@ -96,6 +98,7 @@ public final class HiveValue {
      * The value's data. Data that cannot be read completely is returned as far as it can be read, with a warning.
      */
     public byte[] data() {
+        dataDamage = "";
         HiveImage img = hive.image();
         if (isInline()) {
             // "Key value": with the high bit of the size set, up to 4 bytes of data sit in the offset field.
@@ -118,6 +121,7 @@ public final class HiveValue {
         }
         Cell cell = hive.cell(dataOffset, keyPath, "data of value '" + name + "'");
         if (cell == null) {
+            dataDamage = "its data cell cannot be read";
             return new byte[0];
         }
         if (len > SEGMENT && cell.signature(img) == Hive.SIG_DB
@@ -145,6 +149,7 @@ public final class HiveValue {
         int segments = img.getShort(db.data() + 2) & 0xFFFF;
         Cell list = hive.cell(img.getInt(db.data() + 4), keyPath, "big data segment list of value '" + name + "'");
         if (list == null) {
+            dataDamage = "its big data segment list cannot be read";
             return new byte[0];
         }
         if (segments > list.length() / 4) {
@@ -175,12 +180,21 @@ public final class HiveValue {
         return RegistryData.decode(type, data());
     }
 
+    /**
+     * Why the data last read by {@link #data()} or {@link #toRegValue()} was cut or skipped, or "" if it was read
+     * whole. The hive warns about each damaged cell once; this says it for every read.
+     */
+    public String dataDamage() {
+        return dataDamage;
+    }
+
     @Override
     public String toString() {
         return (name.isEmpty() ? "@" : name) + " (type " + type + ", " + dataLength() + " bytes)";
     }
 
     private void warn(String reason) {
+        dataDamage = reason;
         hive.warn(keyPath, cellOffset(), "value '" + name + "': " + reason);
     }
 }

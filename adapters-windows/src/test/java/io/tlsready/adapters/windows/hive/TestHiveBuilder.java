@@ -33,7 +33,8 @@ final class TestHiveBuilder {
         return k;
     }
 
-    void value(int key, String name, int type, byte[] data) {
+    /** Adds a value; returns its vk cell's offset (for {@link #patch}). */
+    int value(int key, String name, int type, byte[] data) {
         ByteBuffer vk = le(20 + name.length() * 2);
         byte[] n = latin1(name) ? name.getBytes(StandardCharsets.ISO_8859_1) : name.getBytes(StandardCharsets.UTF_16LE);
         vk.put((byte) 'v').put((byte) 'k').putShort((short) n.length);
@@ -46,7 +47,9 @@ final class TestHiveBuilder {
             vk.putInt(data.length).putInt(cell(data));
         }
         vk.putInt(type).putShort((short) (latin1(name) ? 1 : 0)).putShort((short) 0).put(n);
-        values.get(key).add(cell(trim(vk)));
+        int vkCell = cell(trim(vk));
+        values.get(key).add(vkCell);
+        return vkCell;
     }
 
     /** Patches a 32-bit field of the data of the cell at {@code cellOffset}. */
