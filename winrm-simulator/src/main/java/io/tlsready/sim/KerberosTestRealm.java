@@ -192,7 +192,7 @@ public final class KerberosTestRealm implements AutoCloseable {
         String password = new String(settings.password());
         List<String> queries = new ArrayList<>();
         // addprinc prompts for the password twice on stdin when -pw is not given.
-        run(dir, kadmin("addprinc -requires_preauth " + settings.user()), password + "\n" + password + "\n");
+        run(dir, kadmin("addprinc +requires_preauth " + settings.user()), password + "\n" + password + "\n");
         if (settings.withServicePrincipal()) {
             queries.add("addprinc -randkey HTTP/" + SERVICE_HOST);
             queries.add("ktadd -k " + dir.resolve("http.keytab") + " HTTP/" + SERVICE_HOST);

@@ -1,5 +1,6 @@
 package io.tlsready.adapters.winrm.kerberos;
 
+import io.tlsready.domain.output.Visible;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -35,7 +36,7 @@ public final class KerberosLogin {
     public static final String CACHE_VARIABLE = "KRB5CCNAME";
     public static final String CONFIG_VARIABLE = "KRB5_CONFIG";
     private static final String JDK_CONFIG_PROPERTY = "java.security.krb5.conf";
-    private static final Pattern CODE = Pattern.compile("\\((\\d{1,3})\\)\\s*$");
+    private static final Pattern CODE = Pattern.compile("\\((\\d{1,3})\\)(?:\\s*-\\s*[A-Z_]+)?\\s*\\)*\\s*$");
 
     /**
      * Where the Kerberos client configuration comes from.
@@ -162,13 +163,18 @@ public final class KerberosLogin {
         }
         String text = oneLine(e);
         String lower = text.toLowerCase(Locale.ROOT);
+        if (withPassword && lower.contains("checksum failed")) {
+            // Without pre-authentication the KDC answers anyone; the wrong key then fails to decrypt its reply.
+            return describeCode(24, who, null).orElseThrow();
+        }
         if (!withPassword && (lower.contains("unable to obtain password") || lower.contains("no credential")
-                || lower.contains("no ticket") || lower.contains("no password"))) {
+                || lower.contains("no ticket") || lower.contains("no password")
+                || lower.contains("unable to obtain principal name"))) {
             return "Kerberos: no ticket in " + settings.ticketCache().map(Path::toString).orElse("the default"
                     + " ticket cache") + " (run kinit " + (user == null || user.isBlank() ? "user@REALM" : user)
                     + ", or give the password with --password-file or TLSREADY_PASSWORD)";
         }
-        return kdcTrouble(lower).orElse("Kerberos: login for " + who + " failed: " + text);
+        return kdcTrouble(lower).orElse("Kerberos: login for " + who + " failed: " + Visible.of(text));
     }
 
     /** The message for a failure while getting a service ticket or building the AP-REQ for {@code spn}. */
@@ -182,7 +188,7 @@ public final class KerberosLogin {
         }
         String text = oneLine(e);
         return kdcTrouble(text.toLowerCase(Locale.ROOT)).orElse("Kerberos: no service ticket for " + spn + " ("
-                + text + ")");
+                + Visible.of(text) + ")");
     }
 
     private static Optional<String> describeCode(int code, String who, String spn) {
