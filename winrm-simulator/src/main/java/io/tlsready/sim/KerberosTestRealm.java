@@ -125,8 +125,7 @@ public final class KerberosTestRealm implements AutoCloseable {
                 if (waitForListener(kdc, port)) {
                     return new KerberosTestRealm(dir, settings, port, kdc);
                 }
-                kdc.destroy();
-                kdc.waitFor(5, TimeUnit.SECONDS);
+                stop(kdc);
                 if (attempt == 2) {
                     throw new IllegalStateException("the test KDC did not start: " + Files.readString(
                             dir.resolve("kdc.out")).strip());
@@ -239,7 +238,12 @@ public final class KerberosTestRealm implements AutoCloseable {
                             + "s"));
         }
         command.addAll(List.of(binary("krb5kdc").orElseThrow().toString(), "-n", "-r", REALM));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+        // A watchdog shell between us and the KDC: when our end of its stdin closes (close(), or this JVM dying
+        // however it dies) it stops the KDC, so no test run leaves a KDC behind.
+        List<String> watched = new ArrayList<>(List.of("/bin/sh", "-c",
+                "\"$@\" & kdc=$!; read _ignored; kill \"$kdc\" 2>/dev/null; wait \"$kdc\"", "kdc-watchdog"));
+        watched.addAll(command);
+        ProcessBuilder pb = new ProcessBuilder(watched).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("kdc.out").toFile());
         environment(pb, dir);
         return pb.start();
@@ -363,8 +367,17 @@ public final class KerberosTestRealm implements AutoCloseable {
     /** Stops the KDC and deletes the realm's files. Idempotent. */
     @Override
     public void close() {
+        stop(kdc);
+        delete(dir);
+    }
+
+    private static void stop(Process kdc) {
         if (kdc.isAlive()) {
-            kdc.destroy();
+            try {
+                kdc.getOutputStream().close();
+            } catch (IOException e) {
+                kdc.destroy();
+            }
             try {
                 if (!kdc.waitFor(5, TimeUnit.SECONDS)) {
                     kdc.destroyForcibly();
@@ -374,7 +387,6 @@ public final class KerberosTestRealm implements AutoCloseable {
                 kdc.destroyForcibly();
             }
         }
-        delete(dir);
     }
 
     private static void clean(Path dir, boolean all) throws IOException {
