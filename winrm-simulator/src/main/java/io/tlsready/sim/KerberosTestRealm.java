@@ -125,7 +125,7 @@ public final class KerberosTestRealm implements AutoCloseable {
                 if (waitForListener(kdc, port)) {
                     return new KerberosTestRealm(dir, settings, port, kdc);
                 }
-                stop(kdc);
+                stop(kdc, dir);
                 if (attempt == 2) {
                     throw new IllegalStateException("the test KDC did not start: " + Files.readString(
                             dir.resolve("kdc.out")).strip());
@@ -237,11 +237,15 @@ public final class KerberosTestRealm implements AutoCloseable {
                     (settings.kdcClockOffset().isNegative() ? "" : "+") + settings.kdcClockOffset().toSeconds()
                             + "s"));
         }
-        command.addAll(List.of(binary("krb5kdc").orElseThrow().toString(), "-n", "-r", REALM));
+        Path pidFile = dir.resolve("kdc.pid");
+        command.addAll(List.of(binary("krb5kdc").orElseThrow().toString(), "-n", "-r", REALM, "-P",
+                pidFile.toString()));
         // A watchdog shell between us and the KDC: when our end of its stdin closes (close(), or this JVM dying
-        // however it dies) it stops the KDC, so no test run leaves a KDC behind.
-        List<String> watched = new ArrayList<>(List.of("/bin/sh", "-c",
-                "\"$@\" & kdc=$!; read _ignored; kill \"$kdc\" 2>/dev/null; wait \"$kdc\"", "kdc-watchdog"));
+        // however it dies) it stops the KDC, so no test run leaves a KDC behind. It kills by the KDC's pid file as
+        // well as by its own child, because faketime runs the KDC as a grandchild that a signal to it misses.
+        List<String> watched = new ArrayList<>(List.of("/bin/sh", "-c", "pidfile=$1; shift; \"$@\" & kdc=$!;"
+                + " read _ignored; kill $(cat \"$pidfile\" 2>/dev/null) \"$kdc\" 2>/dev/null; wait \"$kdc\"",
+                "kdc-watchdog", pidFile.toString()));
         watched.addAll(command);
         ProcessBuilder pb = new ProcessBuilder(watched).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("kdc.out").toFile());
@@ -367,11 +371,11 @@ public final class KerberosTestRealm implements AutoCloseable {
     /** Stops the KDC and deletes the realm's files. Idempotent. */
     @Override
     public void close() {
-        stop(kdc);
+        stop(kdc, dir);
         delete(dir);
     }
 
-    private static void stop(Process kdc) {
+    private static void stop(Process kdc, Path dir) {
         if (kdc.isAlive()) {
             try {
                 kdc.getOutputStream().close();
@@ -386,6 +390,23 @@ public final class KerberosTestRealm implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 kdc.destroyForcibly();
             }
+        }
+        // Belt and braces: the KDC itself, by its pid file, if it outlived the watchdog.
+        try {
+            Path pidFile = dir.resolve("kdc.pid");
+            if (Files.exists(pidFile)) {
+                long pid = Long.parseLong(Files.readString(pidFile).strip());
+                ProcessHandle.of(pid).filter(h -> h.info().command().map(c -> c.endsWith("krb5kdc")).orElse(false))
+                        .ifPresent(h -> {
+                            h.destroy();
+                            h.onExit().orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> {
+                                h.destroyForcibly();
+                                return h;
+                            }).join();
+                        });
+            }
+        } catch (IOException | NumberFormatException e) {
+            // no pid file: the KDC never got that far
         }
     }
 
