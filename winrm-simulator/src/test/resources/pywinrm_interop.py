@@ -1,7 +1,8 @@
 """pywinrm (an independent WinRM client) against the tlsready simulator.
 
-usage: python3 pywinrm_interop.py ENDPOINT ntlm|basic USER SUBKEY VALUENAME [CA_PEM]
-password: environment variable TLSREADY_PASSWORD. Prints KEY=VALUE lines for the Java test to check.
+usage: python3 pywinrm_interop.py ENDPOINT ntlm|basic|kerberos USER SUBKEY VALUENAME [CA_PEM]
+password: environment variable TLSREADY_PASSWORD (ntlm, basic); kerberos uses the ticket cache in KRB5CCNAME
+(and KRB5_CONFIG). Prints KEY=VALUE lines for the Java test to check.
 """
 import os
 import sys
@@ -12,9 +13,14 @@ import winrm
 
 endpoint, transport, user, subkey, value_name = sys.argv[1:6]
 ca_pem = sys.argv[6] if len(sys.argv) > 6 else None
-password = os.environ["TLSREADY_PASSWORD"]
+password = os.environ.get("TLSREADY_PASSWORD", "")
 
-if transport == "ntlm":
+if transport == "kerberos":
+    # requests-kerberos (pykerberos) takes the TGT from KRB5CCNAME; over https pywinrm sends no message encryption
+    # (Debian's pykerberos cannot do WinRM's IOV wrapping anyway), and validates the simulator's certificate.
+    protocol = winrm.Protocol(endpoint, transport="kerberos", username=user, message_encryption="never",
+                              server_cert_validation="validate", ca_trust_path=ca_pem)
+elif transport == "ntlm":
     protocol = winrm.Protocol(endpoint, transport="ntlm", message_encryption="always",
                               username=user, password=password)
 else:

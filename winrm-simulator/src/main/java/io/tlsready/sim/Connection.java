@@ -29,6 +29,11 @@ import java.util.Optional;
  * CHALLENGE; {@code Negotiate <AUTHENTICATE>} completes the context (an empty body then gets 200); afterwards
  * requests carry no Authorization and a {@code multipart/encrypted} body, answered sealed. A plaintext SOAP body on
  * this HTTP listener is refused with 400 (AllowUnencrypted=false). Basic over HTTP, or Negotiate over HTTPS, gets 401.
+ *
+ * <p>Kerberos as HTTP.sys does it: {@code Authorization: Negotiate|Kerberos <AP-REQ>} (raw Kerberos or SPNEGO) is
+ * accepted with the host's keytab and answered with the AP-REP in {@code WWW-Authenticate}; the connection stays
+ * authenticated, so later requests carry no Authorization. Over http every body must then be Kerberos-encrypted
+ * ({@code application/HTTP-Kerberos-session-encrypted}) and is answered encrypted; over https plain SOAP in TLS.
  */
 final class Connection implements Runnable {
 
@@ -41,6 +46,7 @@ final class Connection implements Runnable {
     private final Runnable onClose;
     private NtlmServer pendingNtlm;
     private WinRmEncryption encryption;
+    private KerberosAcceptor.Accepted kerberosSession;
 
     Connection(SimulatedHost host, Socket socket, Duration stallLimit, Runnable onClose) {
         this.host = host;
@@ -114,7 +120,95 @@ final class Connection implements Runnable {
             HttpWire.write(out, 404, List.of(), EMPTY, false);
             return true;
         }
-        return host.spec().auth() == HostSpec.Auth.NTLM ? serveNtlm(request, out) : serveBasic(request, out);
+        switch (host.spec().auth()) {
+            case NTLM:
+                return serveNtlm(request, out);
+            case KERBEROS:
+            case KERBEROS_HTTPS:
+                return serveKerberos(request, out);
+            default:
+                return serveBasic(request, out);
+        }
+    }
+
+    private boolean serveKerberos(HttpWire.Request request, OutputStream out) throws IOException {
+        boolean https = host.spec().auth().tls();
+        List<Map.Entry<String, String>> headers = new ArrayList<>();
+        Optional<String> authorization = request.header("Authorization");
+        if (authorization.isPresent()) {
+            String[] parts = authorization.get().strip().split("\\s+", 2);
+            String scheme = parts[0].toLowerCase(Locale.ROOT);
+            if (!scheme.equals("negotiate") && !scheme.equals("kerberos") || parts.length < 2) {
+                host.authFailures.incrementAndGet();
+                unauthorized(out);
+                return true;
+            }
+            byte[] token;
+            try {
+                token = Base64.getDecoder().decode(parts[1].strip());
+            } catch (IllegalArgumentException e) {
+                HttpWire.write(out, 400, List.of(), EMPTY, false);
+                return true;
+            }
+            endKerberosSession();
+            Optional<KerberosAcceptor.Accepted> accepted = host.kerberos().accept(token);
+            if (accepted.isEmpty()) {
+                host.authFailures.incrementAndGet();
+                unauthorized(out);
+                return true;
+            }
+            kerberosSession = accepted.get();
+            encryption = https ? null : WinRmEncryption.using(kerberosSession.sealer());
+            if (kerberosSession.reply() != null && kerberosSession.reply().length > 0) {
+                headers.add(Map.entry("WWW-Authenticate", parts[0] + " "
+                        + Base64.getEncoder().encodeToString(kerberosSession.reply())));
+            }
+        }
+        if (kerberosSession == null) {
+            unauthorized(out);
+            return true;
+        }
+        if (request.body().length == 0) {
+            HttpWire.write(out, 200, headers, EMPTY, false);
+            return true;
+        }
+        String contentType = request.header("Content-Type").orElse("").toLowerCase(Locale.ROOT);
+        if (https) {
+            if (!contentType.startsWith("application/soap+xml")) {
+                HttpWire.write(out, 415, headers, EMPTY, false);
+                return true;
+            }
+            WmiResponder.Answer answer = soapAnswer(request.body());
+            headers.add(Map.entry("Content-Type", SOAP_TYPE));
+            HttpWire.write(out, answer.status(), headers, answer.xml().getBytes(StandardCharsets.UTF_8), false);
+            return true;
+        }
+        if (!contentType.startsWith(WinRmEncryption.MEDIA_TYPE)) {
+            // AllowUnencrypted=false: Windows refuses a plaintext body on an HTTP listener.
+            HttpWire.write(out, 400, headers, EMPTY, false);
+            return true;
+        }
+        byte[] soap;
+        try {
+            soap = encryption.unwrap(request.body());
+        } catch (NtlmException e) {
+            // A forged, replayed or foreign message: drop the context with the connection.
+            HttpWire.write(out, 400, List.of(), EMPTY, true);
+            return false;
+        }
+        WmiResponder.Answer answer = soapAnswer(soap);
+        headers.add(Map.entry("Content-Type", encryption.contentType()));
+        HttpWire.write(out, answer.status(), headers, encryption.wrap(answer.xml().getBytes(StandardCharsets.UTF_8)),
+                false);
+        return true;
+    }
+
+    private void endKerberosSession() {
+        if (kerberosSession != null) {
+            kerberosSession.dispose();
+            kerberosSession = null;
+            encryption = null;
+        }
     }
 
     private boolean serveNtlm(HttpWire.Request request, OutputStream out) throws IOException {
@@ -257,6 +351,9 @@ final class Connection implements Runnable {
         List<Map.Entry<String, String>> headers = new ArrayList<>();
         if (host.spec().auth() == HostSpec.Auth.NTLM) {
             headers.add(Map.entry("WWW-Authenticate", "Negotiate"));
+        } else if (host.spec().auth().kerberos()) {
+            headers.add(Map.entry("WWW-Authenticate", "Negotiate"));
+            headers.add(Map.entry("WWW-Authenticate", "Kerberos"));
         } else {
             headers.add(Map.entry("WWW-Authenticate", "Basic realm=\"WSMAN\""));
         }
@@ -286,6 +383,7 @@ final class Connection implements Runnable {
         } catch (IOException e) {
             // already closed
         } finally {
+            endKerberosSession();
             onClose.run();
         }
     }

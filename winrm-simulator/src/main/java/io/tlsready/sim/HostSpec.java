@@ -1,9 +1,11 @@
 package io.tlsready.sim;
 
 import io.tlsready.domain.facts.HostFacts;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -19,19 +21,32 @@ import java.util.Set;
  * @param facts    what the host's registry and WMI hold
  * @param latency  added before every HTTP answer (zero for none)
  * @param faults   injected faults (empty for a healthy host)
+ * @param keytab   the service keys for KERBEROS and KERBEROS_HTTPS (its principals are the host's SPNs)
  */
 public record HostSpec(String name, String address, int port, Auth auth, String user, char[] password,
-        HostFacts facts, Duration latency, Set<FaultKind> faults) {
+        HostFacts facts, Duration latency, Set<FaultKind> faults, Optional<Path> keytab) {
 
     /** How a caller authenticates. */
     public enum Auth {
         /** HTTP (5985), NTLM via the Negotiate scheme, WinRM message encryption (multipart/encrypted). */
         NTLM,
         /** HTTPS (5986) with a self-signed certificate, Basic authentication, plain SOAP inside TLS. */
-        BASIC_HTTPS;
+        BASIC_HTTPS,
+        /** HTTP (5985), Kerberos via the Negotiate scheme, WinRM Kerberos message encryption. */
+        KERBEROS,
+        /** HTTPS (5986) with a self-signed certificate, Kerberos (SPNEGO or raw) per request, plain SOAP in TLS. */
+        KERBEROS_HTTPS;
 
         public String scheme() {
-            return this == NTLM ? "http" : "https";
+            return tls() ? "https" : "http";
+        }
+
+        public boolean tls() {
+            return this == BASIC_HTTPS || this == KERBEROS_HTTPS;
+        }
+
+        public boolean kerberos() {
+            return this == KERBEROS || this == KERBEROS_HTTPS;
         }
     }
 
@@ -50,20 +65,29 @@ public record HostSpec(String name, String address, int port, Auth auth, String 
             throw new IllegalArgumentException("negative latency");
         }
         faults = faults.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(faults));
+        Objects.requireNonNull(keytab, "keytab");
     }
 
     /** A healthy host on {@code address:port}. */
     public static HostSpec of(String name, String address, int port, Auth auth, String user, char[] password,
             HostFacts facts) {
-        return new HostSpec(name, address, port, auth, user, password, facts, Duration.ZERO, Set.of());
+        return new HostSpec(name, address, port, auth, user, password, facts, Duration.ZERO, Set.of(),
+                Optional.empty());
+    }
+
+    /** A healthy Kerberos host on {@code address:port} whose service keys are in {@code keytab}. */
+    public static HostSpec kerberos(String name, String address, int port, boolean https, Path keytab,
+            HostFacts facts) {
+        return new HostSpec(name, address, port, https ? Auth.KERBEROS_HTTPS : Auth.KERBEROS, "(kerberos)",
+                new char[0], facts, Duration.ZERO, Set.of(), Optional.of(keytab));
     }
 
     public HostSpec withLatency(Duration value) {
-        return new HostSpec(name, address, port, auth, user, password, facts, value, faults);
+        return new HostSpec(name, address, port, auth, user, password, facts, value, faults, keytab);
     }
 
     public HostSpec withFaults(Set<FaultKind> value) {
-        return new HostSpec(name, address, port, auth, user, password, facts, latency, value);
+        return new HostSpec(name, address, port, auth, user, password, facts, latency, value, keytab);
     }
 
     public HostSpec withFault(FaultKind value) {
@@ -72,8 +96,13 @@ public record HostSpec(String name, String address, int port, Auth auth, String 
         return withFaults(all);
     }
 
+    /** The same host with Kerberos keys (for KERBEROS and KERBEROS_HTTPS). */
+    public HostSpec withKeytab(Path value) {
+        return new HostSpec(name, address, port, auth, user, password, facts, latency, faults, Optional.of(value));
+    }
+
     public HostSpec withPort(int value) {
-        return new HostSpec(name, address, value, auth, user, password, facts, latency, faults);
+        return new HostSpec(name, address, value, auth, user, password, facts, latency, faults, keytab);
     }
 
     public boolean has(FaultKind kind) {
@@ -90,7 +119,8 @@ public record HostSpec(String name, String address, int port, Auth auth, String 
     public boolean equals(Object o) {
         return o instanceof HostSpec h && h.name.equals(name) && h.address.equals(address) && h.port == port
                 && h.auth == auth && h.user.equals(user) && java.util.Arrays.equals(h.password, password)
-                && h.facts.equals(facts) && h.latency.equals(latency) && h.faults.equals(faults);
+                && h.facts.equals(facts) && h.latency.equals(latency) && h.faults.equals(faults)
+                && h.keytab.equals(keytab);
     }
 
     @Override

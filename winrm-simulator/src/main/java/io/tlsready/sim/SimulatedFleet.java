@@ -106,7 +106,7 @@ public final class SimulatedFleet implements AutoCloseable {
 
     private SimulatedFleet(List<HostSpec> specs, Options options) throws IOException {
         this.options = options;
-        List<String> tlsAddresses = specs.stream().filter(s -> s.auth() == HostSpec.Auth.BASIC_HTTPS)
+        List<String> tlsAddresses = specs.stream().filter(s -> s.auth().tls())
                 .map(HostSpec::address).distinct().toList();
         this.certificate = tlsAddresses.isEmpty() ? null : SelfSignedCertificate.generate(tlsAddresses);
         AtomicInteger threads = new AtomicInteger();
@@ -216,7 +216,7 @@ public final class SimulatedFleet implements AutoCloseable {
         plain.setTcpNoDelay(true);
         plain.setSoTimeout((int) Math.min(Integer.MAX_VALUE, options.idleTimeout().toMillis()));
         Socket socket = plain;
-        if (host.spec().auth() == HostSpec.Auth.BASIC_HTTPS) {
+        if (host.spec().auth().tls()) {
             SSLSocket tls = (SSLSocket) certificate.sslContext().getSocketFactory()
                     .createSocket(plain, host.spec().address(), host.port(), true);
             tls.setUseClientMode(false);
@@ -270,7 +270,7 @@ public final class SimulatedFleet implements AutoCloseable {
         return out;
     }
 
-    /** The HTTPS certificate, when some host uses Basic over HTTPS. */
+    /** The HTTPS certificate, when some host uses HTTPS. */
     public Optional<SelfSignedCertificate> certificate() {
         return Optional.ofNullable(certificate);
     }

@@ -12,6 +12,7 @@ final class SimulatedHost {
     private final WmiResponder responder;
     private final NtlmCredentials account;
     private final int port;
+    private final KerberosAcceptor kerberos;
     final AtomicLong connections = new AtomicLong();
     final AtomicLong httpRequests = new AtomicLong();
     final AtomicLong wsmanRequests = new AtomicLong();
@@ -23,6 +24,16 @@ final class SimulatedHost {
         this.port = port;
         this.responder = new WmiResponder(spec.name(), spec.facts());
         this.account = NtlmCredentials.of(spec.user(), spec.password());
+        this.kerberos = spec.auth().kerberos() ? KerberosAcceptor.fromKeytab(spec.keytab().orElseThrow(
+                () -> new IllegalArgumentException(spec.name() + ": Kerberos needs a keytab"))) : null;
+    }
+
+    /** The keytab acceptor of a Kerberos host. */
+    KerberosAcceptor kerberos() {
+        if (kerberos == null) {
+            throw new IllegalStateException(spec.name() + " does not use Kerberos");
+        }
+        return kerberos;
     }
 
     HostSpec spec() {

@@ -24,8 +24,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * tlsready-sim --evidence FILE… [--listen ADDRESS:PORT] [--auth ntlm|basic-https] --user NAME
  *              [--hosts N --base ADDRESS] [--latency MS[:FRACTION]] [--inject KIND:FRACTION]… [--seed N]
  *              [--stall-max MS] [--cert-out FILE] [--endpoints-out FILE] [--duration SECONDS]
+ * tlsready-sim --evidence FILE… --auth kerberos|kerberos-https --keytab FILE […]
  * </pre>
- * The password comes from the environment variable {@code TLSREADY_PASSWORD}, never from a flag. When it stops it
+ * The password comes from the environment variable {@code TLSREADY_PASSWORD}, never from a flag. With Kerberos
+ * the KDC vouches for the user: no --user or password; the keytab's principals are the host's SPNs. When it stops it
  * prints what it served (connections, HTTP and WS-Man requests, authentication failures, injected faults).
  * Exit codes: 0 stopped normally, 2 usage or evidence error.
  */
@@ -66,6 +68,7 @@ public final class SimulatorMain {
         Path certOut;
         Path endpointsOut;
         Duration duration;
+        Path keytab;
     }
 
     static final class UsageException extends IllegalArgumentException {
@@ -129,6 +132,9 @@ public final class SimulatorMain {
                 case "--endpoints-out":
                     o.endpointsOut = Path.of(value(args, ++i, a));
                     break;
+                case "--keytab":
+                    o.keytab = Path.of(value(args, ++i, a));
+                    break;
                 case "--duration":
                     o.duration = Duration.ofSeconds(integer(value(args, ++i, a), a, 0, 86_400 * 7));
                     break;
@@ -140,6 +146,17 @@ public final class SimulatorMain {
         }
         if (o.evidence.isEmpty()) {
             throw new UsageException("--evidence FILE… is required");
+        }
+        if (o.auth.kerberos()) {
+            if (o.keytab == null) {
+                throw new UsageException("--auth " + (o.auth.tls() ? "kerberos-https" : "kerberos")
+                        + " needs --keytab FILE (the service keys of HTTP/<host>)");
+            }
+            if (o.user == null) {
+                o.user = "(kerberos)";
+            }
+        } else if (o.keytab != null) {
+            throw new UsageException("--keytab applies to --auth kerberos and kerberos-https");
         }
         if (o.user == null || o.user.isBlank()) {
             throw new UsageException("--user NAME is required");
@@ -160,8 +177,8 @@ public final class SimulatorMain {
             err.println(usage());
             return 2;
         }
-        String password = env.get(PASSWORD_ENV);
-        if (password == null || password.isEmpty()) {
+        String password = o.auth.kerberos() ? "" : env.get(PASSWORD_ENV);
+        if (!o.auth.kerberos() && (password == null || password.isEmpty())) {
             err.println("tlsready-sim: set the password of --user " + o.user + " in " + PASSWORD_ENV);
             return 2;
         }
@@ -175,6 +192,9 @@ public final class SimulatorMain {
         List<HostSpec> specs;
         try {
             specs = plan(o, password.toCharArray()).hosts(facts);
+            if (o.keytab != null) {
+                specs = specs.stream().map(spec -> spec.withKeytab(o.keytab)).toList();
+            }
         } catch (IllegalArgumentException e) {
             err.println("tlsready-sim: " + e.getMessage());
             return 2;
@@ -232,9 +252,9 @@ public final class SimulatorMain {
         if (o.hosts > 1) {
             address = o.base;
             if (!o.listenGiven) {
-                port = o.auth == HostSpec.Auth.NTLM ? 5985 : 5986;
+                port = o.auth.tls() ? 5986 : 5985;
             }
-        } else if (!o.listenGiven && o.auth == HostSpec.Auth.BASIC_HTTPS) {
+        } else if (!o.listenGiven && o.auth.tls()) {
             port = 5986;
         }
         return new FleetPlan(o.hosts, address, port, o.auth, o.user, password, o.latency, o.latencyShare, o.inject,
@@ -244,8 +264,11 @@ public final class SimulatorMain {
     private void announce(Options o, SimulatedFleet fleet) throws IOException {
         List<SimulatedFleet.Endpoint> endpoints = fleet.endpoints();
         out.println("tlsready-sim: " + endpoints.size() + " simulated host" + (endpoints.size() == 1 ? "" : "s")
-                + ", auth " + (o.auth == HostSpec.Auth.NTLM ? "ntlm (HTTP, message encryption)" : "basic (HTTPS)")
-                + ", user " + o.user);
+                + ", auth " + describe(o.auth) + (o.auth.kerberos() ? "" : ", user " + o.user));
+        if (o.auth.kerberos()) {
+            out.println("service principals (from " + o.keytab + "): " + String.join(", ",
+                    KerberosAcceptor.principals(o.keytab)));
+        }
         for (int i = 0; i < endpoints.size() && i < SHOWN_ENDPOINTS; i++) {
             SimulatedFleet.Endpoint e = endpoints.get(i);
             HostSpec spec = fleet.spec(e.name());
@@ -263,7 +286,7 @@ public final class SimulatorMain {
                 out.println("certificate PEM written to " + o.certOut);
             }
         } else if (o.certOut != null) {
-            out.println("no certificate: --cert-out applies to --auth basic-https");
+            out.println("no certificate: --cert-out applies to --auth basic-https and kerberos-https");
         }
         if (o.endpointsOut != null) {
             List<String> lines = new ArrayList<>();
@@ -298,6 +321,19 @@ public final class SimulatorMain {
                 + " authentication failures, " + faults + " injected faults";
     }
 
+    private static String describe(HostSpec.Auth auth) {
+        switch (auth) {
+            case NTLM:
+                return "ntlm (HTTP, message encryption)";
+            case KERBEROS:
+                return "kerberos (HTTP, message encryption)";
+            case KERBEROS_HTTPS:
+                return "kerberos (HTTPS)";
+            default:
+                return "basic (HTTPS)";
+        }
+    }
+
     private static String describe(HostSpec spec) {
         StringBuilder sb = new StringBuilder();
         if (!spec.latency().isZero()) {
@@ -309,11 +345,12 @@ public final class SimulatorMain {
 
     static String usage() {
         return "usage: tlsready-sim --evidence FILE… [--listen ADDRESS:PORT] [--auth ntlm|basic-https] --user NAME\n"
+                + "       tlsready-sim --evidence FILE… --auth kerberos|kerberos-https --keytab FILE [--listen …]\n"
                 + "                    [--hosts N [--base 127.0.1.1]] [--latency MS[:FRACTION]]\n"
                 + "                    [--inject 401|500|timedout|reset|stall|oversized|malformed|refused[:FRACTION]]…\n"
                 + "                    [--seed N] [--stall-max MS] [--cert-out FILE] [--endpoints-out FILE]"
                 + " [--duration SECONDS]\n"
-                + "password: environment variable " + PASSWORD_ENV;
+                + "password (ntlm, basic): environment variable " + PASSWORD_ENV;
     }
 
     private static String value(String[] args, int i, String option) {
@@ -330,8 +367,12 @@ public final class SimulatorMain {
             case "basic-https":
             case "basic":
                 return HostSpec.Auth.BASIC_HTTPS;
+            case "kerberos":
+                return HostSpec.Auth.KERBEROS;
+            case "kerberos-https":
+                return HostSpec.Auth.KERBEROS_HTTPS;
             default:
-                throw new UsageException("--auth is ntlm or basic-https, not " + text);
+                throw new UsageException("--auth is ntlm, basic-https, kerberos or kerberos-https, not " + text);
         }
     }
 

@@ -3,8 +3,10 @@ package io.tlsready.adapters.winrm;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import io.tlsready.adapters.winrm.kerberos.KerberosLogin;
 import io.tlsready.adapters.winrm.wsman.WsmanOptions;
 import io.tlsready.domain.port.RemoteHosts;
+import java.util.function.Function;
 
 /**
  * Binds the {@link RemoteHosts} port to WinRM (WS-Management over micronaut-http-client, no Micronaut DI). One
@@ -15,19 +17,28 @@ import io.tlsready.domain.port.RemoteHosts;
 public final class WinRmModule extends AbstractModule {
 
     private final WsmanOptions options;
+    private final Function<String, String> environment;
 
     public WinRmModule() {
         this(WsmanOptions.defaults());
     }
 
     public WinRmModule(WsmanOptions options) {
+        this(options, System::getenv);
+    }
+
+    /**
+     * @param environment where Kerberos reads KRB5_CONFIG and KRB5CCNAME (the process environment, or a test's)
+     */
+    public WinRmModule(WsmanOptions options, Function<String, String> environment) {
         this.options = options;
+        this.environment = environment;
     }
 
     @Provides
     @Singleton
     RemoteHosts remoteHosts() {
-        return new WinRmRemoteHosts(options);
+        return new WinRmRemoteHosts(options, KerberosLogin.Settings.from(environment));
     }
 
     /** The shutdown handle of a {@link RemoteHosts} bound by this module (a no-op for any other). */

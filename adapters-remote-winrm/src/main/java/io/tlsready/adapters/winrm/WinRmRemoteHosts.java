@@ -1,5 +1,7 @@
 package io.tlsready.adapters.winrm;
 
+import io.tlsready.adapters.winrm.kerberos.KerberosException;
+import io.tlsready.adapters.winrm.kerberos.KerberosLogin;
 import io.tlsready.adapters.winrm.ntlm.NtlmException;
 import io.tlsready.adapters.winrm.transport.WinRmTransports;
 import io.tlsready.adapters.winrm.wsman.WinRmFactsCollector;
@@ -24,11 +26,13 @@ import java.util.Objects;
 final class WinRmRemoteHosts implements RemoteHosts, AutoCloseable {
 
     private final WsmanOptions options;
+    private final KerberosLogin.Settings kerberos;
     private WinRmTransports transports;
     private boolean closed;
 
-    WinRmRemoteHosts(WsmanOptions options) {
+    WinRmRemoteHosts(WsmanOptions options, KerberosLogin.Settings kerberos) {
         this.options = Objects.requireNonNull(options, "options");
+        this.kerberos = Objects.requireNonNull(kerberos, "kerberos");
     }
 
     @Override
@@ -62,6 +66,8 @@ final class WinRmRemoteHosts implements RemoteHosts, AutoCloseable {
             throw new RemoteFailure(host, e.getMessage(), e.kind().transientFailure(), e);
         } catch (NtlmException e) {
             throw new RemoteFailure(host, "NTLM: " + e.getMessage(), false, e);
+        } catch (KerberosException e) {
+            throw new RemoteFailure(host, e.getMessage(), false, e);
         }
     }
 
@@ -80,7 +86,7 @@ final class WinRmRemoteHosts implements RemoteHosts, AutoCloseable {
             throw new IllegalStateException("WinRM remote hosts are closed");
         }
         if (transports == null) {
-            transports = new WinRmTransports();
+            transports = new WinRmTransports(Runtime.getRuntime().availableProcessors(), kerberos);
         }
         return transports;
     }

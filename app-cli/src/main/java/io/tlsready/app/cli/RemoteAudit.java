@@ -133,13 +133,25 @@ final class RemoteAudit {
                     + planned.size() + " hosts already done");
         }
 
-        char[] password = todo.stream().anyMatch(p -> p.auth() != RemoteTarget.Auth.KERBEROS)
+        boolean kerberos = todo.stream().anyMatch(p -> p.auth() == RemoteTarget.Auth.KERBEROS);
+        boolean kerberosByPassword = kerberos && KerberosPasswords.wanted(r.passwordFile, env);
+        if (kerberosByPassword) {
+            todo.stream().filter(p -> p.auth() == RemoteTarget.Auth.KERBEROS && p.user().isEmpty()).findFirst()
+                    .ifPresent(p -> {
+                        throw new UsageException(p.origin() + ": " + p.host() + ": a Kerberos login with a password"
+                                + " needs --user user@REALM (or kinit first and use the ticket cache)");
+                    });
+        }
+        char[] password = todo.stream().anyMatch(p -> p.auth() != RemoteTarget.Auth.KERBEROS) || kerberosByPassword
                 ? Passwords.resolve(r.passwordFile, firstUser(todo), env, err) : new char[0];
         try {
             Supplier<char[]> secret = password::clone;
+            // Kerberos without a password source uses the ticket cache: an empty password says so.
+            Supplier<char[]> kerberosSecret = kerberosByPassword ? secret : () -> new char[0];
             List<RemoteTarget> targets = new ArrayList<>();
             for (Planned p : todo) {
-                targets.add(new RemoteTarget(p.host(), p.port(), p.transport(), p.auth(), p.user(), secret,
+                targets.add(new RemoteTarget(p.host(), p.port(), p.transport(), p.auth(), p.user(),
+                        p.auth() == RemoteTarget.Auth.KERBEROS ? kerberosSecret : secret,
                         Optional.ofNullable(r.caCert), pin, r.insecureSkipTlsVerify,
                         Duration.ofSeconds(r.timeoutSeconds)));
             }
@@ -317,10 +329,6 @@ final class RemoteAudit {
             if (transport == RemoteTarget.Transport.HTTP && auth == RemoteTarget.Auth.BASIC) {
                 throw new UsageException(where + "Basic over http would send the password in clear text; "
                         + "use https, or ntlm (encrypted)");
-            }
-            if (transport == RemoteTarget.Transport.HTTP && auth == RemoteTarget.Auth.KERBEROS) {
-                throw new UsageException(where + "kerberos needs https (http carries only NTLM with message "
-                        + "encryption)");
             }
             if (user.isEmpty() && auth != RemoteTarget.Auth.KERBEROS) {
                 throw new UsageException(where + "no user: give --user"

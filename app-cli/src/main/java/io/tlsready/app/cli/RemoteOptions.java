@@ -15,12 +15,13 @@ final class RemoteOptions {
 
     @Option(names = "--transport", paramLabel = "https|http", defaultValue = "https",
             description = "WinRM transport (default: ${DEFAULT-VALUE}; port 5986, or 5985 for http). "
-                    + "http is allowed only with NTLM, whose messages are encrypted.")
+                    + "http is allowed only with NTLM or Kerberos, whose messages are then encrypted.")
     RemoteTarget.Transport transport;
 
     @Option(names = "--auth", paramLabel = "basic|ntlm|kerberos", defaultValue = "ntlm",
-            description = "Authentication (default: ${DEFAULT-VALUE}, over either transport). basic and kerberos "
-                    + "need https; kerberos uses your ticket (kinit) and needs the host's FQDN.")
+            description = "Authentication (default: ${DEFAULT-VALUE}, over either transport). basic needs https; "
+                    + "kerberos uses your ticket cache (kinit; KRB5CCNAME, KRB5_CONFIG) or logs in with "
+                    + "--user user@REALM and the password, and needs the host's DNS name (SPN HTTP/<host>).")
     RemoteTarget.Auth auth;
 
     @Option(names = "--user", paramLabel = "NAME",

@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tlsready.adapters.winrm.WinRmModule;
 import io.tlsready.domain.facts.HostFacts;
 import io.tlsready.sim.EvidenceFacts;
+import io.tlsready.adapters.winrm.wsman.WsmanOptions;
 import io.tlsready.sim.HostSpec;
+import io.tlsready.sim.KerberosTestRealm;
 import io.tlsready.sim.SelfSignedCertificate;
 import io.tlsready.sim.SimulatedFleet;
 import java.io.IOException;
@@ -20,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -33,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 4, first judging criterion: against the simulator, a host audited over WinRM gives the same report as its
  * offline evidence, for every evidence set in examples/ (the .reg/systeminfo sets and the hive volume), over NTLM
  * with message encryption (http) and over Basic/HTTPS (certificate trusted once with {@code --ca-cert}, once with
- * {@code --pin-sha256}). Everything is real: the CLI's wiring ({@link WinRmModule}), the Netty transport, NTLM
+ * {@code --pin-sha256}), and over Kerberos against a real MIT KDC on loopback (http with Kerberos message
+ * encryption, the TGT by password login; https with the TGT from a kinit ticket cache). Everything is real: the CLI's wiring ({@link WinRmModule}), the Netty transport, NTLM
  * sealing, TLS, WS-Man parsing, the rules and the JSON renderer; the password comes from the environment.
  *
  * <p>The reports are compared whole, after removing only what legitimately differs between an offline and a
@@ -51,7 +55,11 @@ class RemoteEqualsOfflineTest {
 
     /** How the CLI reaches the simulated host. */
     private enum Way {
-        NTLM_HTTP, BASIC_HTTPS_CA_CERT, BASIC_HTTPS_PIN
+        NTLM_HTTP, BASIC_HTTPS_CA_CERT, BASIC_HTTPS_PIN,
+        /** Kerberos with message encryption; the TGT by password login (TLSREADY_PASSWORD) against the test KDC. */
+        KERBEROS_HTTP,
+        /** Kerberos over HTTPS; the TGT from a ticket cache kinit made (KRB5CCNAME). */
+        KERBEROS_HTTPS
     }
 
     @TestFactory
@@ -82,12 +90,21 @@ class RemoteEqualsOfflineTest {
         assertThat(offline.exitCode()).as(offline.err()).isIn(0, 1, 3);
 
         HostFacts facts = EvidenceFacts.load(hive ? List.of(set) : files(set));
+        boolean kerberos = way == Way.KERBEROS_HTTP || way == Way.KERBEROS_HTTPS;
+        KerberosTestRealm realm = kerberos ? KerberosRealms.shared() : null;
         HostSpec.Auth auth = way == Way.NTLM_HTTP ? HostSpec.Auth.NTLM : HostSpec.Auth.BASIC_HTTPS;
-        String address = "127.0." + (way == Way.NTLM_HTTP ? 42 : 43) + "." + (index + 1);
-        HostSpec spec = HostSpec.of("winrm-" + index, address, 0, auth, USER, PASSWORD.toCharArray(), facts);
+        // Kerberos names the host by its SPN, HTTP/localhost: the simulated host listens on 127.0.0.1.
+        String address = kerberos ? "127.0.0.1" : "127.0." + (way == Way.NTLM_HTTP ? 42 : 43) + "." + (index + 1);
+        HostSpec spec = kerberos ? HostSpec.kerberos("winrm-" + index, address, 0, way == Way.KERBEROS_HTTPS,
+                realm.keytab(), facts) : HostSpec.of("winrm-" + index, address, 0, auth, USER, PASSWORD.toCharArray(),
+                facts);
+        Map<String, String> env = new HashMap<>();
+        env.put(Passwords.VARIABLE, kerberos ? new String(realm.password()) : PASSWORD);
         try (SimulatedFleet fleet = SimulatedFleet.start(List.of(spec))) {
             SimulatedFleet.Endpoint endpoint = fleet.endpoints().get(0);
-            List<String> args = new ArrayList<>(List.of("audit", "--host", endpoint.hostPort(), "--user", USER,
+            String hostPort = kerberos ? KerberosTestRealm.SERVICE_HOST + ":" + endpoint.port() : endpoint.hostPort();
+            String user = kerberos ? realm.principal() : USER;
+            List<String> args = new ArrayList<>(List.of("audit", "--host", hostPort, "--user", user,
                     "--format", "json", "--timeout", "30", "--retries", "0"));
             switch (way) {
                 case NTLM_HTTP -> args.addAll(List.of("--transport", "http", "--auth", "ntlm"));
@@ -99,9 +116,25 @@ class RemoteEqualsOfflineTest {
                 }
                 case BASIC_HTTPS_PIN -> args.addAll(List.of("--transport", "https", "--auth", "basic",
                         "--pin-sha256", fleet.certificate().orElseThrow().sha256()));
+                case KERBEROS_HTTP -> {
+                    args.addAll(List.of("--transport", "http", "--auth", "kerberos"));
+                    env.putAll(realm.clientEnvironment(null));
+                }
+                case KERBEROS_HTTPS -> {
+                    args.addAll(List.of("--transport", "https", "--auth", "kerberos", "--pin-sha256",
+                            fleet.certificate().orElseThrow().sha256()));
+                    Path ccache = tmp.resolve("ccache-" + index);
+                    realm.kinit(ccache);
+                    env.remove(Passwords.VARIABLE);
+                    env.putAll(realm.clientEnvironment(ccache));
+                }
                 default -> throw new IllegalStateException(way.toString());
             }
-            Cli.Result remote = runRemote(args);
+            Cli.Result remote = runRemote(args, env);
+            if (kerberos) {
+                assertThat(remote.err()).doesNotContain(new String(realm.password()));
+                assertThat(remote.out()).doesNotContain(new String(realm.password()));
+            }
 
             assertThat(remote.exitCode()).as("exit code; stderr: %s; report: %s", remote.err(), remote.out())
                     .isEqualTo(offline.exitCode());
@@ -111,7 +144,8 @@ class RemoteEqualsOfflineTest {
             JsonNode rem = JSON.readTree(remote.out()).path("hosts").get(0);
 
             // What must differ: where the facts came from.
-            assertThat(rem.path("source").asText()).isEqualTo("WinRM " + endpoint.uri());
+            assertThat(rem.path("source").asText()).isEqualTo("WinRM " + (kerberos ? endpoint.uri()
+                    .replace(address, KerberosTestRealm.SERVICE_HOST) : endpoint.uri()));
             assertThat(rem.path("provenance")).singleElement().satisfies(p -> {
                 assertThat(p.path("kind").asText()).isEqualTo("winrm");
                 assertThat(p.path("detail").asText()).contains(fleet.counters(spec.name()).wsmanRequests()
@@ -131,7 +165,7 @@ class RemoteEqualsOfflineTest {
             // ComputerName key), so over WinRM that host is named by its address.
             boolean named = facts.systemInfo().isPresent();
             if (!named) {
-                assertThat(rem.path("host").asText()).isEqualTo(address);
+                assertThat(rem.path("host").asText()).isEqualTo(kerberos ? KerberosTestRealm.SERVICE_HOST : address);
             }
             JsonNode want = normalise(off, named);
             JsonNode got = normalise(rem, named);
@@ -189,11 +223,11 @@ class RemoteEqualsOfflineTest {
         return out;
     }
 
-    private static Cli.Result runRemote(List<String> args) {
+    private static Cli.Result runRemote(List<String> args, Map<String, String> env) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Main.run(args.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true),
-                RemoteCli.env(Map.of(Passwords.VARIABLE, PASSWORD)), new WinRmModule());
+                RemoteCli.env(env), new WinRmModule(WsmanOptions.defaults(), env::get));
         return new Cli.Result(code, out.toString(), err.toString());
     }
 

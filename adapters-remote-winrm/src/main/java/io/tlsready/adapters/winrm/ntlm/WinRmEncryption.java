@@ -7,15 +7,18 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * WinRM message encryption over HTTP with an NTLM context (MS-WSMV 2.2.9.1.1 NegotiateEncryptedMessage): the
- * two-part {@code multipart/encrypted} body whose second part is {@code uint32 LE 16}, the NTLMSSP_MESSAGE_SIGNATURE
- * and the RC4-sealed SOAP bytes. Works on either side: the session's direction decides which keys seal.
+ * WinRM message encryption over HTTP (MS-WSMV 2.2.9.1): the two-part {@code multipart/encrypted} body whose second
+ * part is {@code uint32 LE} header length, the header and the encrypted SOAP bytes (as many as the plaintext).
+ * With an NTLM context (2.2.9.1.1 NegotiateEncryptedMessage) the header is the 16-byte NTLMSSP_MESSAGE_SIGNATURE;
+ * with a Kerberos context (2.2.9.1.2 KerberosEncryptedMessage) another {@link Sealer} supplies the RFC 4121 token
+ * header. Works on either side: the session's direction decides which keys seal.
  */
 public final class WinRmEncryption {
 
-    /** The HTTP Content-Type of an encrypted request or response. */
-    public static final String CONTENT_TYPE = "multipart/encrypted;"
-            + "protocol=\"application/HTTP-SPNEGO-session-encrypted\";boundary=\"Encrypted Boundary\"";
+    /** The HTTP Content-Type of an NTLM-encrypted request or response. */
+    public static final String CONTENT_TYPE = contentType(Sealer.SPNEGO_PROTOCOL);
+    /** The HTTP Content-Type of a Kerberos-encrypted request or response. */
+    public static final String KERBEROS_CONTENT_TYPE = contentType(Sealer.KERBEROS_PROTOCOL);
     /** The media type part of {@link #CONTENT_TYPE}, for matching replies. */
     public static final String MEDIA_TYPE = "multipart/encrypted";
     /** The SOAP content type inside, as sent by this implementation. */
@@ -23,29 +26,97 @@ public final class WinRmEncryption {
 
     private static final String BOUNDARY = "--Encrypted Boundary\r\n";
     private static final String FINAL_BOUNDARY = "--Encrypted Boundary--\r\n";
-    private static final String PROTOCOL_PART_TYPE = "Content-Type: application/HTTP-SPNEGO-session-encrypted";
+    private static final String PART_TYPE = "Content-Type: ";
     private static final String DATA_PART_TYPE = "Content-Type: application/octet-stream";
     private static final String ORIGINAL_CONTENT = "OriginalContent:";
     /** Longest metadata header block we accept before the second boundary. */
     private static final int MAX_METADATA = 1024;
 
-    private final NtlmSession session;
+    /**
+     * What encrypts one message for this framing: the security context of an NTLM or Kerberos session.
+     */
+    public interface Sealer {
+
+        /** MS-WSMV 2.2.9.1.1: the protocol of a SPNEGO (NTLM) context. */
+        String SPNEGO_PROTOCOL = "application/HTTP-SPNEGO-session-encrypted";
+        /** MS-WSMV 2.2.9.1.2: the protocol of a Kerberos context. */
+        String KERBEROS_PROTOCOL = "application/HTTP-Kerberos-session-encrypted";
+
+        /** The {@code protocol} of the Content-Type and of the first part. */
+        String protocol();
+
+        /** Encrypts one message: its header (signature or token header) and as many encrypted bytes as given. */
+        NtlmSession.Sealed seal(byte[] message);
+
+        /**
+         * Decrypts and verifies one message.
+         *
+         * @throws NtlmException (or any runtime exception, reported as a bad body) when it does not verify
+         */
+        byte[] unseal(byte[] header, byte[] encrypted);
+
+        /** Whether a header of this length can be one of ours (checked before it is read). */
+        boolean acceptsHeaderLength(long length);
+    }
+
+    private final Sealer sealer;
 
     public WinRmEncryption(NtlmSession session) {
         if (session == null) {
             throw new IllegalArgumentException("an NTLM session is required");
         }
-        this.session = session;
+        this.sealer = new Sealer() {
+            @Override
+            public String protocol() {
+                return SPNEGO_PROTOCOL;
+            }
+
+            @Override
+            public NtlmSession.Sealed seal(byte[] message) {
+                return session.seal(message);
+            }
+
+            @Override
+            public byte[] unseal(byte[] header, byte[] encrypted) {
+                return session.unseal(header, encrypted);
+            }
+
+            @Override
+            public boolean acceptsHeaderLength(long length) {
+                return length == NtlmSession.SIGNATURE_LENGTH;
+            }
+        };
+    }
+
+    private WinRmEncryption(Sealer sealer) {
+        this.sealer = sealer;
+    }
+
+    /** The framing around another security context (Kerberos). */
+    public static WinRmEncryption using(Sealer sealer) {
+        if (sealer == null) {
+            throw new IllegalArgumentException("a sealer is required");
+        }
+        return new WinRmEncryption(sealer);
+    }
+
+    private static String contentType(String protocol) {
+        return "multipart/encrypted;protocol=\"" + protocol + "\";boundary=\"Encrypted Boundary\"";
+    }
+
+    /** The HTTP Content-Type of the bodies this instance writes. */
+    public String contentType() {
+        return contentType(sealer.protocol());
     }
 
     /** Seals a UTF-8 SOAP envelope into the multipart body. */
     public byte[] wrap(byte[] soapUtf8) {
-        NtlmSession.Sealed sealed = session.seal(soapUtf8);
+        NtlmSession.Sealed sealed = sealer.seal(soapUtf8);
         ByteArrayOutputStream out = new ByteArrayOutputStream(soapUtf8.length + 256);
-        ascii(out, BOUNDARY + "\t" + PROTOCOL_PART_TYPE + "\r\n"
+        ascii(out, BOUNDARY + "\t" + PART_TYPE + sealer.protocol() + "\r\n"
                 + "\t" + ORIGINAL_CONTENT + " type=" + SOAP_UTF8 + ";Length=" + soapUtf8.length + "\r\n"
                 + BOUNDARY + "\t" + DATA_PART_TYPE + "\r\n");
-        out.write(new Wire.Writer().u32(NtlmSession.SIGNATURE_LENGTH).toByteArray(), 0, 4);
+        out.write(new Wire.Writer().u32(sealed.signature().length).toByteArray(), 0, 4);
         out.writeBytes(sealed.signature());
         out.writeBytes(sealed.message());
         ascii(out, FINAL_BOUNDARY);
@@ -69,7 +140,7 @@ public final class WinRmEncryption {
             throw new NtlmException("encrypted WinRM body: the second --Encrypted Boundary is missing");
         }
         Metadata metadata = Metadata.parse(new String(body, position, metadataEnd - position,
-                StandardCharsets.US_ASCII));
+                StandardCharsets.US_ASCII), sealer.protocol());
         position = metadataEnd + BOUNDARY.length();
 
         int lineEnd = indexOf(body, new byte[] {'\r', '\n'}, position, Math.min(body.length, position + MAX_METADATA));
@@ -81,13 +152,13 @@ public final class WinRmEncryption {
 
         WireReader reader = new WireReader(body, "encrypted WinRM body");
         int signatureLength = reader.u32(position, "signature length");
-        if (signatureLength != NtlmSession.SIGNATURE_LENGTH) {
+        if (!sealer.acceptsHeaderLength(signatureLength & 0xffffffffL)) {
             throw new NtlmException("encrypted WinRM body: signature length " + (signatureLength & 0xffffffffL)
-                    + ", expected " + NtlmSession.SIGNATURE_LENGTH);
+                    + " is not possible for " + sealer.protocol());
         }
         position += 4;
-        byte[] signature = reader.bytes(position, NtlmSession.SIGNATURE_LENGTH, "signature");
-        position += NtlmSession.SIGNATURE_LENGTH;
+        byte[] signature = reader.bytes(position, signatureLength, "signature");
+        position += signatureLength;
 
         int sealedEnd = endOfSealedData(body, position);
         byte[] sealed = Arrays.copyOfRange(body, position, sealedEnd);
@@ -95,7 +166,14 @@ public final class WinRmEncryption {
             throw new NtlmException("encrypted WinRM body: " + sealed.length + " encrypted bytes but Length="
                     + metadata.length());
         }
-        byte[] plain = session.unseal(signature, sealed);
+        byte[] plain;
+        try {
+            plain = sealer.unseal(signature, sealed);
+        } catch (NtlmException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new NtlmException("encrypted WinRM body: " + e.getMessage(), e);
+        }
         if (plain.length != metadata.length()) {
             throw new NtlmException("encrypted WinRM body: decrypted length " + plain.length + " differs from Length="
                     + metadata.length());
@@ -175,10 +253,11 @@ public final class WinRmEncryption {
         }
     }
 
-    /** The first part: {@code Content-Type: application/HTTP-SPNEGO-session-encrypted} and OriginalContent. */
+    /** The first part: {@code Content-Type: application/HTTP-…-session-encrypted} and OriginalContent. */
     private record Metadata(int length, Charset charset) {
 
-        static Metadata parse(String block) {
+        /** MS-WSMV 2.2.9.1.2.2.1: a Kerberos body may name either protocol in its first part. */
+        static Metadata parse(String block, String protocol) {
             boolean protocolSeen = false;
             String original = null;
             for (String rawLine : block.split("\r\n", -1)) {
@@ -186,7 +265,8 @@ public final class WinRmEncryption {
                 if (line.isEmpty()) {
                     continue;
                 }
-                if (line.equalsIgnoreCase(PROTOCOL_PART_TYPE)) {
+                if (line.equalsIgnoreCase(PART_TYPE + protocol) || protocol.equals(Sealer.KERBEROS_PROTOCOL)
+                        && line.equalsIgnoreCase(PART_TYPE + Sealer.SPNEGO_PROTOCOL)) {
                     protocolSeen = true;
                 } else if (line.regionMatches(true, 0, ORIGINAL_CONTENT, 0, ORIGINAL_CONTENT.length())) {
                     original = line.substring(ORIGINAL_CONTENT.length()).strip();
@@ -195,8 +275,7 @@ public final class WinRmEncryption {
                 }
             }
             if (!protocolSeen) {
-                throw new NtlmException("encrypted WinRM body: the first part is not "
-                        + "application/HTTP-SPNEGO-session-encrypted");
+                throw new NtlmException("encrypted WinRM body: the first part is not " + protocol);
             }
             if (original == null) {
                 throw new NtlmException("encrypted WinRM body: no OriginalContent header");

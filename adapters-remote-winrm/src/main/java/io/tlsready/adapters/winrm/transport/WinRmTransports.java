@@ -1,5 +1,6 @@
 package io.tlsready.adapters.winrm.transport;
 
+import io.tlsready.adapters.winrm.kerberos.KerberosLogin;
 import io.tlsready.adapters.winrm.ntlm.NtlmCredentials;
 import io.tlsready.adapters.winrm.wsman.WsmanOptions;
 import io.tlsready.adapters.winrm.wsman.WsmanTransport;
@@ -15,7 +16,7 @@ import java.time.Duration;
  * by {@link #close()}.
  *
  * <p>Which combinations exist, secure by default: HTTPS with Basic, NTLM (channel-bound) or Kerberos; HTTP only
- * with NTLM message encryption. Basic or Kerberos over plain HTTP are refused with a message saying why.
+ * with NTLM or Kerberos message encryption. Basic over plain HTTP is refused with a message saying why.
  */
 public final class WinRmTransports implements AutoCloseable {
 
@@ -26,6 +27,7 @@ public final class WinRmTransports implements AutoCloseable {
     static final int FRAMING_MARGIN = 4096;
 
     private final int threads;
+    private final KerberosSubjects kerberos;
     private SharedEventLoop loop;
     private boolean closed;
 
@@ -35,7 +37,15 @@ public final class WinRmTransports implements AutoCloseable {
     }
 
     public WinRmTransports(int threads) {
+        this(threads, KerberosLogin.Settings.system());
+    }
+
+    /**
+     * @param kerberos where Kerberos finds krb5.conf and the ticket cache (KRB5_CONFIG, KRB5CCNAME)
+     */
+    public WinRmTransports(int threads, KerberosLogin.Settings kerberos) {
         this.threads = Math.max(1, threads);
+        this.kerberos = new KerberosSubjects(kerberos);
     }
 
     /**
@@ -83,7 +93,8 @@ public final class WinRmTransports implements AutoCloseable {
                     return new NtlmTransport(channel, endpoint, credentials, target.host(), !https);
                 }
                 default:
-                    return new KerberosTransport(channel, endpoint, target.host(), deadline);
+                    return new KerberosTransport(channel, endpoint, target.host(), () -> kerberos.subject(target),
+                            deadline, !https);
             }
         } catch (RuntimeException e) {
             channel.close();
@@ -98,10 +109,6 @@ public final class WinRmTransports implements AutoCloseable {
         if (target.auth() == RemoteTarget.Auth.BASIC) {
             throw new WsmanTransportException(Kind.AUTHENTICATION, target.label() + ": Basic over plain HTTP would send"
                     + " the password in clear text; use --transport https, or --auth ntlm (encrypted over HTTP)");
-        }
-        if (target.auth() == RemoteTarget.Auth.KERBEROS) {
-            throw new WsmanTransportException(Kind.AUTHENTICATION, target.label() + ": Kerberos over plain HTTP needs"
-                    + " WinRM message encryption that Java's GSS-API cannot produce; use --transport https or --auth ntlm");
         }
     }
 
