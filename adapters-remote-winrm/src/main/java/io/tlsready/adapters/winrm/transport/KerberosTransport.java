@@ -2,7 +2,6 @@ package io.tlsready.adapters.winrm.transport;
 
 import io.tlsready.adapters.winrm.kerberos.KerberosException;
 import io.tlsready.adapters.winrm.kerberos.KerberosInitiator;
-import io.tlsready.adapters.winrm.ntlm.NtlmException;
 import io.tlsready.adapters.winrm.ntlm.WinRmEncryption;
 import io.tlsready.adapters.winrm.wsman.WsmanTransport;
 import io.tlsready.adapters.winrm.wsman.WsmanTransportException;
@@ -96,22 +95,7 @@ final class KerberosTransport implements WsmanTransport {
     }
 
     private Reply decrypted(HttpChannel.Response r) {
-        if (r.contentType().toLowerCase(Locale.ROOT).startsWith(WinRmEncryption.MEDIA_TYPE)) {
-            try {
-                byte[] plain = encryption.unwrap(r.body());
-                return Replies.reply(new HttpChannel.Response(r.status(), r.wwwAuthenticate(),
-                        BasicTransport.SOAP_UTF8, plain), channel.label(), "Kerberos");
-            } catch (NtlmException e) {
-                throw new WsmanTransportException(Kind.PROTOCOL, channel.label() + ": cannot decrypt the reply: "
-                        + e.getMessage(), e);
-            }
-        }
-        if (r.status() == 200) {
-            // Refuse plaintext over HTTP: an attacker in the path could have replaced the reply.
-            throw new WsmanTransportException(Kind.PROTOCOL, channel.label() + ": the host answered without WinRM"
-                    + " message encryption over plain HTTP (Content-Type " + r.contentType() + "); refused");
-        }
-        return Replies.reply(r, channel.label(), "Kerberos");
+        return Replies.unsealed(r, encryption, channel.label(), "Kerberos");
     }
 
     /** AP-REQ on an empty body, AP-REP back in the 200: the context every later message is sealed with. */

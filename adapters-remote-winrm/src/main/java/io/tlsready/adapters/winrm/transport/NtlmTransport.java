@@ -92,22 +92,7 @@ final class NtlmTransport implements WsmanTransport {
         if (!encrypt) {
             return Replies.reply(r, channel.label(), "Negotiate");
         }
-        if (r.contentType().toLowerCase(Locale.ROOT).startsWith(WinRmEncryption.MEDIA_TYPE)) {
-            try {
-                byte[] plain = encryption.unwrap(r.body());
-                return Replies.reply(new HttpChannel.Response(r.status(), r.wwwAuthenticate(),
-                        BasicTransport.SOAP_UTF8, plain), channel.label(), "Negotiate");
-            } catch (NtlmException e) {
-                throw new WsmanTransportException(Kind.PROTOCOL, channel.label() + ": cannot decrypt the reply: "
-                        + e.getMessage(), e);
-            }
-        }
-        if (r.status() == 200) {
-            // Refuse plaintext over HTTP: an attacker in the path could have replaced the reply.
-            throw new WsmanTransportException(Kind.PROTOCOL, channel.label() + ": the host answered without WinRM"
-                    + " message encryption over plain HTTP (Content-Type " + r.contentType() + "); refused");
-        }
-        return Replies.reply(r, channel.label(), "Negotiate");
+        return Replies.unsealed(r, encryption, channel.label(), "Negotiate");
     }
 
     /**

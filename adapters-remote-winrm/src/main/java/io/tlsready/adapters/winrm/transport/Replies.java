@@ -1,5 +1,7 @@
 package io.tlsready.adapters.winrm.transport;
 
+import io.tlsready.adapters.winrm.ntlm.NtlmException;
+import io.tlsready.adapters.winrm.ntlm.WinRmEncryption;
 import io.tlsready.adapters.winrm.wsman.WsmanTransport;
 import io.tlsready.adapters.winrm.wsman.WsmanTransportException;
 import io.tlsready.adapters.winrm.wsman.WsmanTransportException.Kind;
@@ -42,6 +44,27 @@ final class Replies {
     }
 
     /** A SOAP content type, or an Envelope element near the start (some stacks send faults as text/xml or none). */
+    /**
+     * The reply to a sealed request over plain HTTP: unsealed when it is WinRM message encryption; a plaintext 200
+     * is refused (anyone in the path could have written it); any other status is read as it came.
+     */
+    static WsmanTransport.Reply unsealed(HttpChannel.Response r, WinRmEncryption encryption, String label, String scheme) {
+        if (r.contentType().toLowerCase(Locale.ROOT).startsWith(WinRmEncryption.MEDIA_TYPE)) {
+            try {
+                byte[] plain = encryption.unwrap(r.body());
+                return reply(new HttpChannel.Response(r.status(), r.wwwAuthenticate(), BasicTransport.SOAP_UTF8, plain),
+                        label, scheme);
+            } catch (NtlmException e) {
+                throw new WsmanTransportException(Kind.PROTOCOL, label + ": cannot decrypt the reply: " + e.getMessage(), e);
+            }
+        }
+        if (r.status() == 200) {
+            throw new WsmanTransportException(Kind.PROTOCOL, label + ": the host answered without WinRM"
+                    + " message encryption over plain HTTP (Content-Type " + r.contentType() + "); refused");
+        }
+        return reply(r, label, scheme);
+    }
+
     static boolean looksLikeSoap(HttpChannel.Response r) {
         String ct = r.contentType().toLowerCase(Locale.ROOT);
         if (ct.contains("soap")) {
