@@ -46,7 +46,7 @@ public final class PlanVerifier {
 
     private static final Pattern SHA_LINE = Pattern.compile("[;#] sha256: ([0-9a-f]{64})");
     private static final Pattern REG_SECTION = Pattern.compile("\\[(.+)\\]");
-    private static final Pattern REG_DWORD = Pattern.compile("\"((?:[^\"\\\\]++|\\\\[\\\\\"])*+)\"=dword:[0-9a-f]{8}");
+    private static final Pattern REG_DWORD = Pattern.compile("\"((?:[^\"\\\\]++|\\\\[\\\\\"])*+)\"=dword:([0-9a-f]{8})");
     /** A single-quoted PowerShell literal as {@code PowerShellText.literal} writes it: quotes only doubled. */
     private static final String LIT = "'((?:[^'\u2018-\u201b]++|''|\u2018\u2018|\u2019\u2019|\u201a\u201a|\u201b\u201b)*+)'";
     private static final List<Pattern> PS_TEMPLATES = List.of(
@@ -56,9 +56,11 @@ public final class PlanVerifier {
             Pattern.compile("    if \\(\\$LASTEXITCODE -ne 0\\) \\{ throw " + LIT + " \\}"),
             Pattern.compile("\\$current = \\(Get-ItemProperty -LiteralPath " + LIT + " -Name " + LIT
                     + " -ErrorAction SilentlyContinue\\)\\." + LIT),
-            Pattern.compile("\\$value = if \\(\\$null -eq \\$current\\) \\{ 0x[0-9a-f]{1,8} \\} else \\{ \\(\\[int\\]\\$current -band -bnot 0x[0-9a-f]{1,8}\\) -bor 0x[0-9a-f]{1,8} \\}"),
             Pattern.compile("Write-Host " + LIT));
-    private static final Pattern PS_SET = Pattern.compile("Set-TlsReadyDword " + LIT + " " + LIT + " (?:\\$value|[0-9]{1,10})");
+    private static final Pattern PS_SET = Pattern.compile("Set-TlsReadyDword " + LIT + " " + LIT + " (\\$value|[0-9]{1,10})");
+    /** The bit computation of an OR fix: the value when absent, the bits cleared, the bits set. */
+    private static final Pattern PS_VALUE = Pattern.compile("\\$value = if \\(\\$null -eq \\$current\\) \\{ 0x([0-9a-f]{1,8}) \\}"
+            + " else \\{ \\(\\[int\\]\\$current -band -bnot 0x([0-9a-f]{1,8})\\) -bor 0x([0-9a-f]{1,8}) \\}");
     /** The script's fixed lines, verbatim as {@link PowerShellFormat} writes them. */
     private static final Set<String> PS_FIXED = Set.of(
             "[CmdletBinding(SupportsShouldProcess = $true)]",
@@ -181,6 +183,9 @@ public final class PlanVerifier {
                     String name = v.group(1).replace("\\\"", "\"").replace("\\\\", "\\");
                     if (!values.contains(section.toUpperCase(Locale.ROOT) + "\\" + name.toUpperCase(Locale.ROOT))) {
                         problems.add("value " + Visible.quoted(shown(name)) + " in [" + shown(section) + "]");
+                    } else if (!fixMayWrite(name, Long.parseLong(v.group(2), 16))) {
+                        problems.add("value " + Visible.quoted(shown(name)) + "=dword:" + v.group(2) + " in ["
+                                + shown(section) + "] (no tlsready fix writes that data)");
                     }
                 }
             }
@@ -209,9 +214,24 @@ public final class PlanVerifier {
             }
             Matcher set = PS_SET.matcher(line);
             if (set.matches()) {
-                String target = unquote(set.group(1)) + "\\" + unquote(set.group(2));
+                String name = unquote(set.group(2));
+                String target = unquote(set.group(1)) + "\\" + name;
+                boolean computed = set.group(3).equals("$value");
                 if (!values.contains(target.toUpperCase(Locale.ROOT))) {
                     problems.add("a write to " + shown(target));
+                } else if (computed != BIT_FIXED.equalsIgnoreCase(name)
+                        || !computed && !fixMayWrite(name, Long.parseLong(set.group(3)))) {
+                    problems.add("a write of " + set.group(3) + " to " + shown(target) + " (no tlsready fix writes that)");
+                }
+                continue;
+            }
+            Matcher computed = PS_VALUE.matcher(line);
+            if (computed.matches()) {
+                long clear = Long.parseLong(computed.group(2), 16);
+                long bits = Long.parseLong(computed.group(3), 16);
+                if (!fixMayWrite(BIT_FIXED, Long.parseLong(computed.group(1), 16))
+                        || (clear & SSL_BITS) != SSL_BITS || (bits & TLS12_BIT) == 0) {
+                    problems.add("line " + n + " computes a value no tlsready fix writes: " + shown(line));
                 }
                 continue;
             }
@@ -219,6 +239,26 @@ public final class PlanVerifier {
                 problems.add("line " + n + " " + shown(line));
             }
         }
+    }
+
+    /** The one value whose fix is computed from what is on the host (R16): SSL bits cleared, TLS 1.2 added. */
+    private static final String BIT_FIXED = "DefaultSecureProtocols";
+    private static final long SSL_BITS = 0x8 | 0x20;
+    private static final long TLS12_BIT = 0x800;
+
+    /**
+     * The data a tlsready fix writes into a value (rule book R16): {@code DisabledByDefault}=0; {@code
+     * DefaultSecureProtocols} with TLS 1.2 and without SSL 2.0/3.0; every other value 1. Checked so that a forged
+     * file with a recomputed checksum cannot pass with {@code Enabled=0} in a value tlsready does write.
+     */
+    static boolean fixMayWrite(String valueName, long data) {
+        if (valueName.equalsIgnoreCase("DisabledByDefault")) {
+            return data == 0;
+        }
+        if (valueName.equalsIgnoreCase(BIT_FIXED)) {
+            return (data & TLS12_BIT) != 0 && (data & SSL_BITS) == 0 && data <= 0xFFFFFFFFL;
+        }
+        return data == 1;
     }
 
     /** Text from the file for a message: made visible, and cut so that one forged line cannot flood the terminal. */

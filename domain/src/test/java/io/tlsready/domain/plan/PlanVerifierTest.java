@@ -179,6 +179,43 @@ class PlanVerifierTest {
                 .contains("Write-Host 'step \u201b\u201b; calc; \u201a\u201a'");
     }
 
+    /** R16: a fix writes Enabled=1, DisabledByDefault=0, DefaultSecureProtocols with 0x800 and without 0x8/0x20. */
+    @Test
+    void aForgedFileThatWritesOtherDataIntoAValueTlsreadyWritesIsFlagged() {
+        String reg = RegFileFormat.text(worstPlan("2008R2", "fs01"));
+        assertThat(reg).contains("\"Enabled\"=dword:00000001", "\"DisabledByDefault\"=dword:00000000");
+        for (String[] edit : List.of(new String[] {"\"Enabled\"=dword:00000001", "\"Enabled\"=dword:00000000"},
+                new String[] {"\"DisabledByDefault\"=dword:00000000", "\"DisabledByDefault\"=dword:00000001"},
+                new String[] {"\"SchUseStrongCrypto\"=dword:00000001", "\"SchUseStrongCrypto\"=dword:00000000"},
+                new String[] {"\"DefaultSecureProtocols\"=dword:00000a80", "\"DefaultSecureProtocols\"=dword:000000a0"},
+                new String[] {"\"DefaultSecureProtocols\"=dword:00000a80", "\"DefaultSecureProtocols\"=dword:00000aa0"})) {
+            assertThat(reg).contains(edit[0]);
+            PlanVerifier.Result r = PlanVerifier.verify(reSign(reg.replaceFirst(java.util.regex.Pattern.quote(edit[0]), edit[1]), ";")
+                    .getBytes(StandardCharsets.UTF_8), WRITABLE);
+            assertThat(r.outcome()).as(edit[1]).isEqualTo(PlanVerifier.Outcome.FOREIGN);
+            assertThat(r.problem()).as(edit[1]).contains(edit[1].substring(edit[1].indexOf('=') + 1), "no tlsready fix writes");
+        }
+        String ps1 = PowerShellFormat.text(worstPlan("2008R2", "fs01"));
+        for (String[] edit : List.of(new String[] {"'SchUseStrongCrypto' 1", "'SchUseStrongCrypto' 0"},
+                new String[] {"'SchUseStrongCrypto' 1", "'SchUseStrongCrypto' $value"},
+                new String[] {"-band -bnot 0x28)", "-band -bnot 0x0)"},
+                new String[] {"-bor 0x800 }", "-bor 0x0 }"},
+                new String[] {"{ 0xa80 }", "{ 0xa0 }"})) {
+            assertThat(ps1).contains(edit[0]);
+            PlanVerifier.Result r = PlanVerifier.verify(reSign(ps1.replace(edit[0], edit[1]), "#")
+                    .getBytes(StandardCharsets.UTF_8), WRITABLE);
+            assertThat(r.outcome()).as(edit[1]).isEqualTo(PlanVerifier.Outcome.FOREIGN);
+        }
+    }
+
+    @Test
+    void theDataCheckAcceptsWhatTheBitFixMakesOfAnyAuditedValue() {
+        for (long before : new long[] {0, 0xA0, 0xA8, 0x2A0, 0xAA0, 0xFFFFFFFFL, 0x80000000L}) {
+            assertThat(PlanVerifier.fixMayWrite("DefaultSecureProtocols", (before & ~0x28L) | 0x800)).as("%x", before).isTrue();
+        }
+        assertThat(PlanVerifier.fixMayWrite("Enabled", 0xFFFFFFFFL)).isFalse();
+    }
+
     /** What a forger would do: recompute the checksum over the changed text. */
     private static String reSign(String text, String comment) {
         String[] lines = text.split("\r\n", 4);
