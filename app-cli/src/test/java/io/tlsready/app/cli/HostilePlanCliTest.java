@@ -55,6 +55,32 @@ class HostilePlanCliTest {
         checkBothFormats(List.of("--snapshot", hostile.toString()));
     }
 
+    @Test
+    void a_hostile_host_is_exact_in_plan_json_and_visible_in_plan_text() throws Exception {
+        String host = "A\u001b]0;owned\u0007\u202eYDAER\u2066\r\n" + RUN + "\ud800";
+        Path clean = dir.resolve("clean.json");
+        List<String> collect = new ArrayList<>(List.of("collect", "--output", clean.toString()));
+        collect.addAll(Cli.snapshotArgs(SET));
+        assertThat(Cli.run(collect.toArray(String[]::new)).exitCode()).isZero();
+        ObjectNode snapshot = (ObjectNode) JSON.readTree(clean.toFile());
+        snapshot.put("host", host);
+        if (snapshot.path("systemInfo").isObject()) {
+            ((ObjectNode) snapshot.get("systemInfo")).put("hostName", host);
+        }
+        Path hostile = dir.resolve("hostile-json.json");
+        // Escaped, so the lone surrogate reaches the snapshot reader as it is (UTF-8 cannot carry one).
+        JSON.writer().with(com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII).writeValue(hostile.toFile(), snapshot);
+
+        byte[] json = Files.readAllBytes(plan(List.of("--snapshot", hostile.toString()), "json", "plan-json"));
+        String raw = new String(json, StandardCharsets.UTF_8);
+        assertThat(raw).doesNotContain("\u001b", "\u0007", "\u202e", "\u2066", "\r");
+        assertThat(JSON.readTree(json).path("hosts").get(0).path("host").asText()).isEqualTo(host);
+
+        String text = Files.readString(plan(List.of("--snapshot", hostile.toString()), "text", "plan-text"));
+        assertThat(text).doesNotContain("\u001b", "\u0007", "\u202e", "\u2066", "\r")
+                .contains(io.tlsready.domain.output.Visible.of(host));
+    }
+
     private void checkBothFormats(List<String> target) throws Exception {
         for (String format : List.of("reg", "ps1")) {
             Path honest = plan(Cli.snapshotArgs(SET), format, "honest");

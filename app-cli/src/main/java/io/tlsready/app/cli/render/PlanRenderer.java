@@ -25,7 +25,7 @@ import java.util.Map;
 public final class PlanRenderer {
 
     public static final String SCHEMA = "tlsready.plan/v1";
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper MAPPER = new ObjectMapper(JsonEscapes.factory()).enable(SerializationFeature.INDENT_OUTPUT);
 
     /** One host's plan with what it was made from and the audit predicted after it. */
     public record HostPlan(HostFacts facts, HostReport report, Plan plan, HostReport predicted) {
