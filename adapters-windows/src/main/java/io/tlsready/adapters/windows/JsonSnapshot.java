@@ -33,6 +33,7 @@ import io.tlsready.domain.facts.SystemInfo;
 import io.tlsready.domain.facts.ValueRef;
 import io.tlsready.domain.facts.WindowsVersion;
 import io.tlsready.domain.port.EvidenceException;
+import io.tlsready.domain.output.Visible;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -391,12 +392,18 @@ final class JsonSnapshot {
 
     /**
      * Writes every UTF-16 surrogate as a \\u escape. Registry strings may hold unpaired surrogates, which
-     * UTF-8 cannot carry; escaped, they survive the round trip exactly (paired ones stay valid JSON too).
+     * UTF-8 cannot carry; escaped, they survive the round trip exactly (paired ones stay valid JSON too). Every
+     * other character {@link Visible} would escape (controls, DEL, C1, bidi, U+2028) is escaped the same way, so a
+     * snapshot shown with {@code cat} cannot act on the terminal; parsers give back the same string.
      */
     private static final class SurrogateEscapes extends CharacterEscapes {
         private static final long serialVersionUID = 1L;
         static final SurrogateEscapes INSTANCE = new SurrogateEscapes();
         private final int[] ascii = CharacterEscapes.standardAsciiEscapesForJSON();
+
+        SurrogateEscapes() {
+            ascii[0x7f] = ESCAPE_STANDARD;
+        }
 
         @Override
         public int[] getEscapeCodesForAscii() {
@@ -405,7 +412,7 @@ final class JsonSnapshot {
 
         @Override
         public SerializableString getEscapeSequence(int ch) {
-            if (Character.isSurrogate((char) ch) && ch <= 0xFFFF) {
+            if (Visible.steers(ch)) {
                 return new SerializedString(String.format("\\u%04x", ch));
             }
             return null;

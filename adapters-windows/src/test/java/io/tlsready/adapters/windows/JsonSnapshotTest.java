@@ -84,6 +84,20 @@ class JsonSnapshotTest {
         assertThat(JsonSnapshot.read(file)).isEqualTo(facts);
     }
 
+    /** A snapshot shown with cat or a pager must not act on the terminal, and must still read back exactly. */
+    @Test
+    void steeringCharactersFromTheHostAreEscapedAndReadBackExactly() throws IOException {
+        String hostile = "H\u001b]0;t\u0007\u202eX\u2066\u2028\u0085\u007f\ud800\r\n";
+        HostFacts facts = new HostFacts(hostile, "s", Map.of(ValueRef.of(NETFX, hostile),
+                Fact.present(new RegValue.Str(hostile, false), "o " + hostile)), Fact.absent("looked"), Fact.absent("looked"),
+                List.of(new Provenance("reg-export", hostile, "")), List.of(new EvidenceWarning(hostile, hostile)));
+        byte[] json = bytes(facts);
+        String text = new String(json, java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(text.codePoints().filter(c -> c != '\n' && io.tlsready.domain.output.Visible.steers(c))).isEmpty();
+        assertThat(text.toLowerCase(java.util.Locale.ROOT)).contains("\\u202e", "\\u001b", "\\ud800", "\\u007f");
+        assertThat(JsonSnapshot.parse(json, "x")).isEqualTo(facts);
+    }
+
     @Test
     void roundTripOfSparseFacts() throws IOException {
         HostFacts facts = new HostFacts("h", "s", Map.of(), Fact.absent("looked"), Fact.absent("looked too"),
