@@ -194,17 +194,11 @@ final class HiveFactsSource implements FactsSource {
         Fact<RegValue> value(String keyPath, String name) {
             int before = hive.warnings().size();
             try {
-                HiveKey key = hive.root();
-                for (String part : keyPath.split("\\\\")) {
-                    if (part.isEmpty()) {
-                        continue;
-                    }
-                    Optional<HiveKey> next = key.subkey(part);
-                    if (next.isEmpty()) {
-                        return notFound(key, keyPath, before, label + " has no key " + keyPath);
-                    }
-                    key = next.get();
+                Walk walk = walk(keyPath);
+                if (!walk.found()) {
+                    return notFound(walk.key(), keyPath, before, label + " has no key " + keyPath);
                 }
+                HiveKey key = walk.key();
                 Optional<HiveValue> value = key.value(name);
                 if (value.isEmpty()) {
                     return notFound(key, keyPath, before, label + " has " + keyPath + " without this value");
@@ -229,17 +223,11 @@ final class HiveFactsSource implements FactsSource {
         Fact<String> key(String keyPath) {
             int before = hive.warnings().size();
             try {
-                HiveKey key = hive.root();
-                for (String part : keyPath.split("\\\\")) {
-                    if (part.isEmpty()) {
-                        continue;
-                    }
-                    Optional<HiveKey> next = key.subkey(part);
-                    if (next.isEmpty()) {
-                        return notFound(key, keyPath, before, label + " has no key " + keyPath);
-                    }
-                    key = next.get();
+                Walk walk = walk(keyPath);
+                if (!walk.found()) {
+                    return notFound(walk.key(), keyPath, before, label + " has no key " + keyPath);
                 }
+                HiveKey key = walk.key();
                 if (hive.warnings().size() != before) {
                     return damaged(keyPath, hive.warnings().get(hive.warnings().size() - 1));
                 }
@@ -247,6 +235,25 @@ final class HiveFactsSource implements FactsSource {
             } catch (HiveFormatException e) {
                 return Fact.notCollected(label + ": " + e.getMessage());
             }
+        }
+
+        /** Where a walk down {@code keyPath} ended: the key itself, or the last key whose subkeys were searched. */
+        private record Walk(HiveKey key, boolean found) {
+        }
+
+        private Walk walk(String keyPath) {
+            HiveKey key = hive.root();
+            for (String part : keyPath.split("\\\\")) {
+                if (part.isEmpty()) {
+                    continue;
+                }
+                Optional<HiveKey> next = key.subkey(part);
+                if (next.isEmpty()) {
+                    return new Walk(key, false);
+                }
+                key = next.get();
+            }
+            return new Walk(key, true);
         }
 
         /** ABSENT, unless the list that was searched ({@code searched}'s subkeys or values) is known to be damaged. */
