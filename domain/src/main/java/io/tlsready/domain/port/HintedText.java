@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * One line of text with {@link Hint}s in it: the problem in the adapter's words, the remedy (or the setting it
  * names) left for the app to word. {@code HintedText.of("no ticket (run kinit, or give ", new GivePassword(false),
- * ")")} reads "… or give the password)" in neutral words and "… or give --password-file or …)" in the CLI's.
+ * ")")} reads "… or give the password)" in neutral words, and names the CLI's password file flag in the CLI's.
  *
  * @param parts {@link String}s and {@link Hint}s, in reading order
  */
