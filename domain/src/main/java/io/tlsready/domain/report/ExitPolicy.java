@@ -49,6 +49,12 @@ public final class ExitPolicy {
                     counts.getOrDefault(Verdict.UNKNOWN, 0), unreachable);
         }
 
+        /** A report's hosts; those with an error (not audited at all) are the unreachable ones. */
+        public static VerdictCounts of(AuditReport report) {
+            int unreachable = (int) report.hosts().stream().filter(h -> h.error().isPresent()).count();
+            return of(report.verdictCounts(), unreachable);
+        }
+
         /** One host: what {@code plan} and a single-host audit answer for. */
         public static VerdictCounts of(Verdict one) {
             return new VerdictCounts(one == Verdict.READY ? 1 : 0, one == Verdict.NOT_READY ? 1 : 0,
@@ -80,8 +86,7 @@ public final class ExitPolicy {
 
     /** The verdicts of a report's hosts. */
     public static Outcome of(AuditReport report) {
-        int unreachable = (int) report.hosts().stream().filter(h -> h.error().isPresent()).count();
-        return of(VerdictCounts.of(report.verdictCounts(), unreachable));
+        return of(VerdictCounts.of(report));
     }
 
     /** One host's verdict ({@code plan}). */
