@@ -7,6 +7,7 @@ import io.tlsready.adapters.winrm.transport.WinRmTransports;
 import io.tlsready.adapters.winrm.wsman.WsmanOptions;
 import io.tlsready.adapters.winrm.wsman.WsmanTransportException;
 import io.tlsready.domain.facts.FactsRequest;
+import io.tlsready.domain.facts.HostFacts;
 import io.tlsready.domain.port.FactsSource;
 import io.tlsready.domain.port.Hint;
 import io.tlsready.domain.port.HintedText;
@@ -94,7 +95,7 @@ class CliHintsTest {
             }
 
             @Override
-            public io.tlsready.domain.facts.HostFacts collect(FactsRequest request) {
+            public HostFacts collect(FactsRequest request) {
                 throw new RemoteFailure(t.label(), HintedText.of("no password for user alice (",
                         new Hint.GivePassword(true), ")"), true, null);
             }

@@ -1,5 +1,6 @@
 package io.tlsready.domain.port;
 
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -78,7 +79,7 @@ public sealed interface Hint {
 
         @Override
         public String neutral() {
-            return "the " + transport.name().toLowerCase(java.util.Locale.ROOT) + " transport";
+            return "the " + transport.name().toLowerCase(Locale.ROOT) + " transport";
         }
     }
 
@@ -90,7 +91,7 @@ public sealed interface Hint {
 
         @Override
         public String neutral() {
-            return auth.map(a -> a.name().toLowerCase(java.util.Locale.ROOT) + " authentication")
+            return auth.map(a -> a.name().toLowerCase(Locale.ROOT) + " authentication")
                     .orElse("another authentication");
         }
     }

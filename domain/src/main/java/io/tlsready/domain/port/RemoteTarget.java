@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -88,7 +89,7 @@ public record RemoteTarget(
         Objects.requireNonNull(transport, "transport");
         Objects.requireNonNull(auth, "auth");
         if (transport == Transport.HTTP && !auth.encryptsOverHttp()) {
-            String name = auth.name().charAt(0) + auth.name().substring(1).toLowerCase(java.util.Locale.ROOT);
+            String name = auth.name().charAt(0) + auth.name().substring(1).toLowerCase(Locale.ROOT);
             return Optional.of(new Refusal(name + " over http would send the password in clear text",
                     List.of(new Hint.UseTransport(Transport.HTTPS), new Hint.ChooseAuth(Optional.of(Auth.NTLM)))));
         }

@@ -3,6 +3,7 @@ package io.tlsready.domain.report;
 import io.tlsready.domain.rules.Finding;
 import io.tlsready.domain.rules.Status;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -20,7 +21,7 @@ public record StatusCounts(Map<Status, Integer> byStatus, int decidingUnknown) {
         for (Status s : Status.values()) {
             all.put(s, byStatus.getOrDefault(s, 0));
         }
-        byStatus = java.util.Collections.unmodifiableMap(all);
+        byStatus = Collections.unmodifiableMap(all);
     }
 
     public static StatusCounts of(Collection<Finding> findings) {

@@ -3,8 +3,8 @@ package io.tlsready.domain.port;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -25,7 +25,7 @@ class RemoteTargetRefusalTest {
         assertThat(auth.encryptsOverHttp()).isEqualTo(auth != RemoteTarget.Auth.BASIC);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void basic_over_http_is_refused_with_its_reason_and_the_two_safe_choices() {
         RemoteTarget target = new RemoteTarget("h", 5985, RemoteTarget.Transport.HTTP, RemoteTarget.Auth.BASIC, "u",
                 () -> new char[0], Optional.empty(), Optional.empty(), false, Duration.ofSeconds(1));
@@ -34,6 +34,5 @@ class RemoteTargetRefusalTest {
         assertThat(r.remedies()).containsExactly(new Hint.UseTransport(RemoteTarget.Transport.HTTPS),
                 new Hint.ChooseAuth(Optional.of(RemoteTarget.Auth.NTLM)));
         assertThat(r.reason()).doesNotContain("--");
-        assertThat(List.of(r.reason())).allMatch(s -> !s.contains("--transport"));
     }
 }

@@ -3,6 +3,7 @@ package io.tlsready.domain.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsready.domain.audit.AuditService;
+import io.tlsready.domain.rules.Finding;
 import io.tlsready.domain.rules.RuleId;
 import io.tlsready.domain.rules.Status;
 import java.util.ArrayList;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class ExitPolicyTest {
 
     private static HostReport host(String name, Verdict verdict) {
-        List<io.tlsready.domain.rules.Finding> findings = new ArrayList<>(VerdictTest.allPassExcept(
+        List<Finding> findings = new ArrayList<>(VerdictTest.allPassExcept(
                 RuleId.NETFX_VERSION, verdict == Verdict.NOT_READY ? Status.FAIL
                         : verdict == Verdict.UNKNOWN ? Status.UNKNOWN : Status.PASS));
         HostReport h = AuditService.failed(name, "test", "unused");

@@ -3,10 +3,12 @@ package io.tlsready.domain.report;
 import static io.tlsready.domain.report.VerdictTest.finding;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tlsready.domain.audit.AuditService;
 import io.tlsready.domain.rules.Finding;
 import io.tlsready.domain.rules.RuleId;
 import io.tlsready.domain.rules.Status;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -54,12 +56,12 @@ class StatusCountsTest {
 
     @Test
     void a_report_counts_the_findings_of_all_its_hosts() {
-        HostReport a = new HostReport("a", "t", io.tlsready.domain.audit.AuditService.failed("a", "t", "x").os(),
+        HostReport a = new HostReport("a", "t", AuditService.failed("a", "t", "x").os(),
                 Verdict.READY, List.of(finding(RuleId.OS_SUPPORTED, Status.PASS)), List.of(), List.of(),
-                java.util.Optional.empty());
+                Optional.empty());
         HostReport b = new HostReport("b", "t", a.os(), Verdict.NOT_READY,
                 List.of(finding(RuleId.OS_SUPPORTED, Status.FAIL), finding(RuleId.NETFX_VERSION, Status.UNKNOWN)),
-                List.of(), List.of(), java.util.Optional.empty());
+                List.of(), List.of(), Optional.empty());
         AuditReport r = new AuditReport(List.of(a, b), "t", "now");
         StatusCounts c = StatusCounts.of(r);
         assertThat(c.count(Status.PASS)).isEqualTo(1);
