@@ -12,6 +12,7 @@ import io.tlsready.adapters.winrm.wsman.WsmanTransportException;
 import io.tlsready.domain.facts.FactsRequest;
 import io.tlsready.domain.facts.HostFacts;
 import io.tlsready.domain.port.FactsSource;
+import io.tlsready.domain.port.HintedText;
 import io.tlsready.domain.port.RemoteFailure;
 import io.tlsready.domain.port.RemoteHosts;
 import io.tlsready.domain.port.RemoteTarget;
@@ -20,7 +21,8 @@ import java.util.Objects;
 /**
  * The {@link RemoteHosts} port over WinRM: each {@link FactsSource#collect} opens a transport for the host, runs
  * {@link WinRmFactsCollector}, and closes the transport. Failures become a {@link RemoteFailure} whose
- * {@code transientFailure} says whether the fleet may retry. All hosts share one event loop, created lazily on the
+ * {@code transientFailure} says whether the fleet may retry, with their hints (what the user can do) kept for the
+ * app to word. All hosts share one event loop, created lazily on the
  * first collection and released by {@link #close()}.
  */
 final class WinRmRemoteHosts implements RemoteHosts, AutoCloseable {
@@ -67,7 +69,7 @@ final class WinRmRemoteHosts implements RemoteHosts, AutoCloseable {
         } catch (NtlmException e) {
             throw new RemoteFailure(host, "NTLM: " + e.getMessage(), false, e);
         } catch (KerberosException e) {
-            throw new RemoteFailure(host, e.getMessage(), false, e);
+            throw new RemoteFailure(host, e.hinted(), false, e);
         }
     }
 
@@ -75,10 +77,10 @@ final class WinRmRemoteHosts implements RemoteHosts, AutoCloseable {
      * The failure's line, naming the host where the parser could not: a refused reply ("reply contains a DOCTYPE")
      * must say which host sent it when it ends up on a terminal or in a log, not only in a report row.
      */
-    private static String named(String host, WsmanTransportException e) {
+    private static HintedText named(String host, WsmanTransportException e) {
         boolean fromParser = e.kind() == WsmanTransportException.Kind.PROTOCOL
                 || e.kind() == WsmanTransportException.Kind.OVERSIZED;
-        return fromParser && !e.getMessage().contains(host) ? host + ": " + e.getMessage() : e.getMessage();
+        return fromParser && !e.getMessage().contains(host) ? e.hinted().after(host + ": ") : e.hinted();
     }
 
     private synchronized WinRmTransports transports() {

@@ -1,6 +1,8 @@
 package io.tlsready.adapters.windows;
 
 import io.tlsready.domain.port.EvidenceException;
+import io.tlsready.domain.port.Hint;
+import io.tlsready.domain.port.HintedText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -22,8 +24,8 @@ final class EvidenceFiles {
             }
             long size = Files.size(file);
             if (size > MAX_BYTES) {
-                throw new EvidenceException(file.toString(), "too large for text evidence ("
-                        + size + " bytes, limit " + MAX_BYTES + "); pass registry hives with --hives");
+                throw new EvidenceException(file.toString(), HintedText.of("too large for text evidence ("
+                        + size + " bytes, limit " + MAX_BYTES + "); ", new Hint.PassHives()));
             }
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {

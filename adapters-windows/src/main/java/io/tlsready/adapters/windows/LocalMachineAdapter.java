@@ -2,6 +2,8 @@ package io.tlsready.adapters.windows;
 
 import io.tlsready.domain.port.EvidenceException;
 import io.tlsready.domain.port.FactsSource;
+import io.tlsready.domain.port.Hint;
+import io.tlsready.domain.port.HintedText;
 import io.tlsready.domain.port.LocalMachine;
 import java.util.Locale;
 import java.util.Objects;
@@ -32,8 +34,8 @@ final class LocalMachineAdapter implements LocalMachine {
     public FactsSource open() {
         if (!osName.toLowerCase(Locale.ROOT).startsWith("windows")) {
             String system = (osName + " " + osVersion + " " + osArch).strip().replaceAll("\\s+", " ");
-            throw new EvidenceException("this machine", "live registry audit needs Windows (this is " + system
-                    + "); use --snapshot FILE… with evidence exported from the host, or --host NAME");
+            throw new EvidenceException("this machine", HintedText.of("live registry audit needs Windows (this is "
+                    + system + "); ", new Hint.UseOfflineEvidence()));
         }
         return openWindows();
     }

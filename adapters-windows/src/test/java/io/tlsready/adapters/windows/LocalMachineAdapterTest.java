@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.inject.Guice;
 import com.google.inject.Stage;
 import io.tlsready.domain.port.EvidenceException;
+import io.tlsready.domain.port.Hint;
 import io.tlsready.domain.port.LocalMachine;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -26,7 +27,9 @@ class LocalMachineAdapterTest {
         assertThatThrownBy(() -> new LocalMachineAdapter("Linux", "6.1.0-13-amd64", "amd64").open())
                 .isExactlyInstanceOf(EvidenceException.class)
                 .hasMessage("this machine: live registry audit needs Windows (this is Linux 6.1.0-13-amd64 amd64); "
-                        + "use --snapshot FILE… with evidence exported from the host, or --host NAME");
+                        + "audit evidence exported from the host, or the host itself over WinRM")
+                .satisfies(e -> assertThat(((EvidenceException) e).hinted().hints())
+                        .containsExactly(new Hint.UseOfflineEvidence()));
     }
 
     @Test

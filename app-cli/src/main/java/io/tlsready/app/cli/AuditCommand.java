@@ -114,7 +114,7 @@ final class AuditCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (targets.isRemote(target)) {
-            RemoteAudit.checkOptions(this);
+            RemoteChecks.checkOptions(this);
             return new RemoteAudit(audit, targets.remoteHosts(), env, out, err, version).run(this);
         }
         if (resume || report != null || reportFormat != null) {

@@ -24,7 +24,10 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) {
         boolean debug = parseResult.hasMatchedOption("--debug")
                 || (parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("--debug"));
-        if (ex instanceof EvidenceException || ex instanceof UsageException || ex instanceof UnwritableTextException) {
+        if (ex instanceof EvidenceException e) {
+            // Adapter and domain errors name what to do as hints; here they become the CLI's flags.
+            err.println("tlsready: " + oneLine(e.message(CliHints.WORDS)));
+        } else if (ex instanceof UsageException || ex instanceof UnwritableTextException) {
             err.println("tlsready: " + oneLine(ex.getMessage()));
         } else if (ex instanceof java.io.IOException) {
             err.println("tlsready: " + oneLine(ex.getMessage() == null ? ex.toString() : ex.getMessage()));

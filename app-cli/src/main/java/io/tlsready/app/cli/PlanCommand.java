@@ -11,8 +11,8 @@ import io.tlsready.domain.plan.PlanVerifier;
 import io.tlsready.domain.plan.PowerShellFormat;
 import io.tlsready.domain.plan.RegFileFormat;
 import io.tlsready.domain.plan.RemediationPlanner;
+import io.tlsready.domain.report.ExitPolicy;
 import io.tlsready.domain.report.HostReport;
-import io.tlsready.domain.report.Verdict;
 import io.tlsready.domain.rules.book.RuleBook;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -117,15 +117,14 @@ final class PlanCommand implements Callable<Integer> {
         } else {
             OutputTarget.writeBytes(output, out, rawStdout(), PowerShellFormat.bytes(plan));
         }
-        return report.verdict() == Verdict.NOT_READY ? ExitCode.NOT_READY
-                : report.verdict() == Verdict.UNKNOWN ? ExitCode.UNKNOWN : ExitCode.READY;
+        return ExitPolicy.of(report.verdict()).code();
     }
 
     /** One line per file: "OK  file  host H  fixes A, B" on stdout, or "file: what is wrong" on stderr. */
     private int verifyFiles() {
         Set<ValueRef> writable = RuleBook.standard().writable();
-        boolean rejected = false;
-        boolean unreadable = false;
+        int rejected = 0;
+        int unreadable = 0;
         for (Path file : verify) {
             String name = Visible.of(file.toString());
             byte[] bytes;
@@ -135,7 +134,7 @@ final class PlanCommand implements Callable<Integer> {
                 err.println(name + ": cannot read: " + (e instanceof java.nio.file.NoSuchFileException ? "no such file"
                         : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
                         : Visible.of(String.valueOf(e.getMessage()))));
-                unreadable = true;
+                unreadable++;
                 continue;
             }
             PlanVerifier.Result r = PlanVerifier.verify(bytes, writable);
@@ -144,12 +143,12 @@ final class PlanCommand implements Callable<Integer> {
                         + (r.rules().isEmpty() ? "nothing" : Visible.of(String.join(", ", r.rules()))));
             } else {
                 err.println(name + ": " + r.problem());
-                rejected = true;
+                rejected++;
             }
         }
         out.flush();
         err.flush();
-        return unreadable ? ExitCode.USAGE : rejected ? ExitCode.PLAN_REJECTED : ExitCode.READY;
+        return ExitPolicy.ofPlanCheck(verify.size(), rejected, unreadable).code();
     }
 
     @SuppressWarnings("resource")

@@ -1,21 +1,17 @@
 package io.tlsready.app.cli;
 
+import io.tlsready.adapters.winrm.WinRmModule;
+import io.tlsready.app.cli.PlannedHosts.Planned;
 import io.tlsready.app.cli.fleet.JsonlSink;
 import io.tlsready.app.cli.fleet.LineProgress;
-import io.tlsready.app.cli.fleet.ResumeCommand;
 import io.tlsready.app.cli.fleet.ResumeLog;
 import io.tlsready.app.cli.fleet.StopSignal;
 import io.tlsready.app.cli.fleet.Tally;
 import io.tlsready.app.cli.fleet.TerminalProgress;
-import io.tlsready.app.cli.inventory.HostPort;
-import io.tlsready.app.cli.inventory.Inventory;
-import io.tlsready.app.cli.inventory.InventoryHost;
 import io.tlsready.app.cli.render.Format;
 import io.tlsready.app.cli.render.ReportRenderer;
 import io.tlsready.domain.audit.AuditService;
 import io.tlsready.domain.audit.FleetAudit;
-import io.tlsready.adapters.winrm.WinRmModule;
-import io.tlsready.domain.output.Visible;
 import io.tlsready.domain.port.RemoteHosts;
 import io.tlsready.domain.port.RemoteTarget;
 import io.tlsready.domain.report.AuditReport;
@@ -31,8 +27,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,21 +34,14 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * {@code tlsready audit --host|--inventory}: turns the options and the inventory into remote targets, runs the
- * fleet use case, streams JSON lines, resumes, and writes the final report. Created only on this path, so an
+ * {@code tlsready audit --host|--inventory}: turns the options and the inventory into remote targets
+ * ({@link RemoteChecks}, {@link PlannedHosts}), runs the fleet use case, streams JSON lines, resumes, and writes the
+ * final report (or, when stopped, {@link StoppedRun}). Created only on this path, so an
  * offline audit loads none of it (nor the progress bar, nor Jackson's tree reader).
  */
 final class RemoteAudit {
 
     private static final long PROGRESS_LINE_INTERVAL_MS = 5_000;
-
-    /** One host's settings after the inventory and the command line are merged. */
-    private record Planned(String host, int port, RemoteTarget.Transport transport, RemoteTarget.Auth auth,
-            String user, String origin) {
-        String label() {
-            return host.contains(":") ? "[" + host + "]:" + port : host + ":" + port;
-        }
-    }
 
     private final AuditService audit;
     private final RemoteHosts remoteHosts;
@@ -73,44 +60,11 @@ final class RemoteAudit {
         this.version = version;
     }
 
-    /** Options that make no sense without a remote target; checked before anything is read. */
-    static void checkOptions(AuditCommand c) {
-        RemoteOptions r = c.remote;
-        if (r.refusedPassword != null) {
-            throw new UsageException("--password: passwords are never taken on the command line (shell history, "
-                    + "process lists); set " + Passwords.VARIABLE + ", use --password-file FILE, or type it at the prompt");
-        }
-        boolean jsonl = c.format == Format.JSONL;
-        if (c.resume && (!jsonl || c.output == null)) {
-            throw new UsageException("--resume continues a '--format jsonl --output FILE' run: give both");
-        }
-        if ((c.report != null || c.reportFormat != null) && !jsonl) {
-            throw new UsageException("--report/--report-format go with --format jsonl; otherwise --output is the "
-                    + "report");
-        }
-        if (r.timeoutSeconds < 1 || r.timeoutSeconds > 86_400) {
-            throw new UsageException("--timeout: expected 1..86400 seconds, got " + r.timeoutSeconds);
-        }
-        if (r.concurrency < 1 || r.concurrency > FleetAudit.MAX_CONCURRENCY) {
-            throw new UsageException("--concurrency: expected 1.." + FleetAudit.MAX_CONCURRENCY + ", got "
-                    + r.concurrency);
-        }
-        if (r.retries < 0 || r.retries > FleetAudit.MAX_RETRIES) {
-            throw new UsageException("--retries: expected 0.." + FleetAudit.MAX_RETRIES + ", got " + r.retries);
-        }
-        if (r.insecureSkipTlsVerify && r.pinSha256 != null) {
-            throw new UsageException("--pin-sha256 and --insecure-skip-tls-verify contradict each other: choose one");
-        }
-    }
-
     int run(AuditCommand c) throws IOException {
-        checkOptions(c);
+        RemoteChecks.checkOptions(c);
         RemoteOptions r = c.remote;
-        Optional<String> pin = pin(r.pinSha256);
-        if (r.caCert != null && !Files.isReadable(r.caCert)) {
-            throw new UsageException("--ca-cert " + r.caCert + ": cannot read it");
-        }
-        List<Planned> planned = plan(c.target, r);
+        Optional<String> pin = RemoteChecks.checkTrust(r);
+        List<Planned> planned = PlannedHosts.plan(c.target, r, err);
         if (r.insecureSkipTlsVerify) {
             err.println("tlsready: warning: --insecure-skip-tls-verify: certificates are NOT checked; anyone on the "
                     + "network path can read the password and forge the results");
@@ -143,7 +97,7 @@ final class RemoteAudit {
                     });
         }
         char[] password = todo.stream().anyMatch(p -> p.auth() != RemoteTarget.Auth.KERBEROS) || kerberosByPassword
-                ? Passwords.resolve(r.passwordFile, firstUser(todo), env, err) : new char[0];
+                ? Passwords.resolve(r.passwordFile, PlannedHosts.firstUser(todo), env, err) : new char[0];
         try {
             Supplier<char[]> secret = password::clone;
             // Kerberos without a password source uses the ticket cache: an empty password says so.
@@ -171,7 +125,7 @@ final class RemoteAudit {
         Tally tally = new Tally();
         previous.values().forEach(d -> tally.add(d.verdict(), d.unreachable()));
         listeners.add((target, report, progress) -> tally.add(report));
-        RunCounts counts = new RunCounts();
+        StoppedRun.RunCounts counts = new StoppedRun.RunCounts();
         listeners.add(counts);
         FleetAudit.Outcome outcome = null;
         StopSignal stop = StopSignal.arm();
@@ -194,7 +148,8 @@ final class RemoteAudit {
                 }
                 FleetAudit.Settings settings = FleetAudit.Settings.defaults().withConcurrency(r.concurrency)
                         .withRetries(r.retries).withKeepReports(keep);
-                outcome = new FleetAudit(audit, remoteHosts, settings).run(targets, all(listeners));
+                // Adapter failures name their remedies as hints: worded here as flags, before any report holds them.
+                outcome = new FleetAudit(audit, CliHints.worded(remoteHosts), settings).run(targets, all(listeners));
             } finally {
                 signalled = stop.disarm();
                 for (Closeable cl : closeables) {
@@ -203,7 +158,7 @@ final class RemoteAudit {
                 closeQuietly(WinRmModule.closeable(remoteHosts));
             }
             if (signalled || outcome.cancelled()) {
-                reportStopped(c, planned.size(), planned.size() - targets.size(), counts);
+                StoppedRun.report(c, planned.size(), planned.size() - targets.size(), counts, err);
                 // After a signal the JVM exits with 130 (SIGINT) or 143 (SIGTERM) once the hook returns, whatever
                 // is returned here; without one (a run cancelled otherwise), 3: hosts are left unaudited.
                 return signalled ? ExitCode.INTERRUPTED : ExitCode.UNKNOWN;
@@ -224,145 +179,13 @@ final class RemoteAudit {
         if (!keep) {
             return tally.exitCode();
         }
-        AuditReport report = new AuditReport(merge(planned, targets, outcome.hosts(), previous), version,
+        AuditReport report = new AuditReport(PlannedHosts.merge(planned, targets, outcome.hosts(), previous), version,
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         Path dest = jsonl ? ("-".equals(String.valueOf(c.report)) ? null : c.report) : c.output;
         Format format = jsonl ? reportFormat(c.reportFormat, dest) : c.format;
         ReportRenderer.Options options = c.renderOptions(format, dest);
         OutputTarget.write(dest, out, stream -> format.renderer().render(report, options, stream));
         return report.exitCode();
-    }
-
-    /**
-     * Ctrl-C, SIGTERM or a cancelled run: how far it got, where the results are, and how to go on. Counts are
-     * taken after the fleet stopped, so "done" is exactly the hosts whose lines are in the file.
-     *
-     * @param doneBefore hosts of this inventory already done in an earlier run (--resume)
-     */
-    private void reportStopped(AuditCommand c, int total, int doneBefore, RunCounts counts) {
-        int done = doneBefore + counts.finished;
-        int inFlight = counts.started - counts.finished;
-        int notStarted = total - done - inFlight;
-        boolean resumable = c.format == Format.JSONL && c.output != null;
-        String where;
-        if (resumable) {
-            where = "results in " + Visible.of(c.output.toString());
-        } else if (c.format == Format.JSONL) {
-            where = "their results went to standard output";
-        } else {
-            where = "no report was written (it is written once every host is done)";
-        }
-        err.println("tlsready: interrupted: " + done + " of " + total + " hosts done"
-                + (doneBefore > 0 ? " (" + doneBefore + " in an earlier run)" : "") + ", " + inFlight
-                + " in flight (stopped, not recorded), " + notStarted + " not started; " + where);
-        int left = total - done;
-        Optional<String> command = resumable ? ResumeCommand.of(ResumeCommand.program(), c.commandLine())
-                : Optional.empty();
-        if (command.isPresent()) {
-            err.println("tlsready: to audit the " + left + " hosts left, run: " + command.get());
-        } else {
-            err.println("tlsready: to make a run resumable, write its results with -f jsonl -o FILE; --resume then"
-                    + " continues it");
-        }
-        err.flush();
-    }
-
-    /** Hosts started and finished in this run; the fleet serialises listener calls. */
-    private static final class RunCounts implements FleetAudit.Listener {
-        int started;
-        int finished;
-
-        @Override
-        public void started(RemoteTarget target, FleetAudit.Progress progress) {
-            started++;
-        }
-
-        @Override
-        public void finished(RemoteTarget target, HostReport report, FleetAudit.Progress progress) {
-            finished++;
-        }
-    }
-
-    /** Inventory order: hosts from the earlier run and from this one, then any earlier host not listed now. */
-    private static List<HostReport> merge(List<Planned> planned, List<RemoteTarget> targets, List<HostReport> fresh,
-            Map<String, ResumeLog.Done> previous) {
-        Map<String, HostReport> byLabel = new HashMap<>();
-        for (int i = 0; i < targets.size(); i++) {
-            byLabel.put(targets.get(i).label(), fresh.get(i));
-        }
-        Map<String, HostReport> old = new LinkedHashMap<>();
-        previous.forEach((label, d) -> old.put(label, d.report()));
-        List<HostReport> hosts = new ArrayList<>();
-        for (Planned p : planned) {
-            HostReport h = byLabel.containsKey(p.label()) ? byLabel.get(p.label()) : old.remove(p.label());
-            if (h != null) {
-                hosts.add(h);
-            }
-        }
-        hosts.addAll(old.values());
-        return hosts;
-    }
-
-    /** Hosts with their settings: inventory values over command-line defaults, checked, deduplicated. */
-    private List<Planned> plan(TargetOptions t, RemoteOptions r) {
-        List<InventoryHost> entries = new ArrayList<>();
-        if (t.host != null) {
-            HostPort.Parsed p = HostPort.parse(t.host);
-            entries.add(InventoryHost.of(p.value().orElseThrow(() -> new UsageException("--host " + p.problem())),
-                    "--host"));
-        } else {
-            Inventory inv = Inventory.read(t.inventory);
-            inv.warnings().forEach(w -> err.println("tlsready: warning: " + w));
-            entries.addAll(inv.hosts());
-            if (entries.isEmpty()) {
-                throw new UsageException(t.inventory + ": no hosts in this inventory");
-            }
-        }
-        Map<String, Planned> unique = new LinkedHashMap<>();
-        List<String> ignoredCertChecks = new ArrayList<>();
-        for (InventoryHost h : entries) {
-            RemoteTarget.Transport transport = h.transport().orElse(r.transport);
-            RemoteTarget.Auth auth = h.auth().orElse(r.auth);
-            int port = h.port().orElse(RemoteTarget.defaultPort(transport));
-            String user = h.user().orElse(r.user == null ? "" : r.user);
-            String where = h.origin() + ": " + h.name() + ": ";
-            if (transport == RemoteTarget.Transport.HTTP && auth == RemoteTarget.Auth.BASIC) {
-                throw new UsageException(where + "Basic over http would send the password in clear text; "
-                        + "use https, or ntlm (encrypted)");
-            }
-            if (user.isEmpty() && auth != RemoteTarget.Auth.KERBEROS) {
-                throw new UsageException(where + "no user: give --user"
-                        + (t.inventory != null ? " or a user for this host in the inventory" : ""));
-            }
-            if (h.certValidationIgnored()) {
-                ignoredCertChecks.add(h.name());
-            }
-            Planned p = new Planned(h.address(), port, transport, auth, user, h.origin());
-            unique.putIfAbsent(p.label().toLowerCase(Locale.ROOT), p);
-        }
-        if (!ignoredCertChecks.isEmpty() && !r.insecureSkipTlsVerify) {
-            err.println("tlsready: warning: ansible_winrm_server_cert_validation=ignore is not honoured for "
-                    + ignoredCertChecks.size() + " host(s) (e.g. " + ignoredCertChecks.get(0) + "): certificates are "
-                    + "still validated; use --ca-cert, --pin-sha256 or, knowingly, --insecure-skip-tls-verify");
-        }
-        return new ArrayList<>(unique.values());
-    }
-
-    private static String firstUser(List<Planned> todo) {
-        return todo.stream().map(Planned::user).filter(u -> !u.isEmpty()).findFirst().orElse("the account");
-    }
-
-    /** 64 hex digits, colons and spaces allowed (as certificate viewers show it); lower-case hex out. */
-    static Optional<String> pin(String text) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        String hex = text.replace(":", "").replace(" ", "").toLowerCase(Locale.ROOT);
-        if (hex.length() != 64 || !hex.chars().allMatch(ch -> Character.digit(ch, 16) >= 0)) {
-            throw new UsageException("--pin-sha256: expected the SHA-256 fingerprint of the host certificate, "
-                    + "64 hex digits (colons allowed)");
-        }
-        return Optional.of(hex);
     }
 
     /** The final report's format: as given, else from the file name (.json, .csv, .html, .xml, .sarif), else text. */

@@ -1,11 +1,11 @@
 package io.tlsready.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tlsready.testing.Corpus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -73,24 +73,11 @@ class EvidenceCoverageCliTest {
     // ------------------------------------------------------------------ the real corpus
 
     static Path corpus() {
-        String configured = System.getProperty("tlsready.corpus", System.getenv("TLSREADY_CORPUS"));
-        Path root = configured != null && !configured.isBlank() ? Path.of(configured)
-                : Path.of("").toAbsolutePath().getParent().resolve("../shared/corpus").normalize();
-        if (!Files.isDirectory(root.resolve("reg"))) {
-            String message = "corpus not found at " + root + " (set -Dtlsready.corpus or TLSREADY_CORPUS)";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail(message);
-            }
-            System.err.println("SKIPPED: " + message);
-            assumeTrue(false, message);
-        }
-        return root;
+        return Corpus.root();
     }
 
-    static Stream<Path> corpusRegFiles() throws IOException {
-        try (Stream<Path> files = Files.list(corpus().resolve("reg"))) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".reg")).sorted().toList().stream();
-        }
+    static Stream<Path> corpusRegFiles() {
+        return Corpus.files("reg", ".reg").stream();
     }
 
     /**

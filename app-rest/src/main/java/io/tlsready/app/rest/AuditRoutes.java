@@ -81,7 +81,9 @@ final class AuditRoutes implements RouteGroup {
             try {
                 host = audits.audit(evidence.open(upload.files()));
             } catch (EvidenceException e) {
-                throw ProblemException.malformedEvidence(upload.scrub(e.getMessage()), upload.scrub(e.location()));
+                // The problem's hints (what to send instead) in this API's words, never the CLI's flags.
+                throw ProblemException.malformedEvidence(upload.scrub(e.message(RestHints.WORDS)),
+                        upload.scrub(e.location()));
             }
             AuditReport report = new AuditReport(List.of(host), toolVersion,
                     clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());

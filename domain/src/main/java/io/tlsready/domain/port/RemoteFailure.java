@@ -24,6 +24,11 @@ public class RemoteFailure extends EvidenceException {
         this.transientFailure = transientFailure;
     }
 
+    public RemoteFailure(String host, HintedText problem, boolean transientFailure, Throwable cause) {
+        super(host, problem, cause);
+        this.transientFailure = transientFailure;
+    }
+
     /** Whether a retry may help. */
     public boolean transientFailure() {
         return transientFailure;

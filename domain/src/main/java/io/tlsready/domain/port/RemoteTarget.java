@@ -3,6 +3,8 @@ package io.tlsready.domain.port;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -35,7 +37,34 @@ public record RemoteTarget(
 
     public enum Transport { HTTPS, HTTP }
 
-    public enum Auth { BASIC, NTLM, KERBEROS }
+    /** How a host is logged on to; whether its messages can be encrypted without TLS decides where it may go. */
+    public enum Auth {
+        BASIC(false), NTLM(true), KERBEROS(true);
+
+        private final boolean encryptsOverHttp;
+
+        Auth(boolean encryptsOverHttp) {
+            this.encryptsOverHttp = encryptsOverHttp;
+        }
+
+        /** NTLM and Kerberos seal every WinRM message over plain http; Basic sends the password as is. */
+        public boolean encryptsOverHttp() {
+            return encryptsOverHttp;
+        }
+    }
+
+    /**
+     * Why a transport and an authentication must not go together, and what to choose instead.
+     *
+     * @param reason   one line, e.g. "Basic over http would send the password in clear text"
+     * @param remedies the settings that make it safe, in the order to suggest them
+     */
+    public record Refusal(String reason, List<Hint> remedies) {
+        public Refusal {
+            Objects.requireNonNull(reason, "reason");
+            remedies = List.copyOf(remedies);
+        }
+    }
 
     public RemoteTarget {
         Objects.requireNonNull(host, "host");
@@ -49,6 +78,27 @@ public record RemoteTarget(
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("port out of range: " + port);
         }
+    }
+
+    /**
+     * The transport/auth invariant, decided here for the CLI, the inventory and the adapter alike: over plain http
+     * only an authentication whose messages are encrypted (NTLM, Kerberos) may go; Basic would send the password
+     * in clear text.
+     */
+    public static Optional<Refusal> refusal(Transport transport, Auth auth) {
+        Objects.requireNonNull(transport, "transport");
+        Objects.requireNonNull(auth, "auth");
+        if (transport == Transport.HTTP && !auth.encryptsOverHttp()) {
+            String name = auth.name().charAt(0) + auth.name().substring(1).toLowerCase(Locale.ROOT);
+            return Optional.of(new Refusal(name + " over http would send the password in clear text",
+                    List.of(new Hint.UseTransport(Transport.HTTPS), new Hint.ChooseAuth(Optional.of(Auth.NTLM)))));
+        }
+        return Optional.empty();
+    }
+
+    /** {@link #refusal(Transport, Auth)} for this target. */
+    public Optional<Refusal> refusal() {
+        return refusal(transport, auth);
     }
 
     public static int defaultPort(Transport transport) {

@@ -24,20 +24,11 @@ public record AuditReport(List<HostReport> hosts, String toolVersion, String gen
     }
 
     public Map<Status, Integer> statusCounts() {
-        Map<Status, Integer> counts = new EnumMap<>(Status.class);
-        for (Status s : Status.values()) {
-            counts.put(s, 0);
-        }
-        hosts.forEach(h -> h.findings().forEach(f -> counts.merge(f.status(), 1, Integer::sum)));
-        return counts;
+        return StatusCounts.of(this).byStatus();
     }
 
-    /** 0 every host READY; 1 some NOT_READY; 3 otherwise (some UNKNOWN or unreachable) — design.md. */
+    /** The code of {@link ExitPolicy}: 0 every host READY; 1 some NOT_READY; 3 otherwise (design.md). */
     public int exitCode() {
-        Map<Verdict, Integer> c = verdictCounts();
-        if (c.get(Verdict.NOT_READY) > 0) {
-            return 1;
-        }
-        return c.get(Verdict.UNKNOWN) > 0 || hosts.isEmpty() ? 3 : 0;
+        return ExitPolicy.of(this).code();
     }
 }

@@ -131,16 +131,16 @@ public final class ReportDocument {
 
     static Map<String, Object> summary(AuditReport report) {
         Map<String, Object> m = new LinkedHashMap<>();
-        Map<Verdict, Integer> v = report.verdictCounts();
+        ExitPolicy.VerdictCounts v = ExitPolicy.VerdictCounts.of(report);
         m.put("hosts", report.hosts().size());
-        m.put("ready", v.get(Verdict.READY));
-        m.put("notReady", v.get(Verdict.NOT_READY));
-        m.put("unknown", v.get(Verdict.UNKNOWN));
-        m.put("unreachable", (int) report.hosts().stream().filter(h -> h.error().isPresent()).count());
+        m.put("ready", v.ready());
+        m.put("notReady", v.notReady());
+        m.put("unknown", v.unknown());
+        m.put("unreachable", v.unreachable());
         Map<String, Object> statuses = new LinkedHashMap<>();
-        report.statusCounts().forEach((k, n) -> statuses.put(k.name(), n));
+        StatusCounts.of(report).byStatus().forEach((k, n) -> statuses.put(k.name(), n));
         m.put("statuses", statuses);
-        m.put("exitCode", report.exitCode());
+        m.put("exitCode", ExitPolicy.of(v).code());
         return m;
     }
 

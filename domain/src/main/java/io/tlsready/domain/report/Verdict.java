@@ -13,9 +13,18 @@ public enum Verdict {
         if (findings.stream().anyMatch(f -> f.status() == Status.FAIL)) {
             return NOT_READY;
         }
-        if (findings.stream().anyMatch(f -> f.rule().core() && f.status() == Status.UNKNOWN)) {
+        if (findings.stream().anyMatch(Verdict::unknownDecides)) {
             return UNKNOWN;
         }
         return READY;
+    }
+
+    /**
+     * "A core rule's UNKNOWN decides the verdict": true for exactly the findings that make a host UNKNOWN when
+     * nothing FAILs. A non-core rule's UNKNOWN never does. The JUnit and SARIF reports mark these findings with
+     * this same test, so a report never disagrees with the verdict above it.
+     */
+    public static boolean unknownDecides(Finding f) {
+        return f.status() == Status.UNKNOWN && f.rule().core();
     }
 }

@@ -1,6 +1,8 @@
 package io.tlsready.adapters.winrm.kerberos;
 
 import io.tlsready.domain.output.Visible;
+import io.tlsready.domain.port.Hint;
+import io.tlsready.domain.port.HintedText;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -152,29 +154,30 @@ public final class KerberosLogin {
         System.setProperty(JDK_CONFIG_PROPERTY, config.toString());
     }
 
-    private static String describeLogin(Exception e, String user, boolean withPassword, Settings settings) {
+    private static HintedText describeLogin(Exception e, String user, boolean withPassword, Settings settings) {
         String who = user == null || user.isBlank() ? "the user" : user;
         Optional<Integer> code = errorCode(e);
         if (code.isPresent()) {
             Optional<String> known = describeCode(code.get(), who, null);
             if (known.isPresent()) {
-                return known.get();
+                return HintedText.plain(known.get());
             }
         }
         String text = oneLine(e);
         String lower = text.toLowerCase(Locale.ROOT);
         if (withPassword && lower.contains("checksum failed")) {
             // Without pre-authentication the KDC answers anyone; the wrong key then fails to decrypt its reply.
-            return describeCode(24, who, null).orElseThrow();
+            return HintedText.plain(describeCode(24, who, null).orElseThrow());
         }
         if (!withPassword && (lower.contains("unable to obtain password") || lower.contains("no credential")
                 || lower.contains("no ticket") || lower.contains("no password")
                 || lower.contains("unable to obtain principal name"))) {
-            return "Kerberos: no ticket in " + settings.ticketCache().map(Path::toString).orElse("the default"
-                    + " ticket cache") + " (run kinit " + (user == null || user.isBlank() ? "user@REALM" : user)
-                    + ", or give the password with --password-file or TLSREADY_PASSWORD)";
+            return HintedText.of("Kerberos: no ticket in " + settings.ticketCache().map(Path::toString)
+                    .orElse("the default ticket cache") + " (run kinit "
+                    + (user == null || user.isBlank() ? "user@REALM" : user) + ", or ", new Hint.GivePassword(false),
+                    ")");
         }
-        return kdcTrouble(lower).orElse("Kerberos: login for " + who + " failed: " + Visible.of(text));
+        return HintedText.plain(kdcTrouble(lower).orElse("Kerberos: login for " + who + " failed: " + Visible.of(text)));
     }
 
     /** The message for a failure while getting a service ticket or building the AP-REQ for {@code spn}. */

@@ -1,6 +1,8 @@
 package io.tlsready.adapters.winrm.transport;
 
 import io.tlsready.domain.output.Visible;
+import io.tlsready.domain.port.Hint;
+import io.tlsready.domain.port.HintedText;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertificateExpiredException;
@@ -37,7 +39,7 @@ final class CertificateRefusal {
      *
      * @param pathTrusted        the chain validates to a trusted CA, host name aside
      * @param acceptedAsOwnAnchor a self-signed leaf passes the JDK's full check, host name included, when it is
-     *                           its own trust anchor: exactly what {@code --pin-sha256} (or {@code --ca-cert} with
+     *                           its own trust anchor: exactly what trusting it by its SHA-256 (or a CA file holding
      *                           it) would make true
      */
     record Findings(boolean pathTrusted, boolean acceptedAsOwnAnchor) {
@@ -46,7 +48,7 @@ final class CertificateRefusal {
     private CertificateRefusal() {
     }
 
-    static String explain(String host, X509Certificate[] chain, GeneralSecurityException jdkReason, Findings found,
+    static HintedText explain(String host, X509Certificate[] chain, GeneralSecurityException jdkReason, Findings found,
             Instant now) {
         X509Certificate leaf = chain[0];
         String h = Visible.of(host);
@@ -58,44 +60,50 @@ final class CertificateRefusal {
         try {
             leaf.checkValidity(Date.from(now));
         } catch (CertificateExpiredException e) {
-            return "certificate for host " + h + " expired on " + WHEN.format(leaf.getNotAfter().toInstant())
-                    + " (" + validity(leaf) + "; " + origin + "): renew the WinRM HTTPS listener's certificate on "
-                    + "the host";
+            return HintedText.plain("certificate for host " + h + " expired on "
+                    + WHEN.format(leaf.getNotAfter().toInstant()) + " (" + validity(leaf) + "; " + origin
+                    + "): renew the WinRM HTTPS listener's certificate on the host");
         } catch (CertificateNotYetValidException e) {
-            return "certificate for host " + h + " is not valid before " + WHEN.format(leaf.getNotBefore().toInstant())
-                    + " (" + validity(leaf) + "; " + origin + "): check the clocks of this machine and of the host";
+            return HintedText.plain("certificate for host " + h + " is not valid before "
+                    + WHEN.format(leaf.getNotBefore().toInstant()) + " (" + validity(leaf) + "; " + origin
+                    + "): check the clocks of this machine and of the host");
         }
         if (selfSigned) {
             if (found.acceptedAsOwnAnchor()) {
                 String sha256 = HostTrust.sha256(leaf);
-                return "certificate for host " + h + " is self-signed (" + dn(leaf.getSubjectX500Principal())
-                        + ", " + validity(leaf) + "): if it is that host's own WinRM certificate, compare SHA-256 "
-                        + sha256 + " with the certificate on the host, then trust it with --pin-sha256 " + sha256
-                        + " (or --ca-cert FILE holding it)";
+                return HintedText.of("certificate for host " + h + " is self-signed ("
+                        + dn(leaf.getSubjectX500Principal()) + ", " + validity(leaf) + "): if it is that host's own"
+                        + " WinRM certificate, compare SHA-256 " + sha256 + " with the certificate on the host, then"
+                        + " trust it with ", new Hint.TrustCertificate(sha256), " (or ", new Hint.AddCaCertificate(),
+                        " holding it)");
             }
-            return "certificate for host " + h + " is self-signed (" + dn(leaf.getSubjectX500Principal())
-                    + ") and is refused even when trusted as its own CA: " + reason(jdkReason);
+            return HintedText.plain("certificate for host " + h + " is self-signed ("
+                    + dn(leaf.getSubjectX500Principal()) + ") and is refused even when trusted as its own CA: "
+                    + reason(jdkReason));
         }
         if (!found.pathTrusted()) {
             if (has(jdkReason, CertPathBuilderException.class)) {
-                return "certificate for host " + h + " is " + origin + ", which is not a trusted CA here: add that "
-                        + "CA's certificate with --ca-cert FILE (PEM), e.g. your private PKI's root";
+                return HintedText.of("certificate for host " + h + " is " + origin + ", which is not a trusted CA"
+                        + " here: add that CA's certificate with ", new Hint.AddCaCertificate(),
+                        " (PEM), e.g. your private PKI's root");
             }
-            return "certificate for host " + h + " (" + origin + ") is not trusted: " + reason(jdkReason)
-                    + "; if that CA is yours, add its certificate with --ca-cert FILE (PEM)";
+            return HintedText.of("certificate for host " + h + " (" + origin + ") is not trusted: "
+                    + reason(jdkReason) + "; if that CA is yours, add its certificate with ", new Hint.AddCaCertificate(),
+                    " (PEM)");
         }
         // The chain is fine and our reading of the names says they match, yet the JDK's host name check refused
         // it: trust the JDK, and word it as the name problem it is.
         return otherNames(h, leaf, origin, true);
     }
 
-    private static String otherNames(String h, X509Certificate leaf, String origin, boolean pathTrusted) {
+    private static HintedText otherNames(String h, X509Certificate leaf, String origin, boolean pathTrusted) {
         List<CertificateNames.Name> names = CertificateNames.of(leaf);
         String held = names.isEmpty() ? "holds no host name" : "is for " + list(names);
-        return "certificate for host " + h + " does not match that name: it " + held + " (" + origin
-                + (pathTrusted ? "" : ", and not trusted here") + "); connect by one of its names, or fix DNS or the "
-                + "inventory if " + h + " reaches the wrong server"
-                + (pathTrusted ? "" : "; if it is the right server under another name, add its CA with --ca-cert FILE");
+        HintedText text = HintedText.plain("certificate for host " + h + " does not match that name: it " + held
+                + " (" + origin + (pathTrusted ? "" : ", and not trusted here") + "); connect by one of its names, or"
+                + " fix DNS or the inventory if " + h + " reaches the wrong server");
+        return pathTrusted ? text
+                : text.then("; if it is the right server under another name, add its CA with ", new Hint.AddCaCertificate());
     }
 
     private static String list(List<CertificateNames.Name> names) {

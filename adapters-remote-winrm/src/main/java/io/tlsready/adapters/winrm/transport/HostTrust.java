@@ -1,6 +1,8 @@
 package io.tlsready.adapters.winrm.transport;
 
 import io.tlsready.domain.output.Visible;
+import io.tlsready.domain.port.Hint;
+import io.tlsready.domain.port.HintedText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
@@ -42,7 +44,7 @@ final class HostTrust extends X509ExtendedTrustManager {
     private final byte[] pin;
     private final X509ExtendedTrustManager delegate;
     private volatile X509Certificate presented;
-    private volatile String rejection;
+    private volatile HintedText rejection;
 
     private HostTrust(String hostLabel, Mode mode, byte[] pin, X509ExtendedTrustManager delegate) {
         this.hostLabel = hostLabel;
@@ -51,10 +53,31 @@ final class HostTrust extends X509ExtendedTrustManager {
         this.delegate = delegate;
     }
 
+    /** A pin or CA bundle that cannot be used; the setting it names is a hint, worded by the app. */
+    static final class Unusable extends IllegalArgumentException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final transient HintedText hinted;
+
+        Unusable(HintedText hinted, Throwable cause) {
+            super(hinted.neutral(), cause);
+            this.hinted = hinted;
+        }
+
+        HintedText hinted() {
+            return hinted;
+        }
+    }
+
+    private static Hint caFile(Path file) {
+        return new Hint.CaCertificateFile(file.toString());
+    }
+
     /**
      * Builds the policy.
      *
-     * @throws IllegalArgumentException with a one-line message when the pin is malformed or the bundle unreadable
+     * @throws Unusable with a one-line message when the pin is malformed or the bundle unreadable
      */
     static HostTrust of(String hostLabel, Optional<Path> caBundle, Optional<String> pinSha256, boolean insecure) {
         if (insecure) {
@@ -72,8 +95,8 @@ final class HostTrust extends X509ExtendedTrustManager {
             hex = hex.substring(7);
         }
         if (!hex.matches("[0-9a-f]{64}")) {
-            throw new IllegalArgumentException("--pin-sha256 must be 64 hex digits (the SHA-256 of the certificate's DER"
-                    + " encoding), got " + text.strip().length() + " characters");
+            throw new Unusable(HintedText.of(new Hint.PinnedCertificate(), " must be 64 hex digits (the SHA-256 of the"
+                    + " certificate's DER encoding), got " + text.strip().length() + " characters"), null);
         }
         return HexFormat.of().parseHex(hex);
     }
@@ -85,7 +108,7 @@ final class HostTrust extends X509ExtendedTrustManager {
                 anchors = KeyStore.getInstance(KeyStore.getDefaultType());
                 anchors.load(null, null);
                 int n = 0;
-                // The JDK's default anchors first, so --ca-cert adds to the system store instead of replacing it.
+                // The JDK's default anchors first, so a CA bundle adds to the system store instead of replacing it.
                 for (X509Certificate ca : defaultAnchors()) {
                     anchors.setCertificateEntry("system-" + n++, ca);
                 }
@@ -126,14 +149,14 @@ final class HostTrust extends X509ExtendedTrustManager {
                 out.add((X509Certificate) c);
             }
             if (out.isEmpty()) {
-                throw new IllegalArgumentException("--ca-cert " + file + ": no PEM certificate in the file");
+                throw new Unusable(HintedText.of(caFile(file), ": no PEM certificate in the file"), null);
             }
             return out;
         } catch (IOException e) {
-            throw new IllegalArgumentException("--ca-cert " + file + ": cannot read the file (" + e.getMessage() + ")", e);
+            throw new Unusable(HintedText.of(caFile(file), ": cannot read the file (" + e.getMessage() + ")"), e);
         } catch (CertificateException e) {
-            throw new IllegalArgumentException("--ca-cert " + file + ": not a PEM certificate bundle ("
-                    + e.getMessage() + ")", e);
+            throw new Unusable(HintedText.of(caFile(file), ": not a PEM certificate bundle (" + e.getMessage() + ")"),
+                    e);
         }
     }
 
@@ -147,7 +170,7 @@ final class HostTrust extends X509ExtendedTrustManager {
     }
 
     /** Why the last handshake's certificate was refused (one line naming the host and what to do), if it was. */
-    Optional<String> rejection() {
+    Optional<HintedText> rejection() {
         return Optional.ofNullable(rejection);
     }
 
@@ -183,8 +206,8 @@ final class HostTrust extends X509ExtendedTrustManager {
 
     private void check(X509Certificate[] chain, String authType, Check jdk) throws CertificateException {
         if (chain == null || chain.length == 0) {
-            rejection = "the TLS server at " + Visible.of(hostLabel) + " presented no certificate";
-            throw new CertificateException(rejection);
+            rejection = HintedText.plain("the TLS server at " + Visible.of(hostLabel) + " presented no certificate");
+            throw new CertificateException(rejection.neutral());
         }
         X509Certificate leaf = chain[0];
         presented = leaf;
@@ -194,10 +217,10 @@ final class HostTrust extends X509ExtendedTrustManager {
                 return;
             case PINNED:
                 if (!MessageDigest.isEqual(pin, HexFormat.of().parseHex(sha256(leaf)))) {
-                    rejection = "certificate for host " + Visible.of(hostLabel) + " does not match --pin-sha256: "
-                            + "the host presented " + sha256(leaf) + " ("
-                            + Visible.of(leaf.getSubjectX500Principal().getName()) + ")";
-                    throw new CertificateException(rejection);
+                    rejection = HintedText.of("certificate for host " + Visible.of(hostLabel) + " does not match ",
+                            new Hint.PinnedCertificate(), ": the host presented " + sha256(leaf) + " ("
+                            + Visible.of(leaf.getSubjectX500Principal().getName()) + ")");
+                    throw new CertificateException(rejection.neutral());
                 }
                 return;
             default:
@@ -223,7 +246,7 @@ final class HostTrust extends X509ExtendedTrustManager {
 
     /**
      * Whether a self-signed leaf would pass this same handshake check, host name included, once trusted: the only
-     * case in which advising {@code --pin-sha256} cannot lead the admin to trust a certificate for another server.
+     * case in which advising a pin on its SHA-256 cannot lead the admin to trust a certificate for another server.
      */
     private static boolean acceptedAsOwnAnchor(X509Certificate leaf, Check jdk) {
         if (!CertificateRefusal.selfSigned(leaf)) {

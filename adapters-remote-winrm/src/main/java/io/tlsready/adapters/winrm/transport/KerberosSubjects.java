@@ -31,7 +31,7 @@ final class KerberosSubjects {
         }
         KerberosException failed = failures.get(key);
         if (failed != null) {
-            throw new KerberosException(failed.getMessage() + " (not retried for this host)");
+            throw new KerberosException(failed.hinted().then(" (not retried for this host)"), null);
         }
         char[] password = target.password().get();
         try {

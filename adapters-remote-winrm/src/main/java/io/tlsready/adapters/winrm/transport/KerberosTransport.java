@@ -180,8 +180,8 @@ final class KerberosTransport implements WsmanTransport {
                 throw (WsmanTransportException) cause;
             }
             if (cause instanceof KerberosException) {
-                throw new WsmanTransportException(Kind.AUTHENTICATION, channel.label() + ": " + cause.getMessage(),
-                        cause);
+                throw new WsmanTransportException(Kind.AUTHENTICATION,
+                        ((KerberosException) cause).hinted().after(channel.label() + ": "), cause);
             }
             throw new WsmanTransportException(Kind.AUTHENTICATION, channel.label() + ": Kerberos: "
                     + cause.getClass().getSimpleName(), cause);

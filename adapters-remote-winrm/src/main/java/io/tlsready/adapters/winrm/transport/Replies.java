@@ -5,11 +5,14 @@ import io.tlsready.adapters.winrm.ntlm.WinRmEncryption;
 import io.tlsready.adapters.winrm.wsman.WsmanTransport;
 import io.tlsready.adapters.winrm.wsman.WsmanTransportException;
 import io.tlsready.adapters.winrm.wsman.WsmanTransportException.Kind;
+import io.tlsready.domain.port.Hint;
+import io.tlsready.domain.port.HintedText;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /** Turns an HTTP reply into a WS-Man {@link WsmanTransport.Reply}, or into a failure a person understands. */
@@ -84,19 +87,20 @@ final class Replies {
                 : "the host offers " + String.join(", ", offered);
         boolean ours = offered.stream().anyMatch(s -> s.equalsIgnoreCase(scheme)
                 || ("Kerberos".equalsIgnoreCase(scheme) && s.equalsIgnoreCase("Negotiate")));
-        String why;
+        HintedText why;
         if (!offered.isEmpty() && !ours) {
-            why = scheme + " authentication is not enabled on the host (" + offers + "); choose another --auth"
-                    + ("Basic".equals(scheme) ? " or run: winrm set winrm/config/service/auth @{Basic=\"true\"}" : "");
+            why = HintedText.of(scheme + " authentication is not enabled on the host (" + offers + "); choose ",
+                    new Hint.ChooseAuth(Optional.empty()), "Basic".equals(scheme)
+                            ? " or run: winrm set winrm/config/service/auth @{Basic=\"true\"}" : "");
         } else if ("Basic".equals(scheme)) {
-            why = "the user name or password is wrong, or the account cannot use Basic (local accounts only;"
-                    + " Basic needs HTTPS unless AllowUnencrypted) (" + offers + ")";
+            why = HintedText.plain("the user name or password is wrong, or the account cannot use Basic (local"
+                    + " accounts only; Basic needs HTTPS unless AllowUnencrypted) (" + offers + ")");
         } else {
-            why = "the user name or password is wrong, the account is not allowed to log on, or the host requires"
-                    + " something we did not send (" + offers + ")";
+            why = HintedText.plain("the user name or password is wrong, the account is not allowed to log on, or the"
+                    + " host requires something we did not send (" + offers + ")");
         }
-        return new WsmanTransportException(Kind.AUTHENTICATION, label + ": HTTP 401 Unauthorized with " + scheme + ": "
-                + why);
+        return new WsmanTransportException(Kind.AUTHENTICATION, why.after(label + ": HTTP 401 Unauthorized with "
+                + scheme + ": "));
     }
 
     static List<String> offeredSchemes(List<String> wwwAuthenticate) {

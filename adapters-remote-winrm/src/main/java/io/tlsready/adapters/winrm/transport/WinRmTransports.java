@@ -6,9 +6,13 @@ import io.tlsready.adapters.winrm.wsman.WsmanOptions;
 import io.tlsready.adapters.winrm.wsman.WsmanTransport;
 import io.tlsready.adapters.winrm.wsman.WsmanTransportException;
 import io.tlsready.adapters.winrm.wsman.WsmanTransportException.Kind;
+import io.tlsready.domain.port.Hint;
+import io.tlsready.domain.port.HintedText;
 import io.tlsready.domain.port.RemoteTarget;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Builds the {@link WsmanTransport} for a {@link RemoteTarget} and owns what all hosts share: one Netty
@@ -16,7 +20,8 @@ import java.time.Duration;
  * by {@link #close()}.
  *
  * <p>Which combinations exist, secure by default: HTTPS with Basic, NTLM (channel-bound) or Kerberos; HTTP only
- * with NTLM or Kerberos message encryption. Basic over plain HTTP is refused with a message saying why.
+ * with NTLM or Kerberos message encryption. Basic over plain HTTP is refused as the domain's
+ * {@link RemoteTarget#refusal()} says, with its remedies as hints.
  */
 public final class WinRmTransports implements AutoCloseable {
 
@@ -62,6 +67,8 @@ public final class WinRmTransports implements AutoCloseable {
         if (https) {
             try {
                 trust = HostTrust.of(target.host(), target.caBundle(), target.pinSha256(), target.insecureSkipVerify());
+            } catch (HostTrust.Unusable e) {
+                throw new WsmanTransportException(Kind.TLS, e.hinted(), e);
             } catch (IllegalArgumentException e) {
                 throw new WsmanTransportException(Kind.TLS, e.getMessage(), e);
             }
@@ -102,21 +109,24 @@ public final class WinRmTransports implements AutoCloseable {
         }
     }
 
+    /** The domain's transport/auth invariant ({@link RemoteTarget#refusal()}), worded with its remedies. */
     private static void refuseInsecureCombinations(RemoteTarget target) {
-        if (target.transport() != RemoteTarget.Transport.HTTP) {
-            return;
-        }
-        if (target.auth() == RemoteTarget.Auth.BASIC) {
-            throw new WsmanTransportException(Kind.AUTHENTICATION, target.label() + ": Basic over plain HTTP would send"
-                    + " the password in clear text; use --transport https, or --auth ntlm (encrypted over HTTP)");
-        }
+        target.refusal().ifPresent(r -> {
+            List<Object> parts = new ArrayList<>(List.of(target.label() + ": " + r.reason() + "; use "));
+            for (int i = 0; i < r.remedies().size(); i++) {
+                parts.add(i == 0 ? "" : ", or ");
+                parts.add(r.remedies().get(i));
+            }
+            parts.add(" (encrypted over HTTP)");
+            throw new WsmanTransportException(Kind.AUTHENTICATION, new HintedText(parts));
+        });
     }
 
     private static char[] password(RemoteTarget target) {
         char[] password = target.password().get();
         if (password == null || password.length == 0) {
-            throw new WsmanTransportException(Kind.AUTHENTICATION, target.label() + ": no password for user "
-                    + target.user() + " (set TLSREADY_PASSWORD, --password-file, or answer the prompt)");
+            throw new WsmanTransportException(Kind.AUTHENTICATION, HintedText.of(target.label()
+                    + ": no password for user " + target.user() + " (", new Hint.GivePassword(true), ")"));
         }
         return password;
     }

@@ -7,6 +7,7 @@ import io.tlsready.adapters.winrm.wsman.WsmanOptions;
 import io.tlsready.adapters.winrm.wsman.WsmanTransport;
 import io.tlsready.adapters.winrm.wsman.WsmanTransportException;
 import io.tlsready.adapters.winrm.wsman.WsmanTransportException.Kind;
+import io.tlsready.domain.port.Hint;
 import io.tlsready.domain.port.RemoteTarget;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -99,7 +100,8 @@ class HttpsBasicTransportTest {
         assertThat(e.kind()).isEqualTo(Kind.TLS);
         assertThat(e.kind().transientFailure()).isFalse();
         assertThat(e.getMessage()).contains("certificate for host 127.0.0.1 is self-signed")
-                .contains("--pin-sha256 " + loopbackCert.sha256());
+                .contains("trust it with a pin on SHA-256 " + loopbackCert.sha256()).doesNotContain("--");
+        assertThat(e.hinted().hints()).contains(new Hint.TrustCertificate(loopbackCert.sha256()));
         assertThat(server.requests()).isEmpty();
     }
 
@@ -131,7 +133,8 @@ class HttpsBasicTransportTest {
                 false));
         assertThat(e.kind()).isEqualTo(Kind.TLS);
         assertThat(e.getMessage()).contains("certificate for host 127.0.0.1 does not match that name")
-                .contains("elsewhere.example").doesNotContain(otherNameCert.sha256()).doesNotContain("--pin-sha256");
+                .contains("elsewhere.example").doesNotContain(otherNameCert.sha256()).doesNotContain("pin");
+        assertThat(e.hinted().hints()).noneMatch(h -> h instanceof Hint.TrustCertificate);
     }
 
     @Test
@@ -147,7 +150,8 @@ class HttpsBasicTransportTest {
         WsmanTransportException e = failure(target(server.port(), Optional.empty(), Optional.of("00".repeat(32)),
                 false));
         assertThat(e.kind()).isEqualTo(Kind.TLS);
-        assertThat(e.getMessage()).contains("does not match --pin-sha256").contains(loopbackCert.sha256());
+        assertThat(e.getMessage()).contains("does not match the pinned SHA-256").contains(loopbackCert.sha256());
+        assertThat(e.hinted().hints()).containsExactly(new Hint.PinnedCertificate());
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.tlsready.adapters.winrm.wsman.WsmanOptions;
 import io.tlsready.adapters.winrm.wsman.WsmanTransport;
 import io.tlsready.adapters.winrm.wsman.WsmanTransportException;
 import io.tlsready.adapters.winrm.wsman.WsmanTransportException.Kind;
+import io.tlsready.domain.port.Hint;
 import io.tlsready.domain.port.RemoteTarget;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,8 +52,8 @@ class KerberosTransportTest {
                 assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(11_000L);
                 assertThat(e.kind()).isEqualTo(Kind.AUTHENTICATION);
                 assertThat(e.getMessage()).isEqualTo("127.0.0.1:" + server.port() + ": Kerberos: no ticket in "
-                        + cache + " (run kinit alice@EXAMPLE.TEST, or give the password with --password-file or"
-                        + " TLSREADY_PASSWORD)");
+                        + cache + " (run kinit alice@EXAMPLE.TEST, or give the password)");
+                assertThat(e.hinted().hints()).containsExactly(new Hint.GivePassword(false));
                 assertThat(server.requests()).isEmpty();
             }
         }

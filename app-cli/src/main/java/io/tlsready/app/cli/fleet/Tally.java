@@ -1,5 +1,6 @@
 package io.tlsready.app.cli.fleet;
 
+import io.tlsready.domain.report.ExitPolicy;
 import io.tlsready.domain.report.HostReport;
 import io.tlsready.domain.report.Verdict;
 import java.util.EnumMap;
@@ -34,12 +35,14 @@ public final class Tally {
         return unreachable;
     }
 
-    /** design.md: 1 if any host NOT_READY, else 3 if any UNKNOWN/unreachable (or none at all), else 0. */
+    /** The verdicts so far, as the exit policy reads them. */
+    public ExitPolicy.VerdictCounts counts() {
+        return ExitPolicy.VerdictCounts.of(verdicts, unreachable);
+    }
+
+    /** {@link ExitPolicy}: 1 if any host NOT_READY, else 3 if any UNKNOWN/unreachable (or none at all), else 0. */
     public int exitCode() {
-        if (count(Verdict.NOT_READY) > 0) {
-            return 1;
-        }
-        return count(Verdict.UNKNOWN) > 0 || total() == 0 ? 3 : 0;
+        return ExitPolicy.of(counts()).code();
     }
 
     /** "6 ready, 2 not ready, 2 unknown (1 unreachable)" */

@@ -6,6 +6,7 @@ import io.tlsready.domain.remediation.RegistryChange;
 import io.tlsready.domain.remediation.UpdateRequirement;
 import io.tlsready.domain.report.AuditReport;
 import io.tlsready.domain.report.HostReport;
+import io.tlsready.domain.report.StatusCounts;
 import io.tlsready.domain.report.Verdict;
 import io.tlsready.domain.rules.Evidence;
 import io.tlsready.domain.rules.Finding;
@@ -83,14 +84,13 @@ final class HtmlRenderer implements ReportRenderer {
                 + (RuleId.values().length * 18 + 4) + "\">");
         int row = 0;
         for (RuleId rule : RuleId.values()) {
-            Map<Status, Integer> per = new EnumMap<>(Status.class);
-            report.hosts().forEach(h -> h.findings().stream().filter(f -> f.rule() == rule)
-                    .forEach(f -> per.merge(f.status(), 1, Integer::sum)));
+            StatusCounts per = StatusCounts.of(report.hosts().stream()
+                    .flatMap(h -> h.findings().stream().filter(f -> f.rule() == rule)).toList());
             int y = row++ * 18;
             w.printf("<text x=\"0\" y=\"%d\" font-size=\"11\">%s</text>%n", y + 12, rule.name());
             double bx = 260;
             for (Status s : Status.values()) {
-                int n = per.getOrDefault(s, 0);
+                int n = per.count(s);
                 double width = 420.0 * n / total;
                 if (n > 0) {
                     w.printf(java.util.Locale.ROOT, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"14\" "

@@ -4,6 +4,8 @@ import io.tlsready.domain.output.Visible;
 import io.tlsready.domain.output.XmlText;
 import io.tlsready.domain.report.AuditReport;
 import io.tlsready.domain.report.HostReport;
+import io.tlsready.domain.report.StatusCounts;
+import io.tlsready.domain.report.Verdict;
 import io.tlsready.domain.rules.Evidence;
 import io.tlsready.domain.rules.Finding;
 import io.tlsready.domain.rules.Status;
@@ -34,9 +36,10 @@ final class JunitRenderer implements ReportRenderer {
         int failures = 0;
         int errors = 0;
         for (HostReport h : report.hosts()) {
+            StatusCounts counts = StatusCounts.of(h.findings());
             tests += Math.max(1, h.findings().size());
-            failures += (int) h.findings().stream().filter(f -> f.status() == Status.FAIL).count();
-            errors += (int) h.findings().stream().filter(JunitRenderer::isError).count() + (h.error().isPresent() ? 1 : 0);
+            failures += counts.count(Status.FAIL);
+            errors += counts.decidingUnknown() + (h.error().isPresent() ? 1 : 0);
         }
         w.printf("<testsuites name=\"tlsready\" tests=\"%d\" failures=\"%d\" errors=\"%d\">%n", tests, failures, errors);
         for (HostReport h : report.hosts()) {
@@ -46,15 +49,11 @@ final class JunitRenderer implements ReportRenderer {
         w.flush();
     }
 
-    private static boolean isError(Finding f) {
-        return f.status() == Status.UNKNOWN && f.rule().core();
-    }
-
     private static void suite(PrintWriter w, HostReport h) {
-        long failures = h.findings().stream().filter(f -> f.status() == Status.FAIL).count();
-        long errors = h.findings().stream().filter(JunitRenderer::isError).count() + (h.error().isPresent() ? 1 : 0);
-        long skipped = h.findings().stream().filter(f -> f.status() == Status.NOT_APPLICABLE
-                || (f.status() == Status.UNKNOWN && !f.rule().core())).count();
+        StatusCounts counts = StatusCounts.of(h.findings());
+        int failures = counts.count(Status.FAIL);
+        int errors = counts.decidingUnknown() + (h.error().isPresent() ? 1 : 0);
+        int skipped = counts.count(Status.NOT_APPLICABLE) + counts.otherUnknown();
         w.printf("  <testsuite name=\"%s\" tests=\"%d\" failures=\"%d\" errors=\"%d\" skipped=\"%d\">%n",
                 text(h.host()), Math.max(1, h.findings().size()), failures, errors, skipped);
         w.printf("    <properties><property name=\"os\" value=\"%s\"/><property name=\"verdict\" value=\"%s\"/>"
@@ -69,7 +68,7 @@ final class JunitRenderer implements ReportRenderer {
             if (f.status() == Status.FAIL) {
                 w.printf("      <failure message=\"%s\" type=\"FAIL\">%s</failure>%n", text(f.detail()),
                         XmlText.escape(body));
-            } else if (isError(f)) {
+            } else if (Verdict.unknownDecides(f)) {
                 w.printf("      <error message=\"%s\" type=\"UNKNOWN\">%s</error>%n", text(f.detail()),
                         XmlText.escape(body));
             } else if (f.status() == Status.NOT_APPLICABLE || f.status() == Status.UNKNOWN) {

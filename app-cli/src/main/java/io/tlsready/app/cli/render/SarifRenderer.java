@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.tlsready.domain.report.AuditReport;
 import io.tlsready.domain.report.HostReport;
+import io.tlsready.domain.report.Verdict;
 import io.tlsready.domain.rules.Finding;
 import io.tlsready.domain.rules.RuleId;
 import io.tlsready.domain.rules.Status;
@@ -133,6 +134,6 @@ final class SarifRenderer implements ReportRenderer {
         if (f.status() == Status.WARN) {
             return "warning";
         }
-        return f.status() == Status.UNKNOWN && f.rule().core() ? "note" : null;
+        return Verdict.unknownDecides(f) ? "note" : null;
     }
 }

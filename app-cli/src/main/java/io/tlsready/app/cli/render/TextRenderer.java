@@ -7,6 +7,7 @@ import io.tlsready.domain.remediation.Remediation;
 import io.tlsready.domain.remediation.UpdateRequirement;
 import io.tlsready.domain.report.AuditReport;
 import io.tlsready.domain.report.HostReport;
+import io.tlsready.domain.report.StatusCounts;
 import io.tlsready.domain.report.Verdict;
 import io.tlsready.domain.rules.Evidence;
 import io.tlsready.domain.rules.Finding;
@@ -53,12 +54,10 @@ final class TextRenderer implements ReportRenderer {
     private static void host(PrintWriter w, Paint p, HostReport h, boolean verbose) {
         w.println(p.bold("Host     ") + shown(h.host()) + p.dim("   (" + shown(h.source()) + ")"));
         w.println(p.bold("OS       ") + shown(h.os().name()) + h.os().architecture().map(a -> "  " + a).orElse(""));
-        Map<Status, Long> counts = h.findings().stream().collect(Collectors.groupingBy(Finding::status,
-                Collectors.counting()));
-        w.println(p.bold("Verdict  ") + p.verdict(h.verdict()) + "   " + counts.getOrDefault(Status.FAIL, 0L)
-                + " fail, " + counts.getOrDefault(Status.WARN, 0L) + " warn, "
-                + counts.getOrDefault(Status.UNKNOWN, 0L) + " unknown, " + counts.getOrDefault(Status.PASS, 0L)
-                + " pass");
+        StatusCounts counts = StatusCounts.of(h.findings());
+        w.println(p.bold("Verdict  ") + p.verdict(h.verdict()) + "   " + counts.count(Status.FAIL) + " fail, "
+                + counts.count(Status.WARN) + " warn, " + counts.count(Status.UNKNOWN) + " unknown, "
+                + counts.count(Status.PASS) + " pass");
         h.error().ifPresent(e -> w.println(p.bold("Error    ") + shown(e)));
         for (String note : h.os().notes()) {
             w.println(p.bold("Note     ") + shown(note));

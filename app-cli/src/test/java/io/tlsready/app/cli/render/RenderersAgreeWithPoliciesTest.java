@@ -1,0 +1,107 @@
+package io.tlsready.app.cli.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tlsready.domain.audit.AuditService;
+import io.tlsready.domain.report.AuditReport;
+import io.tlsready.domain.report.HostReport;
+import io.tlsready.domain.report.StatusCounts;
+import io.tlsready.domain.report.Verdict;
+import io.tlsready.domain.rules.Finding;
+import io.tlsready.domain.rules.RuleId;
+import io.tlsready.domain.rules.Status;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The renderers count and mark what the domain's policies say: "a core rule's UNKNOWN decides the verdict"
+ * ({@link Verdict#unknownDecides}) and the status counts ({@link StatusCounts}), never a count of their own.
+ */
+class RenderersAgreeWithPoliciesTest {
+
+    private static Finding finding(RuleId rule, Status status) {
+        return new Finding(rule, status, rule.name(), "detail", List.of(), Optional.empty(), List.of());
+    }
+
+    /** A host with a core UNKNOWN, two non-core UNKNOWNs, a WARN, an N/A and the rest PASS. */
+    private static AuditReport report() {
+        List<Finding> findings = new ArrayList<>();
+        for (RuleId r : RuleId.values()) {
+            Status s = switch (r) {
+                case NETFX_VERSION, MARS_AGENT, AZURE_ROOT_CAS -> Status.UNKNOWN;
+                case FIPS_POLICY -> Status.WARN;
+                case DHE_LEADING_ZERO -> Status.NOT_APPLICABLE;
+                default -> Status.PASS;
+            };
+            findings.add(finding(r, s));
+        }
+        HostReport h = new HostReport("h1", "test", AuditService.failed("h1", "t", "x").os(), Verdict.of(findings),
+                findings, List.of(), List.of(), Optional.empty());
+        return new AuditReport(List.of(h, AuditService.failed("h2", "winrm", "refused")), "t", "now");
+    }
+
+    private static String render(Format format, AuditReport report) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        format.renderer().render(report, new ReportRenderer.Options(false, false), out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void junit_errors_are_the_deciding_unknowns_and_skips_the_others() throws Exception {
+        AuditReport report = report();
+        StatusCounts counts = StatusCounts.of(report.hosts().get(0).findings());
+        assertThat(counts.decidingUnknown()).isEqualTo(1);
+        String xml = render(Format.JUNIT, report);
+        assertThat(xml).contains("<testsuite name=\"h1\" tests=\"" + RuleId.values().length + "\" failures=\"0\""
+                + " errors=\"" + counts.decidingUnknown() + "\" skipped=\""
+                + (counts.otherUnknown() + counts.count(Status.NOT_APPLICABLE)) + "\">");
+        assertThat(xml).contains("errors=\"" + (counts.decidingUnknown() + 1) + "\">"); // + the unreachable host
+        assertThat(xml).containsOnlyOnce("type=\"UNKNOWN\"");
+    }
+
+    @Test
+    void sarif_notes_exactly_the_deciding_unknowns() throws Exception {
+        JsonNode sarif = new ObjectMapper().readTree(render(Format.SARIF, report()));
+        List<String> notes = new ArrayList<>();
+        sarif.path("runs").get(0).path("results").forEach(r -> {
+            if (r.path("level").asText().equals("note")) {
+                notes.add(r.path("ruleId").asText());
+            }
+        });
+        assertThat(notes).containsExactly(RuleId.NETFX_VERSION.name());
+    }
+
+    @Test
+    void the_text_verdict_line_shows_the_domains_status_counts() throws Exception {
+        AuditReport report = report();
+        StatusCounts c = StatusCounts.of(report.hosts().get(0).findings());
+        String text = render(Format.TEXT, report);
+        assertThat(text).contains("Verdict  UNKNOWN   " + c.count(Status.FAIL) + " fail, " + c.count(Status.WARN)
+                + " warn, " + c.count(Status.UNKNOWN) + " unknown, " + c.count(Status.PASS) + " pass");
+        assertThat(c.count(Status.UNKNOWN)).isEqualTo(3);
+    }
+
+    @Test
+    void the_html_chart_draws_each_rules_status_as_the_domain_counts_it() throws Exception {
+        String html = render(Format.HTML, report());
+        Matcher m = Pattern.compile("<title>(\\w+) (\\w+): (\\d+)</title>").matcher(html);
+        int bars = 0;
+        while (m.find()) {
+            RuleId rule = RuleId.valueOf(m.group(1));
+            Status status = Status.valueOf(m.group(2));
+            List<Finding> ofRule = report().hosts().stream().flatMap(h -> h.findings().stream())
+                    .filter(f -> f.rule() == rule).toList();
+            assertThat(Integer.parseInt(m.group(3))).isEqualTo(StatusCounts.of(ofRule).count(status));
+            bars++;
+        }
+        assertThat(bars).isEqualTo(RuleId.values().length);
+    }
+}
