@@ -1,12 +1,11 @@
 package io.tlsready.regf;
 
-import io.tlsready.domain.facts.RegValue;
-
 import java.util.Arrays;
 
 /**
  * A key value ("Key value", vk) of a {@link Hive}. The header is read when the value is listed; the data only when
- * {@link #data()} or {@link #toRegValue()} is called, and never cached.
+ * {@link #data()} is called, and never cached. What the bytes mean (a DWORD, a string) is the reader's business:
+ * {@link #type()} and {@link #data()} are what Windows stores.
  */
 public final class HiveValue {
 
@@ -175,13 +174,8 @@ public final class HiveValue {
         return out;
     }
 
-    /** The value as a domain {@link RegValue}, decoded as every other source decodes it ({@link RegistryData}). */
-    public RegValue toRegValue() {
-        return RegistryData.decode(type, data());
-    }
-
     /**
-     * Why the data last read by {@link #data()} or {@link #toRegValue()} was cut or skipped, or "" if it was read
+     * Why the data last read by {@link #data()} was cut or skipped, or "" if it was read
      * whole. The hive warns about each damaged cell once; this says it for every read.
      */
     public String dataDamage() {

@@ -7,14 +7,14 @@ package io.tlsready.regf;
  *
  * <p>Streaming: {@link #update} may be called with any split of the input; {@link #finish} may be called once.
  */
-public final class Marvin32 {
+final class Marvin32 {
 
     /**
      * Seed of the registry log hashes. The spec lists it as the bytes {@code 82 EF 4D 88 7A 4E 55 C5}, i.e. the 64-bit
      * number written most significant byte first (s0 = 0x7A4E55C5, s1 = 0x82EF4D88); checked against every stored hash
      * of the corpus logs.
      */
-    public static final long REGISTRY_LOG_SEED = 0x82EF4D887A4E55C5L;
+    static final long REGISTRY_LOG_SEED = 0x82EF4D887A4E55C5L;
 
     private static final int BUFFER = 64 * 1024;
 
@@ -25,20 +25,20 @@ public final class Marvin32 {
     private int carryLen;
     private boolean finished;
 
-    public Marvin32(long seed) {
+    Marvin32(long seed) {
         s0 = (int) seed;
         s1 = (int) (seed >>> 32);
     }
 
     /** Hash of {@code data[off..off+len)}. */
-    public static long hash(long seed, byte[] data, int off, int len) {
+    static long hash(long seed, byte[] data, int off, int len) {
         Marvin32 m = new Marvin32(seed);
         m.update(data, off, len);
         return m.finish();
     }
 
     /** Hash of {@code len} bytes of {@code image} from {@code off}, read in bounded chunks (no full copy). */
-    public static long hash(long seed, HiveImage image, long off, long len) {
+    static long hash(long seed, HiveImage image, long off, long len) {
         Marvin32 m = new Marvin32(seed);
         byte[] buf = new byte[(int) Math.min(BUFFER, Math.max(0, len))];
         long pos = off;
@@ -53,7 +53,7 @@ public final class Marvin32 {
         return m.finish();
     }
 
-    public void update(byte[] data, int off, int len) {
+    void update(byte[] data, int off, int len) {
         if (finished) {
             throw new IllegalStateException("finish() was already called");
         }
@@ -80,7 +80,7 @@ public final class Marvin32 {
     }
 
     /** Pads the last 0-3 bytes with 0x80 as the reference does and returns {@code (s1 << 32) | s0}. */
-    public long finish() {
+    long finish() {
         if (finished) {
             throw new IllegalStateException("finish() was already called");
         }

@@ -13,7 +13,7 @@ import java.util.TreeMap;
  *
  * <p>Immutable once built, hence safe for concurrent reads.
  */
-public final class OverlayHiveImage implements HiveImage {
+final class OverlayHiveImage implements HiveImage {
 
     static final int PAGE_SHIFT = 12;
     static final int PAGE = 1 << PAGE_SHIFT;
@@ -35,17 +35,17 @@ public final class OverlayHiveImage implements HiveImage {
     }
 
     /** The image the pages are laid over. */
-    public HiveImage base() {
+    HiveImage base() {
         return base;
     }
 
     /** Number of replaced 4096-byte pages. */
-    public int pageCount() {
+    int pageCount() {
         return pages.length;
     }
 
     /** Heap bytes held for replaced pages (page data plus the page index), excluding the base image. */
-    public long heapBytes() {
+    long heapBytes() {
         return (long) pages.length * (PAGE + 16 + 8 + 8);
     }
 

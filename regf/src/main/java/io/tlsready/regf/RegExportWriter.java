@@ -1,11 +1,12 @@
 package io.tlsready.regf;
 
-import io.tlsready.domain.output.RegText;
-import io.tlsready.domain.output.Visible;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * Writes a hive subtree as regedit writes an export: "Windows Registry Editor Version 5.00", one section per
@@ -16,8 +17,10 @@ import java.util.List;
  *
  * <p>Names come from the hive, which may be hostile: a key whose name a {@code [...]} line cannot carry (a line
  * break, NUL or lone surrogate, or a backslash, which would read as a path separator) is left out with everything
- * below it, and so is a value whose name cannot be quoted. Each is named, made {@link Visible}, in a {@code ;}
- * comment where it would have been and in {@link #leftOut()}.
+ * below it, and so is a value whose name cannot be quoted. Each is named in a {@code ;} comment where it would have
+ * been and in {@link #leftOut()}, shown as the caller shows hostile text to a person (tlsready passes its
+ * {@code Visible::of}): how to show such text is the application's policy, what a .reg line can carry is this
+ * library's ({@link RegSyntax}).
  */
 public final class RegExportWriter {
 
@@ -26,6 +29,7 @@ public final class RegExportWriter {
 
     private final Writer out;
     private final String prefix;
+    private final UnaryOperator<String> shown;
     private final List<String> leftOut = new ArrayList<>();
     /** Notes on values left out of the current key, written after its values: see {@link #flushNotes}. */
     private final List<String> pendingNotes = new ArrayList<>();
@@ -34,10 +38,18 @@ public final class RegExportWriter {
 
     /**
      * @param prefix the key path the hive's root stands for, e.g. {@code HKEY_LOCAL_MACHINE\SYSTEM}
+     * @param shown  how a name from the hive is shown in a comment and a {@link #leftOut()} note: it must turn every
+     *               line break and control into visible text (the writer also makes sure no comment breaks its line)
+     * @throws IllegalArgumentException if {@code prefix} cannot start a {@code [...]} line
      */
-    public RegExportWriter(Writer out, String prefix) {
-        this.out = out;
-        this.prefix = RegText.keyPath(prefix);
+    public RegExportWriter(Writer out, String prefix, UnaryOperator<String> shown) {
+        this.out = Objects.requireNonNull(out, "out");
+        this.shown = Objects.requireNonNull(shown, "shown");
+        String why = RegSyntax.unwritableKeyPath(prefix);
+        if (why != null) {
+            throw new IllegalArgumentException("registry key " + quotedShown(prefix) + " cannot be written: " + why);
+        }
+        this.prefix = prefix;
     }
 
     /** One line per key or value left out of the export, naming it visibly and saying why. */
@@ -54,7 +66,7 @@ public final class RegExportWriter {
     }
 
     /** A writer that puts the UTF-16LE byte-order mark regedit expects, then UTF-16LE text, on {@code out}. */
-    public static Writer utf16le(java.io.OutputStream out) throws IOException {
+    public static Writer utf16le(OutputStream out) throws IOException {
         out.write(0xFF);
         out.write(0xFE);
         return new Utf16LeWriter(out);
@@ -73,13 +85,13 @@ public final class RegExportWriter {
                     flushNotes();
                     if (why != null) {
                         keysLeftOut++;
-                        String note = "left out key " + Visible.quoted(path) + " and everything below it: " + why;
+                        String note = "left out key " + quotedShown(path) + " and everything below it: " + why;
                         leftOut.add(note);
-                        out.write("\r\n; tlsready " + RegText.comment(note) + "\r\n");
+                        out.write("\r\n; tlsready " + comment(note) + "\r\n");
                         return false;
                     }
                     out.write("\r\n[");
-                    out.write(RegText.keyPath(path));
+                    out.write(path);
                     out.write("]\r\n");
                 } catch (IOException e) {
                     failure[0] = e;
@@ -110,12 +122,12 @@ public final class RegExportWriter {
         StringBuilder line = new StringBuilder(64);
         if (v.name().isEmpty()) {
             line.append('@');
-        } else if (RegText.canQuote(v.name())) {
-            line.append(RegText.quoted("value name", v.name()));
+        } else if (RegSyntax.canQuote(v.name())) {
+            line.append(RegSyntax.quoted(v.name()));
         } else {
             valuesLeftOut++;
-            String note = "left out value " + Visible.quoted(v.name()) + " of key "
-                    + Visible.quoted(key.path().isEmpty() ? prefix : prefix + "\\" + key.path())
+            String note = "left out value " + quotedShown(v.name()) + " of key "
+                    + quotedShown(key.path().isEmpty() ? prefix : prefix + "\\" + key.path())
                     + ": a .reg file cannot carry a line break, NUL or lone surrogate inside a value name";
             leftOut.add(note);
             pendingNotes.add(note);
@@ -129,7 +141,7 @@ public final class RegExportWriter {
             line.append("dword:");
             appendHex8(line, d);
         } else if (type == 1 && printable(data)) {
-            line.append(RegText.quoted("string data", utf16(data, stringLength(data))));
+            line.append(RegSyntax.quoted(utf16(data, stringLength(data))));
         } else {
             line.append(type == 3 ? "hex:" : "hex(" + Integer.toHexString(type) + "):");
             appendBytes(line, data);
@@ -167,14 +179,30 @@ public final class RegExportWriter {
      */
     private void flushNotes() throws IOException {
         for (String note : pendingNotes) {
-            out.write("; tlsready " + RegText.comment(note) + "\r\n");
+            out.write("; tlsready " + comment(note) + "\r\n");
         }
         pendingNotes.clear();
     }
 
+    private String quotedShown(String text) {
+        return "\"" + shown.apply(text) + "\"";
+    }
+
+    /** A comment stays on its line whatever {@code shown} returned: anything that would end it is replaced. */
+    private String comment(String note) {
+        String text = shown.apply(note);
+        if (RegSyntax.canQuote(text)) {
+            return text;
+        }
+        StringBuilder sb = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> sb.appendCodePoint(
+                RegSyntax.canQuote(new String(Character.toChars(cp))) ? cp : '\uFFFD'));
+        return sb.toString();
+    }
+
     /** Why a key name cannot be a component of a {@code [...]} line, or null when it can. */
     static String unwritableKeyName(String name) {
-        if (!RegText.canQuote(name)) {
+        if (!RegSyntax.canQuote(name)) {
             return "a .reg file cannot carry a line break, NUL or lone surrogate inside a key name";
         }
         if (name.indexOf('\\') >= 0) {
@@ -202,7 +230,7 @@ public final class RegExportWriter {
             return false;
         }
         int n = stringLength(data);
-        return n == data.length - 2 && RegText.canQuote(utf16(data, n));
+        return n == data.length - 2 && RegSyntax.canQuote(utf16(data, n));
     }
 
     /** Length in bytes without the trailing NUL terminator(s). */

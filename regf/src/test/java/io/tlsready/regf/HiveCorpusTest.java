@@ -2,6 +2,7 @@ package io.tlsready.regf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tlsready.testing.Corpus;
 import io.tlsready.domain.facts.RegValue;
 
 import java.io.IOException;
@@ -46,17 +47,17 @@ class HiveCorpusTest {
         "yarp/OldDirtyHive/RecoveredHive_Windows7, 5003, 1, 0",
     })
     void fullWalkCounts(String file, long keys, long values, int warnings) {
-        Hive hive = Corpus.open(file);
-        Corpus.Counts counts = Corpus.walk(hive);
+        Hive hive = HiveCorpus.open(file);
+        HiveCorpus.Counts counts = HiveCorpus.walk(hive);
         assertThat(counts.keys()).as("keys").isEqualTo(keys);
         assertThat(counts.values()).as("values").isEqualTo(values);
         assertThat(hive.warnings()).as("warnings").hasSize(warnings);
     }
 
     @Test
-    void everyCorpusFileOpensOrIsRejectedClearly() throws IOException {
+    void every_corpus_file_opens_or_is_rejected_clearly() throws IOException {
         List<Path> files;
-        try (Stream<Path> s = Files.walk(Corpus.hives())) {
+        try (Stream<Path> s = Files.walk(Corpus.dir("hives"))) {
             files = s.filter(Files::isRegularFile)
                     .filter(p -> !p.getFileName().toString().matches("(?i).*\\.(md|txt)|README"))
                     .collect(Collectors.toList());
@@ -66,7 +67,7 @@ class HiveCorpusTest {
             String name = p.getFileName().toString();
             try {
                 Hive hive = Hive.open(MappedHiveImage.open(p), name);
-                Corpus.walk(hive);
+                HiveCorpus.walk(hive);
                 assertThat(name).as("log files must be refused").doesNotContain(".LOG");
             } catch (HiveFormatException e) {
                 assertThat(name).as(e.getMessage()).contains(".LOG");
@@ -76,26 +77,26 @@ class HiveCorpusTest {
     }
 
     @Test
-    void systemHiveFacts() {
-        Hive hive = Corpus.open("regipy/SYSTEM");
+    void system_hive_facts() {
+        Hive hive = HiveCorpus.open("regipy/SYSTEM");
         assertThat(hive.dirty()).isFalse();
         assertThat(hive.minorVersion()).isEqualTo(5);
         assertThat(hive.primarySequence()).isEqualTo(13983);
-        assertThat(hive.key("Select").orElseThrow().value("current").orElseThrow().toRegValue())
+        assertThat(hive.key("Select").orElseThrow().value("current").map(HiveCorpus::decoded).orElseThrow())
                 .isEqualTo(new RegValue.Dword(1));
         HiveKey client = hive.key("ControlSet001\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\SSL 2.0\\Client")
                 .orElseThrow();
         assertThat(client.path()).isEqualTo("ControlSet001\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\SSL 2.0\\Client");
-        assertThat(client.value("DisabledByDefault").orElseThrow().toRegValue()).isEqualTo(new RegValue.Dword(1));
+        assertThat(client.value("DisabledByDefault").map(HiveCorpus::decoded).orElseThrow()).isEqualTo(new RegValue.Dword(1));
         assertThat(hive.key("controlset001\\CONTROL\\securityproviders\\schannel").orElseThrow()
-                .value("EventLogging").orElseThrow().toRegValue()).isEqualTo(new RegValue.Dword(1));
+                .value("EventLogging").map(HiveCorpus::decoded).orElseThrow()).isEqualTo(new RegValue.Dword(1));
         assertThat(hive.key("CurrentControlSet")).as("offline hives have no CurrentControlSet").isEmpty();
         assertThat(Hive.filetimeToInstant(hive.lastWritten()).toString()).startsWith("20");
     }
 
     @Test
-    void lookupsReadOnlyTheCellsOnTheirPaths() throws IOException {
-        CountingImage image = new CountingImage(MappedHiveImage.open(Corpus.file("regipy/SYSTEM")));
+    void lookups_read_only_the_cells_on_their_paths() throws IOException {
+        CountingImage image = new CountingImage(MappedHiveImage.open(Corpus.file("hives", "regipy/SYSTEM")));
         Hive hive = Hive.open(image, "SYSTEM");
         long before = image.reads;
         String[] paths = {
@@ -115,7 +116,7 @@ class HiveCorpusTest {
         }
         long lookupReads = image.reads - before;
         image.reads = 0;
-        Corpus.walk(hive);
+        HiveCorpus.walk(hive);
         long walkReads = image.reads;
         System.out.printf("SYSTEM: 30 value lookups (%d found) = %d image reads; full walk = %d reads%n",
                 found, lookupReads, walkReads);
@@ -124,12 +125,12 @@ class HiveCorpusTest {
     }
 
     @Test
-    void fullWalkOfSystemIsFast() {
-        Hive hive = Corpus.open("regipy/SYSTEM");
+    void full_walk_of_system_is_fast() {
+        Hive hive = HiveCorpus.open("regipy/SYSTEM");
         long best = Long.MAX_VALUE;
         for (int i = 0; i < 5; i++) {
             long t0 = System.nanoTime();
-            Corpus.walk(hive);
+            HiveCorpus.walk(hive);
             best = Math.min(best, System.nanoTime() - t0);
         }
         System.out.printf("SYSTEM full walk (keys, values, decoded data): best of 5 = %d ms%n", best / 1_000_000);
@@ -137,8 +138,8 @@ class HiveCorpusTest {
     }
 
     @Test
-    void yarpBigData() {
-        HiveKey key = Corpus.open("yarp/BigDataHive").key("key_with_bigdata").orElseThrow();
+    void yarp_big_data() {
+        HiveKey key = HiveCorpus.open("yarp/BigDataHive").key("key_with_bigdata").orElseThrow();
         byte[] dflt = key.value("").orElseThrow().data();
         byte[] v = key.value("V").orElseThrow().data();
         assertThat(dflt).hasSize(16_345).containsOnly('1');
@@ -146,8 +147,8 @@ class HiveCorpusTest {
     }
 
     @Test
-    void yarpManySubkeysUseIndexRoots() {
-        Hive hive = Corpus.open("yarp/ManySubkeysHive");
+    void yarp_many_subkeys_use_index_roots() {
+        Hive hive = HiveCorpus.open("yarp/ManySubkeysHive");
         HiveKey parent = hive.key("key_with_many_subkeys").orElseThrow();
         assertThat(parent.subkeys()).hasSize(5000);
         for (int i = 1; i <= 5000; i += 37) {
@@ -157,21 +158,21 @@ class HiveCorpusTest {
     }
 
     @Test
-    void yarpNames() {
-        assertThat(Corpus.open("yarp/UnicodeHive").key("привет\\КЛЮЧ")).hasValueSatisfying(
+    void yarp_names() {
+        assertThat(HiveCorpus.open("yarp/UnicodeHive").key("привет\\КЛЮЧ")).hasValueSatisfying(
                 k -> assertThat(k.path()).isEqualTo("Привет\\Ключ"));
-        HiveKey ext = Corpus.open("yarp/ExtendedASCIIHive").key("ËIGENAARDIG").orElseThrow();
+        HiveKey ext = HiveCorpus.open("yarp/ExtendedASCIIHive").key("ËIGENAARDIG").orElseThrow();
         assertThat(ext.name()).isEqualTo("ëigenaardig");
-        assertThat(ext.value("ëigenaardig").orElseThrow().toRegValue()).isEqualTo(RegValue.Str.of("ëigenaardig"));
+        assertThat(ext.value("ëigenaardig").map(HiveCorpus::decoded).orElseThrow()).isEqualTo(RegValue.Str.of("ëigenaardig"));
 
-        Hive upcase = Corpus.open("yarp/UpcaseHive");
+        Hive upcase = HiveCorpus.open("yarp/UpcaseHive");
         assertThat(upcase.root().subkeys()).extracting(HiveKey::name).containsExactly("ss1", "SS3", "ß2");
         assertThat(upcase.key("SS1")).isPresent();
         assertThat(upcase.key("ss3")).isPresent();
         assertThat(upcase.key("ss2")).as("ß is not SS in the registry").isEmpty();
         assertThat(upcase.key("ß2")).isPresent();
 
-        Hive comp = Corpus.open("yarp/CompHive");
+        Hive comp = HiveCorpus.open("yarp/CompHive");
         // A compressed name holds the low bytes of UTF-16 code units (Latin-1), not Windows-1252: byte 0x9F is
         // U+009F, a different key from the UTF-16 name U+0178 'Ÿ' beside it.
         assertThat(comp.root().subkeys()).extracting(HiveKey::name).containsExactly("\u009F", "Ÿ");
@@ -180,8 +181,8 @@ class HiveCorpusTest {
     }
 
     @Test
-    void yarpWrongOrderListsStillFindEveryKey() {
-        Hive hive = Corpus.open("yarp/WrongOrderHive");
+    void yarp_wrong_order_lists_still_find_every_key() {
+        Hive hive = HiveCorpus.open("yarp/WrongOrderHive");
         for (String p : new String[] {"1\\1", "1\\2", "1\\3", "1\\4", "2\\а", "2\\б", "2\\в", "2\\г"}) {
             assertThat(hive.key(p)).as(p).isPresent();
         }
@@ -189,33 +190,33 @@ class HiveCorpusTest {
     }
 
     @Test
-    void yarpValueEncodings() {
-        HiveKey s = Corpus.open("yarp/StringValuesHive").key("key").orElseThrow();
-        assertThat(s.value("").orElseThrow().toRegValue()).isEqualTo(RegValue.Str.of("test тест"));
-        assertThat(s.value("1").orElseThrow().toRegValue()).isEqualTo(new RegValue.Raw(3, "test".getBytes()));
-        assertThat(s.value("2").orElseThrow().toRegValue()).isEqualTo(new RegValue.Str("test тест", true));
-        assertThat(s.value("3").orElseThrow().toRegValue()).isEqualTo(RegValue.Str.of("test тест "));
+    void yarp_value_encodings() {
+        HiveKey s = HiveCorpus.open("yarp/StringValuesHive").key("key").orElseThrow();
+        assertThat(s.value("").map(HiveCorpus::decoded).orElseThrow()).isEqualTo(RegValue.Str.of("test тест"));
+        assertThat(s.value("1").map(HiveCorpus::decoded).orElseThrow()).isEqualTo(new RegValue.Raw(3, "test".getBytes()));
+        assertThat(s.value("2").map(HiveCorpus::decoded).orElseThrow()).isEqualTo(new RegValue.Str("test тест", true));
+        assertThat(s.value("3").map(HiveCorpus::decoded).orElseThrow()).isEqualTo(RegValue.Str.of("test тест "));
 
-        HiveKey m = Corpus.open("yarp/MultiSzHive").key("key").orElseThrow();
-        assertThat(m.value("1").orElseThrow().toRegValue()).isEqualTo(new RegValue.MultiStr(List.of()));
-        assertThat(m.value("2").orElseThrow().toRegValue())
+        HiveKey m = HiveCorpus.open("yarp/MultiSzHive").key("key").orElseThrow();
+        assertThat(m.value("1").map(HiveCorpus::decoded).orElseThrow()).isEqualTo(new RegValue.MultiStr(List.of()));
+        assertThat(m.value("2").map(HiveCorpus::decoded).orElseThrow())
                 .isEqualTo(new RegValue.MultiStr(List.of("привет", "как дела?")));
     }
 
     @Test
-    void hivexSpecialNames() {
-        Hive hive = Corpus.open("hivex/special");
+    void hivex_special_names() {
+        Hive hive = HiveCorpus.open("hivex/special");
         assertThat(hive.root().subkeys()).extracting(HiveKey::name)
                 .containsExactlyInAnyOrder("abcd_äöüß", "weird™", "zero\0key");
         assertThat(hive.key("zero\0KEY").orElseThrow().value("zero\0val")).isPresent();
-        assertThat(hive.key("ABCD_ÄÖÜß").orElseThrow().value("abcd_äöüß").orElseThrow().toRegValue())
+        assertThat(hive.key("ABCD_ÄÖÜß").orElseThrow().value("abcd_äöüß").map(HiveCorpus::decoded).orElseThrow())
                 .isEqualTo(new RegValue.Dword(0));
         assertThat(hive.key("WEIRD™").orElseThrow().value("symbols $£₤₧€")).isPresent();
     }
 
     @Test
-    void emptyHive() {
-        Hive hive = Corpus.open("yarp/EmptyHive");
+    void empty_hive() {
+        Hive hive = HiveCorpus.open("yarp/EmptyHive");
         assertThat(hive.root().subkeys()).isEmpty();
         assertThat(hive.root().values()).isEmpty();
         assertThat(hive.warnings()).isEmpty();

@@ -22,10 +22,10 @@ class HiveDamageTest {
     }
 
     @Test
-    void corruptedSystemHive() {
-        Hive hive = Corpus.open("regipy/corrupted_system_hive");
+    void corrupted_system_hive() {
+        Hive hive = HiveCorpus.open("regipy/corrupted_system_hive");
         assertThat(hive.dirty()).isFalse();
-        Corpus.Counts counts = Corpus.walk(hive);
+        HiveCorpus.Counts counts = HiveCorpus.walk(hive);
         Map<String, Long> kinds = reasons(hive);
         System.out.println("corrupted_system_hive: " + counts + " " + kinds);
 
@@ -41,7 +41,7 @@ class HiveDamageTest {
                 .isEqualTo("ControlSet001\\Control [cell 0x25078]: subkey points at a zeroed cell; skipped");
 
         // The TLS facts survive the damage.
-        assertThat(hive.key("Select").orElseThrow().value("Current").orElseThrow().toRegValue())
+        assertThat(hive.key("Select").orElseThrow().value("Current").map(HiveCorpus::decoded).orElseThrow())
                 .isEqualTo(new RegValue.Dword(1));
         HiveKey protocols = hive.key("ControlSet001\\Control\\SecurityProviders\\SCHANNEL\\Protocols").orElseThrow();
         assertThat(protocols.subkeys()).extracting(HiveKey::name).containsExactlyInAnyOrder(
@@ -49,10 +49,10 @@ class HiveDamageTest {
     }
 
     @Test
-    void badListAndBadSubkeyHives() {
+    void bad_list_and_bad_subkey_hives() {
         for (String file : List.of("yarp/BadListHive", "yarp/BadSubkeyHive")) {
-            Hive hive = Corpus.open(file);
-            Corpus.Counts counts = Corpus.walk(hive);
+            Hive hive = HiveCorpus.open(file);
+            HiveCorpus.Counts counts = HiveCorpus.walk(hive);
             assertThat(counts.keys()).as(file).isEqualTo(6);
             // Key 2's list wrongly names key 3's subkey (its nk parent field says 3): it stays under 3 only.
             assertThat(hive.key("3\\subkey")).as(file).isPresent();
@@ -66,9 +66,9 @@ class HiveDamageTest {
     }
 
     @Test
-    void truncatedHive() {
-        Hive hive = Corpus.open("yarp/TruncatedHive");
-        Corpus.Counts counts = Corpus.walk(hive);
+    void truncated_hive() {
+        Hive hive = HiveCorpus.open("yarp/TruncatedHive");
+        HiveCorpus.Counts counts = HiveCorpus.walk(hive);
         assertThat(counts.keys()).isEqualTo(2);
         List<HiveWarning> w = hive.warnings();
         assertThat(w.get(0).reason()).contains("truncated").contains("487424").contains("8192");
@@ -79,12 +79,12 @@ class HiveDamageTest {
     }
 
     @Test
-    void badBaseBlockHiveReadsWithChecksumWarning() {
-        Hive hive = Corpus.open("yarp/BadBaseBlockHive/BadBaseBlockHive");
+    void bad_base_block_hive_reads_with_checksum_warning() {
+        Hive hive = HiveCorpus.open("yarp/BadBaseBlockHive/BadBaseBlockHive");
         assertThat(hive.checksumValid()).isFalse();
         assertThat(hive.dirty()).isTrue();
         assertThat(hive.minorVersion()).isEqualTo(1);
-        Corpus.Counts counts = Corpus.walk(hive);
+        HiveCorpus.Counts counts = HiveCorpus.walk(hive);
         assertThat(counts.keys()).isEqualTo(5003);
         assertThat(hive.warnings()).extracting(HiveWarning::reason)
                 .anyMatch(r -> r.contains("checksum is wrong"))
@@ -92,8 +92,8 @@ class HiveDamageTest {
     }
 
     @Test
-    void dirtyHiveWithoutLogsWarns() {
-        Hive hive = Corpus.open("regipy/SYSTEM_2");
+    void dirty_hive_without_logs_warns() {
+        Hive hive = HiveCorpus.open("regipy/SYSTEM_2");
         assertThat(hive.dirty()).isTrue();
         assertThat(hive.checksumValid()).isTrue();
         assertThat(hive.warnings()).singleElement()
@@ -101,8 +101,8 @@ class HiveDamageTest {
     }
 
     @Test
-    void duplicateSubkeyNamesAreReported() {
-        Hive hive = Corpus.open("yarp/DuplicateSubkeysHive");
+    void duplicate_subkey_names_are_reported() {
+        Hive hive = HiveCorpus.open("yarp/DuplicateSubkeysHive");
         HiveKey parent = hive.key("key_with_many_subkeys").orElseThrow();
         assertThat(parent.subkeys()).hasSize(5000);
         assertThat(hive.warnings()).singleElement()

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 class HiveImageTest {
 
     @Test
-    void byteArrayImageIsLittleEndianAndBoundsChecked() {
+    void byte_array_image_is_little_endian_and_bounds_checked() {
         HiveImage img = new ByteArrayHiveImage(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9});
         assertThat(img.getShort(0)).isEqualTo((short) 0x0201);
         assertThat(img.getInt(1)).isEqualTo(0x05040302);
@@ -29,7 +29,7 @@ class HiveImageTest {
 
     /** A sparse file just over 2 GiB: reads across the 1 GiB chunk seams of the mapping. */
     @Test
-    void mappedImageReadsAcrossChunkSeams(@TempDir Path dir) throws IOException {
+    void mapped_image_reads_across_chunk_seams(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("big");
         long seam = 1L << 30;
         long size = (2L << 30) + 4096;

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Coverage-guided fuzz target (Jazzer). Under plain {@code mvn verify} it runs in regression mode: only the empty
- * input and any files in the test resources' {@code HiveJazzerFuzzTestInputs/fuzzReader/}, within seconds. With
+ * input and any files in the test resources' {@code HiveJazzerFuzzTestInputs/fuzz_reader/}, within seconds. With
  * {@code JAZZER_FUZZ=1} it fuzzes for {@code maxDuration}.
  *
  * <p>Inputs are patches over a synthetic hive with nested keys, every value type, inline and big data, rather than
@@ -18,7 +18,7 @@ class HiveJazzerFuzzTest {
     private static final byte[][] BASES = {base(5), base(3)};
 
     @FuzzTest(maxDuration = "10s")
-    void fuzzReader(FuzzedDataProvider data) {
+    void fuzz_reader(FuzzedDataProvider data) {
         byte[] hive = BASES[data.consumeInt(0, BASES.length - 1)].clone();
         int patches = data.consumeInt(0, 16);
         for (int i = 0; i < patches && data.remainingBytes() >= 6; i++) {
@@ -46,7 +46,7 @@ class HiveJazzerFuzzTest {
         } catch (HiveFormatException e) {
             return false;
         }
-        Corpus.walk(hive);
+        HiveCorpus.walk(hive);
         for (HiveKey k : hive.root().subkeys()) {
             hive.key(k.name() + "\\" + k.name());
             k.className();

@@ -2,6 +2,7 @@ package io.tlsready.regf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tlsready.testing.Corpus;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class HiveRecoveryCorpusTest {
 
     @Test
-    void newFormatLogsGiveWhatWindows10Recovered() throws IOException {
+    void new_format_logs_give_what_windows_10_recovered() throws IOException {
         RecoveryResult r = recover("yarp/NewDirtyHive1/NewDirtyHive",
                 "yarp/NewDirtyHive1/NewDirtyHive.LOG1", "yarp/NewDirtyHive1/NewDirtyHive.LOG2");
         print("NewDirtyHive1", r);
@@ -33,15 +34,15 @@ class HiveRecoveryCorpusTest {
         Hive recovered = r.open("NewDirtyHive (recovered)");
         assertThat(recovered.dirty()).isFalse();
         assertThat(recovered.primarySequence()).isEqualTo(5);
-        Hive windows = Corpus.open("yarp/NewDirtyHive1/RecoveredHive_Windows10");
+        Hive windows = HiveCorpus.open("yarp/NewDirtyHive1/RecoveredHive_Windows10");
         assertSameContent(recovered, windows);
         assertThat(recovered.warnings()).isEmpty();
         // The primary alone differs: the logs carry real changes.
-        assertThat(dump(Corpus.open("yarp/NewDirtyHive1/NewDirtyHive"), true)).isNotEqualTo(dump(windows, true));
+        assertThat(dump(HiveCorpus.open("yarp/NewDirtyHive1/NewDirtyHive"), true)).isNotEqualTo(dump(windows, true));
     }
 
     @Test
-    void oldFormatLogGivesWhatWindows7Recovered() throws IOException {
+    void old_format_log_gives_what_windows_7_recovered() throws IOException {
         RecoveryResult r = recover("yarp/OldDirtyHive/OldDirtyHive", "yarp/OldDirtyHive/OldDirtyHive.LOG1");
         print("OldDirtyHive", r);
         assertThat(r.recovered()).isTrue();
@@ -50,14 +51,14 @@ class HiveRecoveryCorpusTest {
         assertThat(r.pagesApplied()).isEqualTo(64);
         Hive recovered = r.open("OldDirtyHive (recovered)");
         assertThat(recovered.dirty()).isFalse();
-        Hive windows = Corpus.open("yarp/OldDirtyHive/RecoveredHive_Windows7");
+        Hive windows = HiveCorpus.open("yarp/OldDirtyHive/RecoveredHive_Windows7");
         assertSameContent(recovered, windows);
         assertThat(recovered.warnings()).isEmpty();
-        assertThat(dump(Corpus.open("yarp/OldDirtyHive/OldDirtyHive"), true)).isNotEqualTo(dump(windows, true));
+        assertThat(dump(HiveCorpus.open("yarp/OldDirtyHive/OldDirtyHive"), true)).isNotEqualTo(dump(windows, true));
     }
 
     @Test
-    void systemBGainsItsLoggedKeysAndValuesInSequenceOrder() throws IOException {
+    void system_b_gains_its_logged_keys_and_values_in_sequence_order() throws IOException {
         RecoveryResult r = recover("regipy/SYSTEM_B", "regipy/SYSTEM_B.LOG1", "regipy/SYSTEM_B.LOG2");
         print("SYSTEM_B", r);
         assertThat(r.recovered()).isTrue();
@@ -65,7 +66,7 @@ class HiveRecoveryCorpusTest {
         assertThat(r.entriesApplied()).isEqualTo(24); // LOG1 seq 2107..2110, LOG2 seq 2111..2130
         assertThat(r.pagesApplied()).isEqualTo(315); // regipy: "315 dirty pages applied"
 
-        Hive before = Corpus.open("regipy/SYSTEM_B");
+        Hive before = HiveCorpus.open("regipy/SYSTEM_B");
         Hive after = r.open("SYSTEM_B (recovered)");
         assertThat(after.dirty()).isFalse();
         Set<String> keysBefore = new HashSet<>();
@@ -106,12 +107,12 @@ class HiveRecoveryCorpusTest {
      * regipy's replay order, not our reader.
      */
     @Test
-    void regipysCountIsReproducedByItsReplayOrder() throws IOException {
-        HiveImage primary = MappedHiveImage.open(Corpus.file("regipy/SYSTEM_B"));
+    void regipys_count_is_reproduced_by_its_replay_order() throws IOException {
+        HiveImage primary = MappedHiveImage.open(Corpus.file("hives", "regipy/SYSTEM_B"));
         OverlayHiveImage.Builder out = new OverlayHiveImage.Builder(primary);
         long bins = 0;
         for (String log : List.of("regipy/SYSTEM_B.LOG2", "regipy/SYSTEM_B.LOG1")) {
-            for (NewLogEntry e : NewLogEntry.scan(LogFile.of(log, MappedHiveImage.open(Corpus.file(log)))).entries()) {
+            for (NewLogEntry e : NewLogEntry.scan(LogFile.of(log, MappedHiveImage.open(Corpus.file("hives", log)))).entries()) {
                 e.applyTo(out);
                 bins = Math.max(bins, e.binsSize());
             }
@@ -124,7 +125,7 @@ class HiveRecoveryCorpusTest {
         Hive regipyOrder = Hive.open(out.build(), "SYSTEM_B (regipy replay order)");
 
         Set<String> keysBefore = new HashSet<>();
-        collect(Corpus.open("regipy/SYSTEM_B"), keysBefore, new HashSet<>());
+        collect(HiveCorpus.open("regipy/SYSTEM_B"), keysBefore, new HashSet<>());
         Set<String> keysAfter = new HashSet<>();
         collect(regipyOrder, keysAfter, new HashSet<>());
         int added = minus(keysAfter, keysBefore).size();
@@ -135,8 +136,8 @@ class HiveRecoveryCorpusTest {
     }
 
     @Test
-    void badBaseBlockIsRestoredFromTheLog() throws IOException {
-        Hive damaged = Corpus.open("yarp/BadBaseBlockHive/BadBaseBlockHive");
+    void bad_base_block_is_restored_from_the_log() throws IOException {
+        Hive damaged = HiveCorpus.open("yarp/BadBaseBlockHive/BadBaseBlockHive");
         assertThat(damaged.checksumValid()).isFalse();
         RecoveryResult r = recover("yarp/BadBaseBlockHive/BadBaseBlockHive", "yarp/BadBaseBlockHive/BadBaseBlockHive.LOG1");
         print("BadBaseBlockHive", r);
@@ -149,12 +150,12 @@ class HiveRecoveryCorpusTest {
         assertThat(recovered.minorVersion()).isEqualTo(3); // the damaged header says 1
         assertThat(recovered.warnings()).isEmpty();
         // BadBaseBlockHive is OldDirtyHive with a broken header: recovered, it equals what Windows 7 recovered.
-        assertSameContent(recovered, Corpus.open("yarp/OldDirtyHive/RecoveredHive_Windows7"));
+        assertSameContent(recovered, HiveCorpus.open("yarp/OldDirtyHive/RecoveredHive_Windows7"));
     }
 
     @Test
-    void dirtyHiveWithoutLogsIsReadWithALoudWarning() throws IOException {
-        RecoveryResult r = HiveRecovery.recover(Corpus.file("regipy/SYSTEM_2"), List.of());
+    void dirty_hive_without_logs_is_read_with_a_loud_warning() throws IOException {
+        RecoveryResult r = HiveRecovery.recover(Corpus.file("hives", "regipy/SYSTEM_2"), List.of());
         print("SYSTEM_2", r);
         assertThat(r.dirty()).isTrue();
         assertThat(r.recovered()).isFalse();
@@ -162,12 +163,12 @@ class HiveRecoveryCorpusTest {
         assertThat(r.warnings()).singleElement().asString()
                 .contains("dirty hive without logs", "recent changes may be missing");
         Hive hive = r.open("SYSTEM_2");
-        assertThat(Corpus.walk(hive).keys()).isEqualTo(20015);
+        assertThat(HiveCorpus.walk(hive).keys()).isEqualTo(20015);
     }
 
     @Test
-    void cleanHiveIsReturnedAsIs() throws IOException {
-        RecoveryResult r = HiveRecovery.recover(Corpus.file("regipy/SYSTEM"), List.of());
+    void clean_hive_is_returned_as_is() throws IOException {
+        RecoveryResult r = HiveRecovery.recover(Corpus.file("hives", "regipy/SYSTEM"), List.of());
         assertThat(r.dirty()).isFalse();
         assertThat(r.recovered()).isFalse();
         assertThat(r.warnings()).isEmpty();
@@ -175,10 +176,10 @@ class HiveRecoveryCorpusTest {
     }
 
     @Test
-    void logsBesideFindsTheLogsInAnyCase() throws IOException {
-        assertThat(HiveRecovery.logsBeside(Corpus.file("regipy/SYSTEM_B")))
+    void logs_beside_finds_the_logs_in_any_case() throws IOException {
+        assertThat(HiveRecovery.logsBeside(Corpus.file("hives", "regipy/SYSTEM_B")))
                 .extracting(p -> p.getFileName().toString()).containsExactly("SYSTEM_B.LOG1", "SYSTEM_B.LOG2");
-        assertThat(HiveRecovery.logsBeside(Corpus.file("regipy/SYSTEM_2"))).isEmpty();
+        assertThat(HiveRecovery.logsBeside(Corpus.file("hives", "regipy/SYSTEM_2"))).isEmpty();
     }
 
     // ---- helpers ----
@@ -186,9 +187,9 @@ class HiveRecoveryCorpusTest {
     static RecoveryResult recover(String primary, String... logs) throws IOException {
         List<Path> paths = new ArrayList<>();
         for (String log : logs) {
-            paths.add(Corpus.file(log));
+            paths.add(Corpus.file("hives", log));
         }
-        return HiveRecovery.recover(Corpus.file(primary), paths);
+        return HiveRecovery.recover(Corpus.file("hives", primary), paths);
     }
 
     private static void print(String what, RecoveryResult r) {

@@ -3,6 +3,7 @@ package io.tlsready.regf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.tlsready.testing.Corpus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,13 +23,13 @@ class HiveRecoveryFuzzTest {
     private static final Duration BUDGET = Duration.ofSeconds(6);
 
     @Test
-    void mutatedLogsNeverBreakRecovery() {
-        byte[] newPrimary = Corpus.bytes("yarp/NewDirtyHive1/NewDirtyHive");
-        byte[] newLog1 = Corpus.bytes("yarp/NewDirtyHive1/NewDirtyHive.LOG1");
-        byte[] newLog2 = Corpus.bytes("yarp/NewDirtyHive1/NewDirtyHive.LOG2");
-        byte[] oldPrimary = Corpus.bytes("yarp/OldDirtyHive/OldDirtyHive");
-        byte[] oldLog = Corpus.bytes("yarp/OldDirtyHive/OldDirtyHive.LOG1");
-        byte[] badPrimary = Corpus.bytes("yarp/BadBaseBlockHive/BadBaseBlockHive");
+    void mutated_logs_never_break_recovery() {
+        byte[] newPrimary = Corpus.bytes("hives", "yarp/NewDirtyHive1/NewDirtyHive");
+        byte[] newLog1 = Corpus.bytes("hives", "yarp/NewDirtyHive1/NewDirtyHive.LOG1");
+        byte[] newLog2 = Corpus.bytes("hives", "yarp/NewDirtyHive1/NewDirtyHive.LOG2");
+        byte[] oldPrimary = Corpus.bytes("hives", "yarp/OldDirtyHive/OldDirtyHive");
+        byte[] oldLog = Corpus.bytes("hives", "yarp/OldDirtyHive/OldDirtyHive.LOG1");
+        byte[] badPrimary = Corpus.bytes("hives", "yarp/BadBaseBlockHive/BadBaseBlockHive");
 
         int[] stats = new int[3]; // runs, recovered, rejected by the reader
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
@@ -55,7 +56,7 @@ class HiveRecoveryFuzzTest {
                     assertThat(r.warnings()).as("unrecovered dirty hive must warn").isNotEmpty();
                 }
                 try {
-                    Corpus.walk(r.open("fuzz"));
+                    HiveCorpus.walk(r.open("fuzz"));
                 } catch (HiveFormatException e) {
                     stats[2]++;
                 }

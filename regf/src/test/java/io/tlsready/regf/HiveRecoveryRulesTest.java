@@ -2,6 +2,7 @@ package io.tlsready.regf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tlsready.testing.Corpus;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -16,86 +17,86 @@ class HiveRecoveryRulesTest {
     private static final String OLD = "yarp/OldDirtyHive/";
 
     @Test
-    void badHashStopsBeforeTheDamagedEntry() {
-        byte[] log2 = Corpus.bytes(NEW + "NewDirtyHive.LOG2");
+    void bad_hash_stops_before_the_damaged_entry() {
+        byte[] log2 = Corpus.bytes("hives", NEW + "NewDirtyHive.LOG2");
         log2[8192 + 100] ^= 0x55; // inside the pages of the entry with seq 4 (LOG2 offset 8192)
-        RecoveryResult r = recoverNew(Corpus.bytes(NEW + "NewDirtyHive"), Corpus.bytes(NEW + "NewDirtyHive.LOG1"), log2);
+        RecoveryResult r = recoverNew(Corpus.bytes("hives", NEW + "NewDirtyHive"), Corpus.bytes("hives", NEW + "NewDirtyHive.LOG1"), log2);
         assertThat(r.recovered()).isTrue();
         assertThat(r.entriesApplied()).isEqualTo(2); // seq 2 (LOG1) and 3 (LOG2)
         assertThat(r.warnings()).anySatisfy(w -> assertThat(w.reason()).contains("Hash-1"));
         Hive hive = r.open("recovered");
         assertThat(hive.primarySequence()).isEqualTo(3);
-        Corpus.walk(hive);
+        HiveCorpus.walk(hive);
     }
 
     @Test
-    void entriesAfterTheSecondarySequenceAreAppliedWithANote() {
+    void entries_after_the_secondary_sequence_are_applied_with_a_note() {
         // Without LOG1 (seq 2) the first available entry is seq 3, one past the primary's secondary sequence number.
-        RecoveryResult r = recoverNew(Corpus.bytes(NEW + "NewDirtyHive"), null, Corpus.bytes(NEW + "NewDirtyHive.LOG2"));
+        RecoveryResult r = recoverNew(Corpus.bytes("hives", NEW + "NewDirtyHive"), null, Corpus.bytes("hives", NEW + "NewDirtyHive.LOG2"));
         assertThat(r.entriesApplied()).isEqualTo(3);
         assertThat(r.notes()).anySatisfy(n -> assertThat(n).contains("first applicable log entry has seq 3"));
     }
 
     @Test
-    void aMissingLogInTheMiddleIsAGap() {
-        byte[] log2 = Corpus.bytes(NEW + "NewDirtyHive.LOG2");
+    void a_missing_log_in_the_middle_is_a_gap() {
+        byte[] log2 = Corpus.bytes("hives", NEW + "NewDirtyHive.LOG2");
         log2[8192] = 'X'; // entry seq 4 loses its signature: LOG2 ends after seq 3
-        byte[] log1 = Corpus.bytes(NEW + "NewDirtyHive.LOG1");
-        RecoveryResult r = recoverNew(Corpus.bytes(NEW + "NewDirtyHive"), log1, log2);
+        byte[] log1 = Corpus.bytes("hives", NEW + "NewDirtyHive.LOG1");
+        RecoveryResult r = recoverNew(Corpus.bytes("hives", NEW + "NewDirtyHive"), log1, log2);
         assertThat(r.entriesApplied()).isEqualTo(2);
         assertThat(r.open("recovered").primarySequence()).isEqualTo(3);
     }
 
     @Test
-    void badPrimaryChecksumTakesTheBaseBlockFromALog() {
-        byte[] primary = Corpus.bytes(NEW + "NewDirtyHive");
+    void bad_primary_checksum_takes_the_base_block_from_a_log() {
+        byte[] primary = Corpus.bytes("hives", NEW + "NewDirtyHive");
         primary[508] ^= 1;
-        RecoveryResult r = recoverNew(primary, Corpus.bytes(NEW + "NewDirtyHive.LOG1"),
-                Corpus.bytes(NEW + "NewDirtyHive.LOG2"));
+        RecoveryResult r = recoverNew(primary, Corpus.bytes("hives", NEW + "NewDirtyHive.LOG1"),
+                Corpus.bytes("hives", NEW + "NewDirtyHive.LOG2"));
         assertThat(r.baseBlockRestored()).isTrue();
         assertThat(r.entriesApplied()).isEqualTo(4);
         Hive hive = r.open("recovered");
         assertThat(hive.checksumValid()).isTrue();
-        HiveRecoveryCorpusTest.assertSameContent(hive, Corpus.open(NEW + "RecoveredHive_Windows10"));
+        HiveRecoveryCorpusTest.assertSameContent(hive, HiveCorpus.open(NEW + "RecoveredHive_Windows10"));
     }
 
     @Test
-    void cleanHiveIgnoresItsLogs() {
-        RecoveryResult r = recoverNew(Corpus.bytes(NEW + "RecoveredHive_Windows10"), Corpus.bytes(NEW + "NewDirtyHive.LOG1"),
-                Corpus.bytes(NEW + "NewDirtyHive.LOG2"));
+    void clean_hive_ignores_its_logs() {
+        RecoveryResult r = recoverNew(Corpus.bytes("hives", NEW + "RecoveredHive_Windows10"), Corpus.bytes("hives", NEW + "NewDirtyHive.LOG1"),
+                Corpus.bytes("hives", NEW + "NewDirtyHive.LOG2"));
         assertThat(r.dirty()).isFalse();
         assertThat(r.recovered()).isFalse();
         assertThat(r.warnings()).isEmpty();
     }
 
     @Test
-    void oldLogOfAnotherWriteIsNotApplied() {
-        byte[] log = Corpus.bytes(OLD + "OldDirtyHive.LOG1");
+    void old_log_of_another_write_is_not_applied() {
+        byte[] log = Corpus.bytes("hives", OLD + "OldDirtyHive.LOG1");
         log[12] ^= 1; // last-written timestamp no longer matches the primary's
         BaseBlocks.updateChecksum(log); // first sector only: checksum over bytes 0..507
-        RecoveryResult r = HiveRecovery.recover(new ByteArrayHiveImage(Corpus.bytes(OLD + "OldDirtyHive")), "OldDirtyHive",
+        RecoveryResult r = HiveRecovery.recover(new ByteArrayHiveImage(Corpus.bytes("hives", OLD + "OldDirtyHive")), "OldDirtyHive",
                 List.of(HiveRecovery.LogSource.of("OldDirtyHive.LOG1", log)));
         assertThat(r.recovered()).isFalse();
         assertThat(r.warnings()).anySatisfy(w -> assertThat(w.reason()).contains("no log data could be applied"));
     }
 
     @Test
-    void oldLogWithIncompleteWriteIsIgnored() {
-        byte[] log = Corpus.bytes(OLD + "OldDirtyHive.LOG1");
+    void old_log_with_incomplete_write_is_ignored() {
+        byte[] log = Corpus.bytes("hives", OLD + "OldDirtyHive.LOG1");
         log[8] ^= 1; // secondary sequence number differs: the log write did not finish ("Old format" note 2)
         BaseBlocks.updateChecksum(log);
-        RecoveryResult r = HiveRecovery.recover(new ByteArrayHiveImage(Corpus.bytes(OLD + "OldDirtyHive")), "OldDirtyHive",
+        RecoveryResult r = HiveRecovery.recover(new ByteArrayHiveImage(Corpus.bytes("hives", OLD + "OldDirtyHive")), "OldDirtyHive",
                 List.of(HiveRecovery.LogSource.of("OldDirtyHive.LOG1", log)));
         assertThat(r.recovered()).isFalse();
         assertThat(r.warnings()).anySatisfy(w -> assertThat(w.reason()).contains("log write incomplete"));
     }
 
     @Test
-    void win2000LogAndEmptyLogAreReported() {
-        byte[] log = Corpus.bytes(OLD + "OldDirtyHive.LOG1");
+    void win2000_log_and_empty_log_are_reported() {
+        byte[] log = Corpus.bytes("hives", OLD + "OldDirtyHive.LOG1");
         log[28] = 2;
         BaseBlocks.updateChecksum(log);
-        RecoveryResult r = HiveRecovery.recover(new ByteArrayHiveImage(Corpus.bytes(OLD + "OldDirtyHive")), "OldDirtyHive",
+        RecoveryResult r = HiveRecovery.recover(new ByteArrayHiveImage(Corpus.bytes("hives", OLD + "OldDirtyHive")), "OldDirtyHive",
                 List.of(HiveRecovery.LogSource.of("OldDirtyHive.LOG", new byte[0]),
                         HiveRecovery.LogSource.of("OldDirtyHive.LOG1", log)));
         assertThat(r.recovered()).isFalse();
@@ -105,7 +106,7 @@ class HiveRecoveryRulesTest {
     }
 
     @Test
-    void overlayReadsAcrossPagesAndBeyondTheBase() {
+    void overlay_reads_across_pages_and_beyond_the_base() {
         byte[] base = new byte[10_000];
         for (int i = 0; i < base.length; i++) {
             base[i] = (byte) i;

@@ -23,7 +23,7 @@ class HiveSyntheticTest {
     }
 
     @Test
-    void decodesEveryValueType() {
+    void decodes_every_value_type() {
         TestHiveBuilder b = new TestHiveBuilder(5);
         int k = b.key(b.root(), "Values");
         b.value(k, "dword", 4, new byte[] {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF});
@@ -39,23 +39,23 @@ class HiveSyntheticTest {
         Hive hive = hive(b);
         HiveKey key = hive.key("values").orElseThrow();
 
-        assertThat(key.value("DWORD").orElseThrow().toRegValue()).isEqualTo(new RegValue.Dword(0xFFFF_FFFFL));
-        assertThat(key.value("dword8").orElseThrow().toRegValue()).isEqualTo(new RegValue.Raw(4, new byte[] {1, 0, 0, 0, 0, 0, 0, 0}));
-        assertThat(key.value("be").orElseThrow().toRegValue()).isEqualTo(new RegValue.Raw(5, new byte[] {0, 0, 0, 1}));
-        assertThat(key.value("qword").orElseThrow().toRegValue()).isEqualTo(new RegValue.Qword(0x8007060504030201L));
-        assertThat(key.value("sz").orElseThrow().toRegValue()).isEqualTo(RegValue.Str.of("TLS 1.2"));
-        assertThat(key.value("odd").orElseThrow().toRegValue()).isEqualTo(RegValue.Str.of("ab"));
-        assertThat(key.value("expand").orElseThrow().toRegValue()).isEqualTo(new RegValue.Str("%SystemRoot%", true));
+        assertThat(key.value("DWORD").map(HiveCorpus::decoded).orElseThrow()).isEqualTo(new RegValue.Dword(0xFFFF_FFFFL));
+        assertThat(key.value("dword8").map(HiveCorpus::decoded).orElseThrow()).isEqualTo(new RegValue.Raw(4, new byte[] {1, 0, 0, 0, 0, 0, 0, 0}));
+        assertThat(key.value("be").map(HiveCorpus::decoded).orElseThrow()).isEqualTo(new RegValue.Raw(5, new byte[] {0, 0, 0, 1}));
+        assertThat(key.value("qword").map(HiveCorpus::decoded).orElseThrow()).isEqualTo(new RegValue.Qword(0x8007060504030201L));
+        assertThat(key.value("sz").map(HiveCorpus::decoded).orElseThrow()).isEqualTo(RegValue.Str.of("TLS 1.2"));
+        assertThat(key.value("odd").map(HiveCorpus::decoded).orElseThrow()).isEqualTo(RegValue.Str.of("ab"));
+        assertThat(key.value("expand").map(HiveCorpus::decoded).orElseThrow()).isEqualTo(new RegValue.Str("%SystemRoot%", true));
         // As every Win32 reader sees it: the first empty string ends a REG_MULTI_SZ, whatever bytes follow.
-        assertThat(key.value("multi").orElseThrow().toRegValue()).isEqualTo(new RegValue.MultiStr(List.of("a")));
-        assertThat(key.value("").orElseThrow().toRegValue()).isEqualTo(new RegValue.Raw(3, new byte[] {9, 8, 7}));
+        assertThat(key.value("multi").map(HiveCorpus::decoded).orElseThrow()).isEqualTo(new RegValue.MultiStr(List.of("a")));
+        assertThat(key.value("").map(HiveCorpus::decoded).orElseThrow()).isEqualTo(new RegValue.Raw(3, new byte[] {9, 8, 7}));
         assertThat(key.value("none").orElseThrow().data()).isEmpty();
         assertThat(key.value("missing")).isEmpty();
         assertThat(hive.warnings()).isEmpty();
     }
 
     @Test
-    void bigDataNeedsMinorVersionAbove3() {
+    void big_data_needs_minor_version_above_3() {
         byte[] big = new byte[40_000];
         for (int i = 0; i < big.length; i++) {
             big[i] = (byte) i;
@@ -70,7 +70,7 @@ class HiveSyntheticTest {
     }
 
     @Test
-    void namesAndCaseInsensitiveLookups() {
+    void names_and_case_insensitive_lookups() {
         TestHiveBuilder b = new TestHiveBuilder(5);
         int scp = b.key(b.root(), "SecurityProviders");
         int sch = b.key(scp, "SCHANNEL");
@@ -90,7 +90,7 @@ class HiveSyntheticTest {
     }
 
     @Test
-    void baseBlockChecks() {
+    void base_block_checks() {
         byte[] good = new TestHiveBuilder(5).build();
 
         assertThatThrownBy(() -> Hive.open(new ByteArrayHiveImage(new byte[100]), "tiny"))
@@ -115,7 +115,7 @@ class HiveSyntheticTest {
     }
 
     @Test
-    void checksumRemapsAllOnesAndZero() {
+    void checksum_remaps_all_ones_and_zero() {
         byte[] b = new byte[512];
         assertThat(Hive.checksum(new ByteArrayHiveImage(b))).isEqualTo(1);
         Arrays.fill(b, 0, 4, (byte) 0xFF);
@@ -123,7 +123,7 @@ class HiveSyntheticTest {
     }
 
     @Test
-    void lostRootOffsetIsFoundByScanning() {
+    void lost_root_offset_is_found_by_scanning() {
         byte[] img = new TestHiveBuilder(5).build();
         img[36] = 0x10; // root offset now points into the hbin header; the checksum is now wrong as well
         Hive hive = Hive.open(new ByteArrayHiveImage(img), "x");
@@ -132,7 +132,7 @@ class HiveSyntheticTest {
     }
 
     @Test
-    void cyclesAndSharedListsAreCutWithWarnings() {
+    void cycles_and_shared_lists_are_cut_with_warnings() {
         TestHiveBuilder b = new TestHiveBuilder(5);
         int a = b.key(b.root(), "a");
         b.key(a, "b");
@@ -143,26 +143,26 @@ class HiveSyntheticTest {
         int rootListOffset = image.getInt(4096 + b.root() + 4 + 28);
         java.nio.ByteBuffer.wrap(img).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(4096 + a + 4 + 28, rootListOffset);
         Hive hive = Hive.open(new ByteArrayHiveImage(img), "x");
-        Corpus.Counts counts = Corpus.walk(hive);
+        HiveCorpus.Counts counts = HiveCorpus.walk(hive);
         assertThat(counts.keys()).isEqualTo(2);
         assertThat(hive.warnings()).extracting(HiveWarning::reason).anyMatch(r -> r.contains("cycle"));
     }
 
     @Test
-    void deepHivesWalkWithoutRecursion() {
+    void deep_hives_walk_without_recursion() {
         TestHiveBuilder b = new TestHiveBuilder(5);
         int k = b.root();
         for (int i = 0; i < 600; i++) {
             k = b.key(k, "k" + i);
         }
         Hive hive = hive(b);
-        Corpus.Counts counts = Corpus.walk(hive);
+        HiveCorpus.Counts counts = HiveCorpus.walk(hive);
         assertThat(counts.keys()).isEqualTo(HiveKey.MAX_DEPTH + 1);
         assertThat(hive.warnings()).extracting(HiveWarning::reason).anyMatch(r -> r.contains("deeper than 512"));
     }
 
     @Test
-    void warningsAreBounded() {
+    void warnings_are_bounded() {
         TestHiveBuilder b = new TestHiveBuilder(5);
         for (int i = 0; i < 1500; i++) {
             b.key(b.root(), "k" + i);

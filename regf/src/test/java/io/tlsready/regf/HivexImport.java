@@ -2,6 +2,7 @@ package io.tlsready.regf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tlsready.testing.Corpus;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CodingErrorAction;
@@ -85,7 +86,7 @@ public final class HivexImport {
             List<String> parents) throws IOException, InterruptedException {
         Hivex.require("hivexregedit");
         Path hive = dir.resolve("peer-hive");
-        Files.copy(Corpus.file("hivex/minimal"), hive, StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(Corpus.file("hives", "hivex/minimal"), hive, StandardCopyOption.REPLACE_EXISTING);
         hive.toFile().setWritable(true);
         assertThat(regFile[0] == (byte) 0xFF && regFile[1] == (byte) 0xFE).as("UTF-16LE byte-order mark").isTrue();
         String text = StandardCharsets.UTF_16LE.newDecoder().onMalformedInput(CodingErrorAction.REPORT)

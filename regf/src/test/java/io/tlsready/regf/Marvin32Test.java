@@ -2,6 +2,7 @@ package io.tlsready.regf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tlsready.testing.Corpus;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HexFormat;
@@ -49,7 +50,7 @@ class Marvin32Test {
     }
 
     @Test
-    void streamingEqualsOneShotForEverySplit() {
+    void streaming_equals_one_shot_for_every_split() {
         Random rnd = new Random(42);
         for (int len = 0; len < 40; len++) {
             byte[] data = new byte[len];
@@ -75,9 +76,9 @@ class Marvin32Test {
     @ParameterizedTest
     @ValueSource(strings = {"yarp/NewDirtyHive1/NewDirtyHive.LOG1:1", "yarp/NewDirtyHive1/NewDirtyHive.LOG2:3",
         "regipy/SYSTEM_B.LOG1:4", "regipy/SYSTEM_B.LOG2:20"})
-    void storedHashesOfRealLogEntriesMatch(String spec) throws IOException {
+    void stored_hashes_of_real_log_entries_match(String spec) throws IOException {
         String[] parts = spec.split(":");
-        Path log = Corpus.file(parts[0]);
+        Path log = Corpus.file("hives", parts[0]);
         LogFile file = LogFile.of(parts[0], MappedHiveImage.open(log));
         NewLogEntry.Scan scan = NewLogEntry.scan(file);
         assertThat(scan.warning()).as(scan.stop()).isFalse();

@@ -8,8 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Writes small synthetic regf images for unit tests: one hive bin, lh subkey lists, optional big data. */
-final class TestHiveBuilder {
+/**
+ * Writes small synthetic regf images for unit tests: one hive bin, lh subkey lists, optional big data. Public for
+ * the hive adapter's tests (the regf test-jar).
+ */
+public final class TestHiveBuilder {
 
     private final ByteBuffer bins = ByteBuffer.allocate(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
     private final Map<Integer, List<Integer>> children = new LinkedHashMap<>();
@@ -17,24 +20,24 @@ final class TestHiveBuilder {
     private final int minor;
     private final int root;
 
-    TestHiveBuilder(int minor) {
+    public TestHiveBuilder(int minor) {
         this.minor = minor;
         bins.position(32);
         root = nk(-1, "ROOT", 0x2C);
     }
 
-    int root() {
+    public int root() {
         return root;
     }
 
-    int key(int parent, String name) {
+    public int key(int parent, String name) {
         int k = nk(parent, name, latin1(name) ? 0x20 : 0);
         children.get(parent).add(k);
         return k;
     }
 
     /** Adds a value; returns its vk cell's offset (for {@link #patch}). */
-    int value(int key, String name, int type, byte[] data) {
+    public int value(int key, String name, int type, byte[] data) {
         ByteBuffer vk = le(20 + name.length() * 2);
         byte[] n = latin1(name) ? name.getBytes(StandardCharsets.ISO_8859_1) : name.getBytes(StandardCharsets.UTF_16LE);
         vk.put((byte) 'v').put((byte) 'k').putShort((short) n.length);
@@ -53,11 +56,11 @@ final class TestHiveBuilder {
     }
 
     /** Patches a 32-bit field of the data of the cell at {@code cellOffset}. */
-    void patch(int cellOffset, int fieldOffset, int value) {
+    public void patch(int cellOffset, int fieldOffset, int value) {
         bins.putInt(cellOffset + 4 + fieldOffset, value);
     }
 
-    int cell(byte[] data) {
+    public int cell(byte[] data) {
         int off = bins.position();
         int size = (data.length + 4 + 7) & ~7;
         bins.putInt(-size).put(data);
@@ -65,7 +68,7 @@ final class TestHiveBuilder {
         return off;
     }
 
-    byte[] build() {
+    public byte[] build() {
         for (Map.Entry<Integer, List<Integer>> e : children.entrySet()) {
             List<Integer> subs = e.getValue();
             if (!subs.isEmpty()) {

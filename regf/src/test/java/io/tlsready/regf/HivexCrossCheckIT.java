@@ -3,6 +3,7 @@ package io.tlsready.regf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.tlsready.testing.Corpus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -41,7 +42,7 @@ import org.junit.jupiter.api.Timeout;
  * Names are compared as Perl prints them: Latin-1 bytes when every character fits, else UTF-8.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class HivexCrossCheckTest {
+class HivexCrossCheckIT {
 
     /**
      * The primary files hivexregedit refuses (non-zero exit), with what hivex says. Each is damage our reader
@@ -93,7 +94,7 @@ class HivexCrossCheckTest {
             Map<String, Future<Hivex.Run>> running = new TreeMap<>();
             for (String f : files) {
                 running.put(f, pool.submit(() -> Hivex.run(List.of(tool.toString(), "--export",
-                        Corpus.hives().resolve(f).toString(), "\\"))));
+                        Corpus.dir("hives").resolve(f).toString(), "\\"))));
             }
             Map<String, Hivex.Run> done = new TreeMap<>();
             for (Map.Entry<String, Future<Hivex.Run>> e : running.entrySet()) {
@@ -151,11 +152,11 @@ class HivexCrossCheckTest {
 
     /** Every regf file in the corpus except transaction logs (.LOG, .LOG1, .LOG2), as corpus-relative paths. */
     private static List<String> primaryHives() throws IOException {
-        Path root = Corpus.hives();
+        Path root = Corpus.dir("hives");
         try (Stream<Path> s = Files.walk(root)) {
             return s.filter(Files::isRegularFile)
                     .filter(p -> !p.getFileName().toString().toUpperCase(Locale.ROOT).matches(".*\\.LOG\\d?"))
-                    .filter(HivexCrossCheckTest::isRegf)
+                    .filter(HivexCrossCheckIT::isRegf)
                     .map(p -> root.relativize(p).toString().replace('\\', '/'))
                     .sorted()
                     .collect(Collectors.toList());
@@ -174,7 +175,7 @@ class HivexCrossCheckTest {
     // ---- our side ----
 
     private static List<String> ourSections(String file) {
-        Hive hive = Corpus.open(file);
+        Hive hive = HiveCorpus.open(file);
         List<Section> sections = new ArrayList<>();
         HiveWalker.walk(hive, new HiveWalker.Visitor() {
             @Override
