@@ -46,6 +46,11 @@ public final class HiveCorpus {
         return new Counts(n[0], n[1], hive.warnings().size());
     }
 
+    /** The value {@code name} of {@code key}, which must exist, decoded: see {@link #decoded}. */
+    public static RegValue value(HiveKey key, String name) {
+        return decoded(key.value(name).orElseThrow());
+    }
+
     /** The value as the hive adapter reads it: its data decoded by the domain's one decoder. */
     public static RegValue decoded(HiveValue value) {
         return RegistryData.decode(value.type(), value.data());

@@ -16,11 +16,15 @@ class HiveRecoveryRulesTest {
     private static final String NEW = "yarp/NewDirtyHive1/";
     private static final String OLD = "yarp/OldDirtyHive/";
 
+    private static byte[] corpus(String hive) {
+        return Corpus.bytes("hives", hive);
+    }
+
     @Test
     void bad_hash_stops_before_the_damaged_entry() {
-        byte[] log2 = Corpus.bytes("hives", NEW + "NewDirtyHive.LOG2");
+        byte[] log2 = corpus(NEW + "NewDirtyHive.LOG2");
         log2[8192 + 100] ^= 0x55; // inside the pages of the entry with seq 4 (LOG2 offset 8192)
-        RecoveryResult r = recoverNew(Corpus.bytes("hives", NEW + "NewDirtyHive"), Corpus.bytes("hives", NEW + "NewDirtyHive.LOG1"), log2);
+        RecoveryResult r = recoverNew(corpus(NEW + "NewDirtyHive"), corpus(NEW + "NewDirtyHive.LOG1"), log2);
         assertThat(r.recovered()).isTrue();
         assertThat(r.entriesApplied()).isEqualTo(2); // seq 2 (LOG1) and 3 (LOG2)
         assertThat(r.warnings()).anySatisfy(w -> assertThat(w.reason()).contains("Hash-1"));
@@ -32,27 +36,27 @@ class HiveRecoveryRulesTest {
     @Test
     void entries_after_the_secondary_sequence_are_applied_with_a_note() {
         // Without LOG1 (seq 2) the first available entry is seq 3, one past the primary's secondary sequence number.
-        RecoveryResult r = recoverNew(Corpus.bytes("hives", NEW + "NewDirtyHive"), null, Corpus.bytes("hives", NEW + "NewDirtyHive.LOG2"));
+        RecoveryResult r = recoverNew(corpus(NEW + "NewDirtyHive"), null, corpus(NEW + "NewDirtyHive.LOG2"));
         assertThat(r.entriesApplied()).isEqualTo(3);
         assertThat(r.notes()).anySatisfy(n -> assertThat(n).contains("first applicable log entry has seq 3"));
     }
 
     @Test
     void a_missing_log_in_the_middle_is_a_gap() {
-        byte[] log2 = Corpus.bytes("hives", NEW + "NewDirtyHive.LOG2");
+        byte[] log2 = corpus(NEW + "NewDirtyHive.LOG2");
         log2[8192] = 'X'; // entry seq 4 loses its signature: LOG2 ends after seq 3
-        byte[] log1 = Corpus.bytes("hives", NEW + "NewDirtyHive.LOG1");
-        RecoveryResult r = recoverNew(Corpus.bytes("hives", NEW + "NewDirtyHive"), log1, log2);
+        byte[] log1 = corpus(NEW + "NewDirtyHive.LOG1");
+        RecoveryResult r = recoverNew(corpus(NEW + "NewDirtyHive"), log1, log2);
         assertThat(r.entriesApplied()).isEqualTo(2);
         assertThat(r.open("recovered").primarySequence()).isEqualTo(3);
     }
 
     @Test
     void bad_primary_checksum_takes_the_base_block_from_a_log() {
-        byte[] primary = Corpus.bytes("hives", NEW + "NewDirtyHive");
+        byte[] primary = corpus(NEW + "NewDirtyHive");
         primary[508] ^= 1;
-        RecoveryResult r = recoverNew(primary, Corpus.bytes("hives", NEW + "NewDirtyHive.LOG1"),
-                Corpus.bytes("hives", NEW + "NewDirtyHive.LOG2"));
+        RecoveryResult r = recoverNew(primary, corpus(NEW + "NewDirtyHive.LOG1"),
+                corpus(NEW + "NewDirtyHive.LOG2"));
         assertThat(r.baseBlockRestored()).isTrue();
         assertThat(r.entriesApplied()).isEqualTo(4);
         Hive hive = r.open("recovered");
@@ -62,8 +66,8 @@ class HiveRecoveryRulesTest {
 
     @Test
     void clean_hive_ignores_its_logs() {
-        RecoveryResult r = recoverNew(Corpus.bytes("hives", NEW + "RecoveredHive_Windows10"), Corpus.bytes("hives", NEW + "NewDirtyHive.LOG1"),
-                Corpus.bytes("hives", NEW + "NewDirtyHive.LOG2"));
+        RecoveryResult r = recoverNew(corpus(NEW + "RecoveredHive_Windows10"), corpus(NEW + "NewDirtyHive.LOG1"),
+                corpus(NEW + "NewDirtyHive.LOG2"));
         assertThat(r.dirty()).isFalse();
         assertThat(r.recovered()).isFalse();
         assertThat(r.warnings()).isEmpty();
@@ -71,10 +75,10 @@ class HiveRecoveryRulesTest {
 
     @Test
     void old_log_of_another_write_is_not_applied() {
-        byte[] log = Corpus.bytes("hives", OLD + "OldDirtyHive.LOG1");
+        byte[] log = corpus(OLD + "OldDirtyHive.LOG1");
         log[12] ^= 1; // last-written timestamp no longer matches the primary's
         BaseBlocks.updateChecksum(log); // first sector only: checksum over bytes 0..507
-        RecoveryResult r = HiveRecovery.recover(new ByteArrayHiveImage(Corpus.bytes("hives", OLD + "OldDirtyHive")), "OldDirtyHive",
+        RecoveryResult r = HiveRecovery.recover(new ByteArrayHiveImage(corpus(OLD + "OldDirtyHive")), "OldDirtyHive",
                 List.of(HiveRecovery.LogSource.of("OldDirtyHive.LOG1", log)));
         assertThat(r.recovered()).isFalse();
         assertThat(r.warnings()).anySatisfy(w -> assertThat(w.reason()).contains("no log data could be applied"));
@@ -82,10 +86,10 @@ class HiveRecoveryRulesTest {
 
     @Test
     void old_log_with_incomplete_write_is_ignored() {
-        byte[] log = Corpus.bytes("hives", OLD + "OldDirtyHive.LOG1");
+        byte[] log = corpus(OLD + "OldDirtyHive.LOG1");
         log[8] ^= 1; // secondary sequence number differs: the log write did not finish ("Old format" note 2)
         BaseBlocks.updateChecksum(log);
-        RecoveryResult r = HiveRecovery.recover(new ByteArrayHiveImage(Corpus.bytes("hives", OLD + "OldDirtyHive")), "OldDirtyHive",
+        RecoveryResult r = HiveRecovery.recover(new ByteArrayHiveImage(corpus(OLD + "OldDirtyHive")), "OldDirtyHive",
                 List.of(HiveRecovery.LogSource.of("OldDirtyHive.LOG1", log)));
         assertThat(r.recovered()).isFalse();
         assertThat(r.warnings()).anySatisfy(w -> assertThat(w.reason()).contains("log write incomplete"));
@@ -93,10 +97,10 @@ class HiveRecoveryRulesTest {
 
     @Test
     void win2000_log_and_empty_log_are_reported() {
-        byte[] log = Corpus.bytes("hives", OLD + "OldDirtyHive.LOG1");
+        byte[] log = corpus(OLD + "OldDirtyHive.LOG1");
         log[28] = 2;
         BaseBlocks.updateChecksum(log);
-        RecoveryResult r = HiveRecovery.recover(new ByteArrayHiveImage(Corpus.bytes("hives", OLD + "OldDirtyHive")), "OldDirtyHive",
+        RecoveryResult r = HiveRecovery.recover(new ByteArrayHiveImage(corpus(OLD + "OldDirtyHive")), "OldDirtyHive",
                 List.of(HiveRecovery.LogSource.of("OldDirtyHive.LOG", new byte[0]),
                         HiveRecovery.LogSource.of("OldDirtyHive.LOG1", log)));
         assertThat(r.recovered()).isFalse();

@@ -39,16 +39,16 @@ class HiveSyntheticTest {
         Hive hive = hive(b);
         HiveKey key = hive.key("values").orElseThrow();
 
-        assertThat(key.value("DWORD").map(HiveCorpus::decoded).orElseThrow()).isEqualTo(new RegValue.Dword(0xFFFF_FFFFL));
-        assertThat(key.value("dword8").map(HiveCorpus::decoded).orElseThrow()).isEqualTo(new RegValue.Raw(4, new byte[] {1, 0, 0, 0, 0, 0, 0, 0}));
-        assertThat(key.value("be").map(HiveCorpus::decoded).orElseThrow()).isEqualTo(new RegValue.Raw(5, new byte[] {0, 0, 0, 1}));
-        assertThat(key.value("qword").map(HiveCorpus::decoded).orElseThrow()).isEqualTo(new RegValue.Qword(0x8007060504030201L));
-        assertThat(key.value("sz").map(HiveCorpus::decoded).orElseThrow()).isEqualTo(RegValue.Str.of("TLS 1.2"));
-        assertThat(key.value("odd").map(HiveCorpus::decoded).orElseThrow()).isEqualTo(RegValue.Str.of("ab"));
-        assertThat(key.value("expand").map(HiveCorpus::decoded).orElseThrow()).isEqualTo(new RegValue.Str("%SystemRoot%", true));
+        assertThat(HiveCorpus.value(key, "DWORD")).isEqualTo(new RegValue.Dword(0xFFFF_FFFFL));
+        assertThat(HiveCorpus.value(key, "dword8")).isEqualTo(new RegValue.Raw(4, new byte[] {1, 0, 0, 0, 0, 0, 0, 0}));
+        assertThat(HiveCorpus.value(key, "be")).isEqualTo(new RegValue.Raw(5, new byte[] {0, 0, 0, 1}));
+        assertThat(HiveCorpus.value(key, "qword")).isEqualTo(new RegValue.Qword(0x8007060504030201L));
+        assertThat(HiveCorpus.value(key, "sz")).isEqualTo(RegValue.Str.of("TLS 1.2"));
+        assertThat(HiveCorpus.value(key, "odd")).isEqualTo(RegValue.Str.of("ab"));
+        assertThat(HiveCorpus.value(key, "expand")).isEqualTo(new RegValue.Str("%SystemRoot%", true));
         // As every Win32 reader sees it: the first empty string ends a REG_MULTI_SZ, whatever bytes follow.
-        assertThat(key.value("multi").map(HiveCorpus::decoded).orElseThrow()).isEqualTo(new RegValue.MultiStr(List.of("a")));
-        assertThat(key.value("").map(HiveCorpus::decoded).orElseThrow()).isEqualTo(new RegValue.Raw(3, new byte[] {9, 8, 7}));
+        assertThat(HiveCorpus.value(key, "multi")).isEqualTo(new RegValue.MultiStr(List.of("a")));
+        assertThat(HiveCorpus.value(key, "")).isEqualTo(new RegValue.Raw(3, new byte[] {9, 8, 7}));
         assertThat(key.value("none").orElseThrow().data()).isEmpty();
         assertThat(key.value("missing")).isEmpty();
         assertThat(hive.warnings()).isEmpty();

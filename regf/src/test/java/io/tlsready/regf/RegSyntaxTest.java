@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  */
 class RegSyntaxTest {
 
-    private static final String HOSTILE = "\r\n\0][\"\\'\u2028\u2029\u0085\u202e\u001b\ufffe\ud83d\ude00\ud83d\ude00=;@ -a";
+    private static final String HOSTILE =
+            "\r\n\0][\"\\'\u2028\u2029\u0085\u202e\u001b\ufffe\ud83d\ude00\ud83d\ude00=;@ -a";
 
     @Test
     void can_quote_agrees_with_the_domains_reg_text_on_hostile_and_random_text() {
@@ -37,7 +38,9 @@ class RegSyntaxTest {
 
     @Test
     void a_prefix_that_cannot_start_a_key_line_is_refused_as_the_domain_refuses_it() {
-        for (String prefix : List.of("", "-HKEY_LOCAL_MACHINE\\X", "HKEY_LOCAL_MACHINE\\A\nB", "HKEY_LOCAL_MACHINE\\\ud83d")) {
+        List<String> prefixes =
+                List.of("", "-HKEY_LOCAL_MACHINE\\X", "HKEY_LOCAL_MACHINE\\A\nB", "HKEY_LOCAL_MACHINE\\\ud83d");
+        for (String prefix : prefixes) {
             assertThatThrownBy(() -> RegText.keyPath(prefix)).isNotNull();
             assertThatThrownBy(() -> new RegExportWriter(new StringWriter(), prefix, UnaryOperator.identity()))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot be written");
@@ -56,6 +59,7 @@ class RegSyntaxTest {
         assertThat(writer.keysLeftOut()).isEqualTo(1);
         assertThat(out.toString().split("\r\n", -1))
                 .noneMatch(line -> line.startsWith("[HKEY_LOCAL_MACHINE\\Run]"))
-                .anyMatch(line -> line.startsWith("; tlsready left out key \"HKEY_LOCAL_MACHINE\\X\\evil\ufffd\ufffd["));
+                .anyMatch(line -> line.startsWith(
+                        "; tlsready left out key \"HKEY_LOCAL_MACHINE\\X\\evil\ufffd\ufffd["));
     }
 }
