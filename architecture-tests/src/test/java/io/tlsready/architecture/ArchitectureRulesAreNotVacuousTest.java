@@ -78,7 +78,9 @@ class ArchitectureRulesAreNotVacuousTest {
                 new RuleCase("no_class_throws_generic_exceptions", HexagonalRules::noClassThrowsGenericExceptions,
                         bad("adapters.winrm.WinRmAdapterThrowingRuntimeException")),
                 new RuleCase("adapter_implementations_of_ports_are_not_public",
-                        HexagonalRules::adapterImplementationsOfPortsAreNotPublic, bad("adapters.windows.RegistryFactsSource")));
+                        HexagonalRules::adapterImplementationsOfPortsAreNotPublic, bad("adapters.windows.RegistryFactsSource")),
+                new RuleCase("the_regf_library_depends_only_on_the_jdk",
+                        HexagonalRules::theRegfLibraryDependsOnlyOnTheJdk, bad("regf.HiveReaderUsingTheDomain")));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -75,4 +75,7 @@ class HexagonalArchitectureTest {
     @ArchTest
     static final ArchRule adapter_implementations_of_ports_are_not_public =
             RULES.adapterImplementationsOfPortsAreNotPublic();
+
+    @ArchTest
+    static final ArchRule the_regf_library_depends_only_on_the_jdk = RULES.theRegfLibraryDependsOnlyOnTheJdk();
 }

@@ -19,7 +19,8 @@ import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
  * parameterised by the root package so that the very same rules run against the real code
  * ({@code io.tlsready}) and against deliberately bad and good fixture code bases.
  *
- * <p>Below the root: {@code domain..} (JDK only), {@code adapters.<name>..}, {@code app.<name>..}.
+ * <p>Below the root: {@code domain..} (JDK only), {@code regf..} (the hive library, JDK only),
+ * {@code adapters.<name>..}, {@code app.<name>..}.
  */
 final class HexagonalRules {
 
@@ -35,6 +36,7 @@ final class HexagonalRules {
     private final String cli;
     private final String rest;
     private final String simulator;
+    private final String regf;
 
     private HexagonalRules(String root) {
         this.root = root;
@@ -47,6 +49,7 @@ final class HexagonalRules {
         this.cli = root + ".app.cli..";
         this.rest = root + ".app.rest..";
         this.simulator = root + ".sim..";
+        this.regf = root + ".regf..";
     }
 
     /** Rules for the code base whose packages all start with {@code rootPackage}, e.g. {@code io.tlsready}. */
@@ -194,6 +197,16 @@ final class HexagonalRules {
                 .should().notBePublic()
                 .because("an adapter is reached only through its domain port, bound in the adapter's Guice module "
                         + "(design.md, Dependency direction); only the module is public");
+    }
+
+    // --- the regf library -----------------------------------------------------------------------------
+
+    ArchRule theRegfLibraryDependsOnlyOnTheJdk() {
+        return ArchRuleDefinition.classes().that().resideInAPackage(regf)
+                .should().onlyDependOnClassesThat().resideInAnyPackage(regf, "java..")
+                .because("regf (Windows hive files and their transaction logs, read-only) is a library of its own "
+                        + "that the hive adapter and the CLI's hive command both use: it knows the file format, not "
+                        + "tlsready, so it depends on nothing but the JDK");
     }
 
     private DescribedPredicate<JavaClass> portInterfaces() {

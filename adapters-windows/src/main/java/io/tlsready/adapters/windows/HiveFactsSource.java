@@ -1,12 +1,5 @@
 package io.tlsready.adapters.windows;
 
-import io.tlsready.adapters.windows.hive.Hive;
-import io.tlsready.adapters.windows.hive.HiveFormatException;
-import io.tlsready.adapters.windows.hive.HiveKey;
-import io.tlsready.adapters.windows.hive.HiveRecovery;
-import io.tlsready.adapters.windows.hive.RecoveryResult;
-import io.tlsready.adapters.windows.hive.HiveValue;
-import io.tlsready.adapters.windows.hive.HiveWarning;
 import io.tlsready.domain.facts.EvidenceWarning;
 import io.tlsready.domain.facts.Fact;
 import io.tlsready.domain.facts.KeyRef;
@@ -15,12 +8,20 @@ import io.tlsready.domain.facts.HostFacts;
 import io.tlsready.domain.facts.InstalledUpdates;
 import io.tlsready.domain.facts.Provenance;
 import io.tlsready.domain.facts.RegValue;
+import io.tlsready.domain.facts.RegistryData;
 import io.tlsready.domain.facts.RegistryPaths;
 import io.tlsready.domain.facts.RegistryView;
 import io.tlsready.domain.facts.SystemInfo;
 import io.tlsready.domain.facts.ValueRef;
 import io.tlsready.domain.port.EvidenceException;
 import io.tlsready.domain.port.FactsSource;
+import io.tlsready.regf.Hive;
+import io.tlsready.regf.HiveFormatException;
+import io.tlsready.regf.HiveKey;
+import io.tlsready.regf.HiveRecovery;
+import io.tlsready.regf.HiveValue;
+import io.tlsready.regf.HiveWarning;
+import io.tlsready.regf.RecoveryResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -89,7 +90,8 @@ final class HiveFactsSource implements FactsSource {
     /** {@code Select\Current} names the control set Windows booted with; offline there is no CurrentControlSet. */
     private static Optional<String> currentControlSet(OpenHive system, List<EvidenceWarning> warnings) {
         Optional<Long> current = system.hive().key("Select").flatMap(k -> k.value("Current"))
-                .map(HiveValue::toRegValue).filter(RegValue.Dword.class::isInstance).map(v -> ((RegValue.Dword) v).value());
+                .map(v -> RegistryData.decode(v.type(), v.data()))
+                .filter(RegValue.Dword.class::isInstance).map(v -> ((RegValue.Dword) v).value());
         if (current.isEmpty() || current.get() < 1 || current.get() > 999) {
             warnings.add(new EvidenceWarning(system.label(), "SYSTEM has no usable Select\\Current; "
                     + "CurrentControlSet values are NOT_COLLECTED"));
@@ -156,7 +158,7 @@ final class HiveFactsSource implements FactsSource {
             if (!m.find()) {
                 continue;
             }
-            Optional<RegValue> state = p.value("CurrentState").map(HiveValue::toRegValue);
+            Optional<RegValue> state = p.value("CurrentState").map(v -> RegistryData.decode(v.type(), v.data()));
             if (state.isPresent() && state.get() instanceof RegValue.Dword d && d.value() == CBS_INSTALLED) {
                 kbs.add("KB" + m.group(1));
             }
@@ -205,7 +207,7 @@ final class HiveFactsSource implements FactsSource {
                 }
                 // Decoded before the damage check: a damaged data cell must make the value NOT_COLLECTED, never
                 // a cut value (an empty REG_DWORD reads as a wrong type, and the OS default would apply).
-                RegValue data = value.get().toRegValue();
+                RegValue data = RegistryData.decode(value.get().type(), value.get().data());
                 if (!value.get().dataDamage().isEmpty()) {
                     return Fact.notCollected(label + " " + keyPath + "\\" + (name.isEmpty() ? "(Default)" : name)
                             + " is damaged: " + value.get().dataDamage());

@@ -1,6 +1,5 @@
 package io.tlsready.adapters.windows;
 
-import io.tlsready.adapters.windows.hive.RegistryData;
 import io.tlsready.domain.facts.Architecture;
 import io.tlsready.domain.facts.EvidenceWarning;
 import io.tlsready.domain.facts.Fact;
@@ -11,6 +10,7 @@ import io.tlsready.domain.facts.InstalledUpdates;
 import io.tlsready.domain.facts.ProductType;
 import io.tlsready.domain.facts.Provenance;
 import io.tlsready.domain.facts.RegValue;
+import io.tlsready.domain.facts.RegistryData;
 import io.tlsready.domain.facts.RegistryPaths;
 import io.tlsready.domain.facts.RegistryView;
 import io.tlsready.domain.facts.SystemInfo;

@@ -1,17 +1,18 @@
 package io.tlsready.adapters.windows;
 
-import io.tlsready.adapters.windows.hive.RegistryData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.tlsready.adapters.windows.hive.Hive;
-import io.tlsready.adapters.windows.hive.HiveKey;
-import io.tlsready.adapters.windows.hive.HiveValue;
-import io.tlsready.adapters.windows.hive.HiveWalker;
-import io.tlsready.adapters.windows.hive.MappedHiveImage;
-import io.tlsready.adapters.windows.hive.RegExportWriter;
 import io.tlsready.domain.facts.RegValue;
+import io.tlsready.domain.facts.RegistryData;
+import io.tlsready.domain.output.Visible;
+import io.tlsready.regf.Hive;
+import io.tlsready.regf.HiveKey;
+import io.tlsready.regf.HiveValue;
+import io.tlsready.regf.HiveWalker;
+import io.tlsready.regf.MappedHiveImage;
+import io.tlsready.regf.RegExportWriter;
 import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.file.Files;
@@ -47,7 +48,7 @@ class HiveExportRoundTripTest {
         Path reg = dir.resolve("export.reg");
         try (OutputStream out = Files.newOutputStream(reg)) {
             Writer w = RegExportWriter.utf16le(out);
-            new RegExportWriter(w, PREFIX).export(hive, hive.root());
+            new RegExportWriter(w, PREFIX, Visible::of).export(hive, hive.root());
         }
 
         RegExport back = RegFileReader.read(reg);

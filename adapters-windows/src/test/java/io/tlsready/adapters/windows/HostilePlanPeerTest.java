@@ -3,7 +3,6 @@ package io.tlsready.adapters.windows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tlsready.adapters.windows.hive.HivexImport;
 import io.tlsready.domain.facts.RegValue;
 import io.tlsready.domain.facts.RegistryPaths;
 import io.tlsready.domain.facts.ValueRef;
@@ -17,6 +16,7 @@ import io.tlsready.domain.plan.RegFileFormat;
 import io.tlsready.domain.remediation.RegistryChange;
 import io.tlsready.domain.remediation.UpdateRequirement;
 import io.tlsready.domain.rules.RuleId;
+import io.tlsready.regf.HivexImport;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package io.tlsready.adapters.windows;
 
-import io.tlsready.adapters.windows.hive.RegistryDataEncoding;
 import io.tlsready.domain.facts.Architecture;
 import io.tlsready.domain.facts.ProductType;
 import io.tlsready.domain.facts.RegValue;
+import io.tlsready.domain.facts.RegistryDataEncoding;
 import io.tlsready.domain.facts.RegistryPaths;
 import io.tlsready.domain.facts.RegistryView;
 import io.tlsready.domain.facts.SystemInfo;

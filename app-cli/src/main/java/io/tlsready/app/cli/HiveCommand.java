@@ -1,16 +1,17 @@
 package io.tlsready.app.cli;
 
-import io.tlsready.adapters.windows.hive.Hive;
-import io.tlsready.adapters.windows.hive.HiveFormatException;
-import io.tlsready.adapters.windows.hive.HiveKey;
-import io.tlsready.adapters.windows.hive.HiveValue;
-import io.tlsready.adapters.windows.hive.HiveRecovery;
-import io.tlsready.adapters.windows.hive.RecoveryResult;
-import io.tlsready.adapters.windows.hive.RegExportWriter;
 import io.tlsready.domain.facts.RegValue;
+import io.tlsready.domain.facts.RegistryData;
 import io.tlsready.domain.output.RegText;
 import io.tlsready.domain.output.Visible;
 import io.tlsready.domain.port.EvidenceException;
+import io.tlsready.regf.Hive;
+import io.tlsready.regf.HiveFormatException;
+import io.tlsready.regf.HiveKey;
+import io.tlsready.regf.HiveRecovery;
+import io.tlsready.regf.HiveValue;
+import io.tlsready.regf.RecoveryResult;
+import io.tlsready.regf.RegExportWriter;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
@@ -121,7 +122,7 @@ final class HiveCommand implements Runnable {
             RegExportWriter[] writer = new RegExportWriter[1];
             OutputTarget.Body body = stream -> {
                 java.io.Writer w = RegExportWriter.utf16le(stream);
-                writer[0] = new RegExportWriter(w, root);
+                writer[0] = new RegExportWriter(w, root, Visible::of);
                 writer[0].export(hive, start);
                 w.flush();
             };
@@ -185,7 +186,7 @@ final class HiveCommand implements Runnable {
                     throw new EvidenceException(file.toString(), "key " + Visible.of(path) + " has no value "
                             + Visible.of(value));
                 }
-                RegValue rv = v.get().toRegValue();
+                RegValue rv = RegistryData.decode(v.get().type(), v.get().data());
                 out.println(rv.typeName() + " " + Visible.of(rv.display()));
                 out.flush();
                 return ExitCode.READY;
@@ -194,7 +195,7 @@ final class HiveCommand implements Runnable {
             out.println("[" + Visible.of(defaultPrefix(file) + (key.path().isEmpty() ? "" : "\\" + key.path())) + "]");
             out.println("last written " + Hive.filetimeToInstant(key.lastWritten()));
             for (HiveValue v : key.values()) {
-                RegValue rv = v.toRegValue();
+                RegValue rv = RegistryData.decode(v.type(), v.data());
                 out.printf("  %-32s %-14s %s%n", v.name().isEmpty() ? "(Default)" : Visible.of(v.name()), rv.typeName(),
                         Visible.of(rv.display()));
             }

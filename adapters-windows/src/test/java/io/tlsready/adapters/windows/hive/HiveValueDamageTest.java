@@ -10,6 +10,7 @@ import io.tlsready.domain.facts.HostFacts;
 import io.tlsready.domain.facts.RegValue;
 import io.tlsready.domain.facts.ValueRef;
 import io.tlsready.domain.port.HiveEvidence;
+import io.tlsready.regf.TestHiveBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
