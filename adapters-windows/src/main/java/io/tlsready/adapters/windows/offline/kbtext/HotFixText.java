@@ -18,12 +18,12 @@ import java.util.regex.Pattern;
  * Reads Win32_QuickFixEngineering listings: {@code wmic qfe} tables (full, {@code list brief},
  * {@code get hotfixid}), {@code wmic qfe ... /format:csv} and {@code /format:list}, and PowerShell
  * {@code Get-HotFix} as a table, {@code Export-Csv}/{@code ConvertTo-Csv} or {@code Format-List};
- * plus wesng's "KBnnnn: title" update lists.
+ * plus wesng's "KBnnnn: title" update lists. The fixed-width tables are read by {@link HotFixTable}.
  */
 final class HotFixText {
 
     /** Property names that may head a QFE column (WMI properties, PowerShell and wmic extras). */
-    private static final Set<String> COLUMNS = Set.of("caption", "csname", "description", "fixcomments", "hotfixid",
+    static final Set<String> COLUMNS = Set.of("caption", "csname", "description", "fixcomments", "hotfixid",
             "installdate", "installedby", "installedon", "name", "servicepackineffect", "status", "source",
             "pscomputername", "node", "__genus", "__class", "__superclass", "__dynasty", "__relpath",
             "__property_count", "__derivation", "__server", "__namespace", "__path", "path", "scope", "options",
@@ -37,14 +37,8 @@ final class HotFixText {
     private HotFixText() {
     }
 
-    /** A column: name and [start, end) in the row (end = Integer.MAX_VALUE for the last one). */
-    private record Column(String name, int start, int end) {}
-
-    /** Header position and layout of a fixed-width table. */
-    private record Table(int headerLine, int firstRow, boolean powershell, List<Column> columns) {}
-
     static boolean looksLike(List<String> lines) {
-        return findCsvHeader(lines) >= 0 || findTable(lines) != null || hasListKey(lines)
+        return findCsvHeader(lines) >= 0 || HotFixTable.findTable(lines) != null || hasListKey(lines)
                 || isNoInstances(lines) || isUpdateList(lines);
     }
 
@@ -53,9 +47,9 @@ final class HotFixText {
         if (csv >= 0) {
             return Optional.of(parseCsv(location, lines, csv));
         }
-        Table table = findTable(lines);
+        HotFixTable.Table table = HotFixTable.findTable(lines);
         if (table != null) {
-            return Optional.of(parseTable(location, lines, table));
+            return Optional.of(HotFixTable.parseTable(location, lines, table));
         }
         if (hasListKey(lines)) {
             return Optional.of(parseList(location, lines));
@@ -70,120 +64,11 @@ final class HotFixText {
         return Optional.empty();
     }
 
-    // ---- fixed-width tables -------------------------------------------------------------------------
-
-    /**
-     * A header line whose words are all QFE property names, one of them HotFixID. WMIC on XP prints
-     * "Please wait while WMIC is being installed." right before the header, on the same line; such a
-     * prefix is cut off (rows are not prefixed, so columns count from the first header word).
-     */
-    private static Table findTable(List<String> lines) {
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (!line.toLowerCase(Locale.ROOT).contains("hotfixid")) {
-                continue;
-            }
-            for (int offset : headerStarts(line)) {
-                List<Column> cols = headerColumns(line, offset);
-                if (cols == null) {
-                    continue;
-                }
-                int next = nextNonBlank(lines, i + 1);
-                if (next >= 0 && isDashes(lines.get(next))) {
-                    List<Column> ps = dashColumns(line, lines.get(next));
-                    if (ps != null) {
-                        return new Table(i, next + 1, true, ps);
-                    }
-                }
-                return new Table(i, i + 1, false, cols);
-            }
-        }
-        return null;
-    }
-
-    private static List<Integer> headerStarts(String line) {
-        List<Integer> starts = new ArrayList<>();
-        starts.add(0);
-        String lower = line.toLowerCase(Locale.ROOT);
-        for (String first : List.of("caption", "description", "hotfixid", "node", "source", "pscomputername")) {
-            int at = lower.indexOf(first);
-            if (at > 0) {
-                starts.add(at);
-            }
-        }
-        starts.sort(Integer::compare);
-        return starts;
-    }
-
-    private static List<Column> headerColumns(String line, int offset) {
-        String head = line.substring(offset);
-        String prefix = line.substring(0, offset);
-        int shift = prefix.isBlank() ? 0 : offset; // a real prefix is not part of the column layout
-        List<int[]> words = words(head);
-        if (words.isEmpty()) {
-            return null;
-        }
-        boolean hasHotFix = false;
-        List<Column> cols = new ArrayList<>();
-        for (int w = 0; w < words.size(); w++) {
-            String name = head.substring(words.get(w)[0], words.get(w)[1]);
-            if (!COLUMNS.contains(name.toLowerCase(Locale.ROOT))) {
-                return null;
-            }
-            hasHotFix |= name.equalsIgnoreCase("hotfixid");
-            int start = words.get(w)[0] + offset - shift;
-            int end = w + 1 < words.size() ? words.get(w + 1)[0] + offset - shift : Integer.MAX_VALUE;
-            cols.add(new Column(name, start, end));
-        }
-        return hasHotFix ? cols : null;
-    }
-
-    /** PowerShell tables: the dashes line gives each column's exact extent. */
-    private static List<Column> dashColumns(String header, String dashes) {
-        List<int[]> runs = words(dashes);
-        List<Column> cols = new ArrayList<>();
-        for (int r = 0; r < runs.size(); r++) {
-            int start = runs.get(r)[0];
-            int end = r + 1 < runs.size() ? runs.get(r + 1)[0] : Integer.MAX_VALUE;
-            String name = slice(header, start, Math.min(end, runs.get(r)[1] + 1)).trim();
-            cols.add(new Column(name, start, end));
-        }
-        return cols.stream().anyMatch(c -> c.name().equalsIgnoreCase("hotfixid")) ? cols : null;
-    }
-
-    private static KbEvidence parseTable(String location, List<String> lines, Table t) {
-        Column hotfix = column(t.columns(), "hotfixid");
-        Column sp = column(t.columns(), "servicepackineffect");
-        String headerText = lines.get(t.headerLine()).trim();
-        List<String> values = new ArrayList<>();
-        List<EvidenceWarning> warnings = new ArrayList<>();
-        for (int i = t.firstRow(); i < lines.size(); i++) {
-            String row = lines.get(i);
-            if (row.isBlank() || row.trim().equals(headerText) || isDashes(row)) {
-                continue;
-            }
-            values.add(effectiveId(slice(row, hotfix.start(), hotfix.end()).trim(),
-                    sp == null ? "" : slice(row, sp.start(), sp.end()).trim()));
-        }
-        String kind = t.powershell() ? KbEvidence.GET_HOTFIX : KbEvidence.WMIC_QFE;
-        InstalledUpdates updates = collect(location + ":" + (t.headerLine() + 1), values, warnings);
-        return new KbEvidence(kind, Optional.empty(), Optional.of(updates), warnings);
-    }
-
-    private static Column column(List<Column> cols, String name) {
-        for (Column c : cols) {
-            if (c.name().equalsIgnoreCase(name)) {
-                return c;
-            }
-        }
-        return null;
-    }
-
     /**
      * The HotFixID, or on XP (where HotFixID is often "File 1") the KB that WMIC puts in
      * ServicePackInEffect instead.
      */
-    private static String effectiveId(String hotfixId, String servicePackInEffect) {
+    static String effectiveId(String hotfixId, String servicePackInEffect) {
         if (SystemInfoText.KB_PREFIX.matcher(hotfixId).find() || servicePackInEffect.isEmpty()) {
             return hotfixId;
         }
@@ -191,52 +76,12 @@ final class HotFixText {
     }
 
     /** Like SystemInfoText.collect, but a value cut off by a narrow console ("KB45341...") is not a KB. */
-    private static InstalledUpdates collect(String at, List<String> values, List<EvidenceWarning> warnings) {
+    static InstalledUpdates collect(String at, List<String> values, List<EvidenceWarning> warnings) {
         List<String> usable = new ArrayList<>();
         for (String v : values) {
             usable.add(v.endsWith("...") || v.endsWith("\u2026") ? "(cut off) " + v : v);
         }
         return SystemInfoText.collect(at, usable, warnings);
-    }
-
-    private static boolean isDashes(String line) {
-        String t = line.trim();
-        return !t.isEmpty() && t.chars().allMatch(c -> c == '-' || c == ' ') && t.contains("--");
-    }
-
-    /** [start, end) of each run of non-blank characters. */
-    private static List<int[]> words(String s) {
-        List<int[]> out = new ArrayList<>();
-        int i = 0;
-        while (i < s.length()) {
-            while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
-                i++;
-            }
-            int start = i;
-            while (i < s.length() && !Character.isWhitespace(s.charAt(i))) {
-                i++;
-            }
-            if (i > start) {
-                out.add(new int[] {start, i});
-            }
-        }
-        return out;
-    }
-
-    private static String slice(String s, int start, int end) {
-        if (start >= s.length() || start < 0) {
-            return "";
-        }
-        return s.substring(start, Math.min(end, s.length()));
-    }
-
-    private static int nextNonBlank(List<String> lines, int from) {
-        for (int i = from; i < lines.size(); i++) {
-            if (!lines.get(i).isBlank()) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     // ---- CSV (wmic /format:csv, Export-Csv, ConvertTo-Csv) -------------------------------------------

@@ -154,7 +154,7 @@ final class KbTextDecoder {
             // ASCII-only labels read the same in every candidate, so only the others can tell them apart.
             if (!line.isEmpty() && !Character.isWhitespace(line.charAt(0)) && !isAscii(line)) {
                 int colon = line.indexOf(':');
-                if (colon > 0 && SystemInfoText.isKnownLabel(SystemInfoText.normalizeLabel(line.substring(0, colon)))) {
+                if (colon > 0 && SystemInfoLabels.isKnownLabel(SystemInfoLabels.normalizeLabel(line.substring(0, colon)))) {
                     score += 20;
                 }
             }

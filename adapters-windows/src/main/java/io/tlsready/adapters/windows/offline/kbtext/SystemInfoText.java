@@ -1,5 +1,18 @@
 package io.tlsready.adapters.windows.offline.kbtext;
 
+import static io.tlsready.adapters.windows.offline.kbtext.SystemInfoLabels.DC_WORDS;
+import static io.tlsready.adapters.windows.offline.kbtext.SystemInfoLabels.HOST;
+import static io.tlsready.adapters.windows.offline.kbtext.SystemInfoLabels.HOTFIX;
+import static io.tlsready.adapters.windows.offline.kbtext.SystemInfoLabels.OS_CONFIG;
+import static io.tlsready.adapters.windows.offline.kbtext.SystemInfoLabels.OS_NAME;
+import static io.tlsready.adapters.windows.offline.kbtext.SystemInfoLabels.OS_VERSION;
+import static io.tlsready.adapters.windows.offline.kbtext.SystemInfoLabels.SERVER_WORDS;
+import static io.tlsready.adapters.windows.offline.kbtext.SystemInfoLabels.SYSTEM_TYPE;
+import static io.tlsready.adapters.windows.offline.kbtext.SystemInfoLabels.WORKSTATION_WORDS;
+import static io.tlsready.adapters.windows.offline.kbtext.SystemInfoLabels.containsAny;
+import static io.tlsready.adapters.windows.offline.kbtext.SystemInfoLabels.normalizeLabel;
+import static io.tlsready.adapters.windows.offline.kbtext.SystemInfoLabels.normalizeValue;
+
 import io.tlsready.domain.facts.Architecture;
 import io.tlsready.domain.facts.EvidenceWarning;
 import io.tlsready.domain.facts.InstalledUpdates;
@@ -8,7 +21,6 @@ import io.tlsready.domain.facts.SystemInfo;
 import io.tlsready.domain.facts.WindowsVersion;
 import io.tlsready.domain.port.EvidenceException;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -41,44 +53,6 @@ final class SystemInfoText {
     private static final Pattern FIRST_NUMBER = Pattern.compile("\\d+");
     private static final Pattern TRAILING_NUMBER = Pattern.compile("(\\S+)\\s+(\\d{3,5})\\s*$");
 
-    /* Labels, normalized by normalizeLabel: lower case, accents and non-letters removed. */
-    private static final Set<String> HOST = Set.of("hostname", "nomdelhote", "nomehost", "nombredehost", "имяузла",
-            "主机名", "nomedohost", "nazwahosta", "hostnaam", "ホスト名", "호스트이름");
-    private static final Set<String> OS_NAME = Set.of("osname", "betriebssystemname", "nomdusystemedexploitation",
-            "nomeso", "nombredelsistemaoperativo", "названиеос", "os名称", "nomedosistemaoperacional",
-            "nazwasystemuoperacyjnego", "naamvanbesturingssysteem", "os名", "os이름");
-    private static final Set<String> OS_VERSION = Set.of("osversion", "betriebssystemversion", "versiondusysteme",
-            "versioneso", "versiondelsistemaoperativo", "версияос", "os版本", "versaodosistemaoperacional",
-            "wersjasystemuoperacyjnego", "osバージョン", "os버전");
-    private static final Set<String> OS_CONFIG = Set.of("osconfiguration", "betriebssystemkonfiguration",
-            "configurationdusystemedexploitation", "configurazioneso", "configuraciondelsistemaoperativo",
-            "параметрыос", "os配置", "configuracaodosistemaoperacional", "konfiguracjasystemuoperacyjnego",
-            "os構成", "os구성");
-    private static final Set<String> SYSTEM_TYPE = Set.of("systemtype", "systemtyp", "typedusysteme", "tiposistema",
-            "tipodesistema", "типсистемы", "系统类型", "tipodosistema", "typsystemu", "システムの種類", "시스템종류");
-    private static final Set<String> HOTFIX = Set.of("hotfixs", "hotfixes", "hotfixe", "correctifs",
-            "aggiornamentirapidi", "revisiones", "исправлениея", "修补程序", "poprawki", "修正プログラム", "핫픽스");
-    /** Further labels, only to help the decoder recognise a code page. */
-    private static final Set<String> OTHER = Set.of("osmanufacturer", "betriebssystemhersteller",
-            "fabricantdusystemedexploitation", "produttoreso", "fabricantedelsistemaoperativo", "изготовительос",
-            "os制造商", "registeredowner", "registrierterbenutzer", "proprietaireenregistre", "proprietarioregistrato",
-            "propiedadde", "зарегистрированныйвладелец", "注册的所有人", "networkcards", "netzwerkkarten",
-            "cartesreseau", "schedidirete", "tarjetasdered", "сетевыеадаптеры", "网卡", "timezone", "zeitzone",
-            "fuseauhoraire", "fusoorario", "zonahoraria", "часовойпояс", "时区", "domain", "domane", "domaine",
-            "dominio", "домен", "域", "processors", "prozessoren", "processeurs", "processore", "procesadores",
-            "процессоры", "处理器", "systemdirectory", "repertoiresysteme", "systemverzeichnis", "системнаяпапка",
-            "系统目录", "directoriodesistema", "directorydisistema");
-
-    /* OS Configuration keywords (normalized text, accents removed), most specific first. */
-    private static final List<String> DC_WORDS = List.of("domain controller", "domanencontroller",
-            "controleur de domaine", "controller di dominio", "controlador de dominio", "domeincontroller",
-            "kontroler domeny", "контроллер домена", "域控制器", "ドメインコントローラー", "도메인컨트롤러");
-    private static final List<String> WORKSTATION_WORDS = List.of("workstation", "arbeitsstation",
-            "station de travail", "estacion de trabajo", "estacao de trabalho", "werkstation", "stacja robocza",
-            "рабочая станция", "工作站", "ワークステーション", "워크스테이션");
-    private static final List<String> SERVER_WORDS = List.of("server", "serveur", "servidor", "serwer", "сервер",
-            "服务器", "サーバー", "서버");
-
     private static final Pattern CLIENT_NAME = Pattern.compile("(?i)windows\\W*(xp|vista|7|8|8\\.1|10|11)\\b");
 
     private SystemInfoText() {
@@ -93,30 +67,6 @@ final class SystemInfoText {
 
     /** A line with its 1-based number in the file. */
     record Line(int no, String text) {}
-
-    static boolean isKnownLabel(String norm) {
-        return HOST.contains(norm) || OS_NAME.contains(norm) || OS_VERSION.contains(norm) || OS_CONFIG.contains(norm)
-                || SYSTEM_TYPE.contains(norm) || HOTFIX.contains(norm) || OTHER.contains(norm);
-    }
-
-    /** "Nom du système d'exploitation" -> "nomdusystemedexploitation"; keeps letters of any script. */
-    static String normalizeLabel(String label) {
-        String nfd = Normalizer.normalize(label, Normalizer.Form.NFD);
-        StringBuilder sb = new StringBuilder(nfd.length());
-        for (int i = 0; i < nfd.length(); i++) {
-            char c = nfd.charAt(i);
-            if (Character.isLetter(c)) {
-                sb.append(Character.toLowerCase(c));
-            }
-        }
-        return sb.toString();
-    }
-
-    /** Lower case, accents removed, whitespace collapsed: for keyword tests on values. */
-    static String normalizeValue(String value) {
-        String nfd = Normalizer.normalize(value, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-        return nfd.toLowerCase(Locale.ROOT).replace('\u00A0', ' ').replaceAll("[\\s\\-]+", " ").trim();
-    }
 
     /** Splits text into top-level sections. Labels are padded to one value column, which is found first. */
     static List<Section> sections(List<String> lines) {
@@ -319,15 +269,6 @@ final class SystemInfoText {
         }
         warnings.add(new EvidenceWarning(where, "OS Configuration " + said + " not recognised; product type unknown"));
         return Optional.empty();
-    }
-
-    private static boolean containsAny(String text, List<String> words) {
-        for (String w : words) {
-            if (text.contains(w)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

@@ -34,7 +34,7 @@ class SystemInfoTextTest {
         "OS 名称                        | os名称",
     })
     void labelsNormalizeAcrossAccentsAndPunctuation(String label, String norm) {
-        assertThat(SystemInfoText.normalizeLabel(label)).isEqualTo(norm);
-        assertThat(SystemInfoText.isKnownLabel(norm)).isTrue();
+        assertThat(SystemInfoLabels.normalizeLabel(label)).isEqualTo(norm);
+        assertThat(SystemInfoLabels.isKnownLabel(norm)).isTrue();
     }
 }
