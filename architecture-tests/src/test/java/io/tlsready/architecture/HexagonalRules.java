@@ -29,7 +29,7 @@ final class HexagonalRules {
     private final String domain;
     private final String domainPort;
     private final String adapters;
-    private final String windowsAdapter;
+    private final String liveRoom;
     private final String winRmAdapter;
     private final String apps;
     private final String cli;
@@ -41,7 +41,7 @@ final class HexagonalRules {
         this.domain = root + ".domain..";
         this.domainPort = root + ".domain.port..";
         this.adapters = root + ".adapters..";
-        this.windowsAdapter = root + ".adapters.windows..";
+        this.liveRoom = root + ".adapters.windows.live..";
         this.winRmAdapter = root + ".adapters.winrm..";
         this.apps = root + ".app..";
         this.cli = root + ".app.cli..";
@@ -115,13 +115,6 @@ final class HexagonalRules {
 
     // --- technologies stay in the module that owns them ------------------------------------------------
 
-    ArchRule jnaIsConfinedToTheWindowsAdapter() {
-        return ArchRuleDefinition.noClasses().that().resideOutsideOfPackage(windowsAdapter)
-                .should().dependOnClassesThat().resideInAPackage("com.sun.jna..")
-                .because("only adapters-windows reads the live registry through JNA (design.md, Modules); "
-                        + "everything else must run on any OS");
-    }
-
     ArchRule micronautAndNettyAreConfinedToTheWinRmAdapter() {
         return ArchRuleDefinition.noClasses().that().resideOutsideOfPackage(winRmAdapter)
                 .should().dependOnClassesThat().resideInAnyPackage("io.micronaut..", "io.netty..")
@@ -194,6 +187,26 @@ final class HexagonalRules {
                 .should().notBePublic()
                 .because("an adapter is reached only through its domain port, bound in the adapter's Guice module "
                         + "(design.md, Dependency direction); only the module is public");
+    }
+
+    // --- rooms inside the adapters ----------------------------------------------------------------------
+
+    ArchRule jnaIsConfinedToTheLiveRoom() {
+        return ArchRuleDefinition.noClasses().that().resideOutsideOfPackage(liveRoom)
+                .should().dependOnClassesThat().resideInAPackage("com.sun.jna..")
+                .because("only the live room of adapters-windows (adapters.windows.live) reads this machine's "
+                        + "registry and WMI through JNA; the offline readers, snapshots and hives, and everything "
+                        + "else, must run on any OS");
+    }
+
+    ArchRule appsReachAdaptersOnlyThroughTheirGuiceModules() {
+        return ArchRuleDefinition.noClasses().that().resideInAPackage(apps)
+                .should().dependOnClassesThat(resideInAPackage(adapters).and(not(adapterGuiceModules()))
+                        .as("are adapter classes other than their Guice modules"))
+                .because("an app composes adapters by installing their public Guice *Module and then talks to "
+                        + "ports only, so an adapter's rooms can change without touching an app; the regf library "
+                        + "(package regf, not an adapter) is the one reader an app may use directly, for the CLI's "
+                        + "hive command");
     }
 
     private DescribedPredicate<JavaClass> portInterfaces() {
