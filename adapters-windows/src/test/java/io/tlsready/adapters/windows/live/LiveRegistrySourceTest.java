@@ -84,7 +84,7 @@ class LiveRegistrySourceTest {
     }
 
     @Test
-    void eachViewIsAskedForExplicitlyAndMapped() {
+    void each_view_is_asked_for_explicitly_and_mapped() {
         String sub = "SOFTWARE\\Microsoft\\.NETFramework\\v4.0.30319";
         registry.answer(sub, "SchUseStrongCrypto", RegistryView.NATIVE, new RegistryAccess.Found(4, dword(1)))
                 .answer(sub, "SchUseStrongCrypto", RegistryView.WOW64_32,
@@ -109,7 +109,7 @@ class LiveRegistrySourceTest {
     }
 
     @Test
-    void accessDeniedAndOtherErrorsAreNotCollectedWithTheReason() {
+    void access_denied_and_other_errors_are_not_collected_with_the_reason() {
         String sub = "SOFTWARE\\Microsoft\\.NETFramework\\v4.0.30319";
         registry.answer(sub, "A", RegistryView.NATIVE, new RegistryAccess.Failed(5, "Access is denied.\r\n"))
                 .answer(sub, "B", RegistryView.NATIVE, new RegistryAccess.Failed(1018, "The key is marked for deletion.\r\n"));
@@ -122,7 +122,7 @@ class LiveRegistrySourceTest {
     }
 
     @Test
-    void x86WindowsHasNoThirtyTwoBitViewSoItIsNotReadAtAll() {
+    void x86_windows_has_no_thirty_two_bit_view_so_it_is_not_read_at_all() {
         ValueRef w = ValueRef.wow32(NETFX, "SchUseStrongCrypto");
         HostFacts facts = collect(Optional.of(Architecture.X86), Set.of(w), false, false);
         assertThat(facts.value(w)).isEqualTo(Fact.notCollected("x86 Windows has no 32-bit registry view (WOW6432Node)"));
@@ -132,7 +132,7 @@ class LiveRegistrySourceTest {
     }
 
     @Test
-    void wmiGivesSystemInfoAndTheUpdateList() {
+    void wmi_gives_system_info_and_the_update_list() {
         wmi.os.put("Caption", "Microsoft Windows Server 2008 R2 Standard ");
         wmi.os.put("Version", "6.1.7601");
         wmi.os.put("ProductType", 3);
@@ -150,7 +150,7 @@ class LiveRegistrySourceTest {
     }
 
     @Test
-    void nativeArchitectureWinsOverALocalisedWmiString() {
+    void native_architecture_wins_over_a_localised_wmi_string() {
         wmi.os.put("Version", "10.0.20348");
         wmi.os.put("OSArchitecture", "32 bits");
         HostFacts facts = collect(Optional.of(Architecture.X64), Set.of(), true, false);
@@ -161,7 +161,7 @@ class LiveRegistrySourceTest {
     }
 
     @Test
-    void wmiFailureIsNotCollectedNotAnEmptyList() {
+    void wmi_failure_is_not_collected_not_an_empty_list() {
         wmi.failure = new WmiAccess.WmiException("Win32_QuickFixEngineering timed out after 60 s", null);
         HostFacts facts = collect(Optional.of(Architecture.X64), Set.of(), true, true);
         assertThat(facts.updates()).isEqualTo(Fact.notCollected(
@@ -170,7 +170,7 @@ class LiveRegistrySourceTest {
     }
 
     @Test
-    void liveFactsSurviveASnapshotRoundTrip() throws Exception {
+    void live_facts_survive_a_snapshot_round_trip() throws Exception {
         registry.answer("SOFTWARE\\Microsoft\\.NETFramework\\v4.0.30319", "X", RegistryView.NATIVE,
                 new RegistryAccess.Found(7, "a\0b\0\0".getBytes(java.nio.charset.StandardCharsets.UTF_16LE)));
         wmi.os.put("Version", "10.0.20348");

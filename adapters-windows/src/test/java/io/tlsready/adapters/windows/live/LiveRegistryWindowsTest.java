@@ -36,7 +36,7 @@ class LiveRegistryWindowsTest {
     }
 
     @Test
-    void knownValuesArePresent() {
+    void known_values_are_present() {
         assertThat(facts.value(productName).asOptional()).hasValueSatisfying(v ->
                 assertThat(v).isInstanceOf(RegValue.Str.class));
         assertThat(facts.value(controlSet).asOptional()).hasValueSatisfying(v ->
@@ -44,13 +44,13 @@ class LiveRegistryWindowsTest {
     }
 
     @Test
-    void missingValuesAndKeysAreAbsent() {
+    void missing_values_and_keys_are_absent() {
         assertThat(facts.value(missingValue)).isEqualTo(Fact.absent("live registry, 64-bit view: value not found"));
         assertThat(facts.value(missingKey)).isEqualTo(Fact.absent("live registry, 64-bit view: key not found"));
     }
 
     @Test
-    void bothViewsAreReadWhateverTheJvmBitness() {
+    void both_views_are_read_whatever_the_jvm_bitness() {
         Architecture arch = facts.systemInfo().asOptional().flatMap(SystemInfo::architecture).orElseThrow();
         String native64 = ((RegValue.Str) facts.value(installRoot64).asOptional().orElseThrow()).value();
         if (arch.hasWow64View()) {
@@ -63,7 +63,7 @@ class LiveRegistryWindowsTest {
     }
 
     @Test
-    void wmiAnswersIdentityAndUpdates() {
+    void wmi_answers_identity_and_updates() {
         SystemInfo info = facts.systemInfo().asOptional().orElseThrow();
         assertThat(info.version().major()).isGreaterThanOrEqualTo(6);
         assertThat(info.productType()).isPresent();

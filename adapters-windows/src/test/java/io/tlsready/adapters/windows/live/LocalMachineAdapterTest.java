@@ -22,7 +22,7 @@ import org.junit.jupiter.api.condition.OS;
 class LocalMachineAdapterTest {
 
     @Test
-    void elsewhereThanWindowsTheErrorSaysWhatToDoInstead() {
+    void elsewhere_than_windows_the_error_says_what_to_do_instead() {
         assertThatThrownBy(() -> new LocalMachineAdapter("Linux", "6.1.0-13-amd64", "amd64").open())
                 .isExactlyInstanceOf(EvidenceException.class)
                 .hasMessage("this machine: live registry audit needs Windows (this is Linux 6.1.0-13-amd64 amd64); "
@@ -30,7 +30,7 @@ class LocalMachineAdapterTest {
     }
 
     @Test
-    void theGuiceBindingGivesTheSameClearError() {
+    void the_guice_binding_gives_the_same_clear_error() {
         LocalMachine machine = Guice.createInjector(Stage.PRODUCTION, binder -> binder.requireExplicitBindings(),
                 new LocalRegistryModule()).getInstance(LocalMachine.class);
         assertThatThrownBy(machine::open)
@@ -60,7 +60,7 @@ class LocalMachineAdapterTest {
      * then checks that not one com.sun.jna class was even loaded, so no native library can have been touched.
      */
     @Test
-    void openLoadsNoJnaClassAtAll() throws Exception {
+    void open_loads_no_jna_class_at_all() throws Exception {
         URL[] urls = {
             location(LocalMachineAdapter.class), location(EvidenceException.class),
             location(Class.forName("com.sun.jna.Native", false, getClass().getClassLoader())),

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class NativeWindowsTest {
 
     @Test
-    void nativeArchitectureCodes() {
+    void native_architecture_codes() {
         assertThat(NativeWindows.fromProcessorArchitecture(9)).contains(io.tlsready.domain.facts.Architecture.X64);
         assertThat(NativeWindows.fromProcessorArchitecture(0)).contains(io.tlsready.domain.facts.Architecture.X86);
         assertThat(NativeWindows.fromProcessorArchitecture(12)).contains(io.tlsready.domain.facts.Architecture.ARM64);

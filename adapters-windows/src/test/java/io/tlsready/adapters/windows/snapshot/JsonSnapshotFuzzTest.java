@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 class JsonSnapshotFuzzTest {
 
     private static final long SEED = 0x715_2EADL;
-    private static final long BUDGET_NANOS = 4_000_000_000L; // well under 10 s even on a busy CI runner
-    private static final int MAX_CASES = 60_000;
+    /** A fixed number of cases, not a time budget: the same cases run on a fast laptop and a busy CI runner. */
+    private static final int CASES = 2_000;
 
     /** Fragments that steer mutations into interesting places: type confusion, limits, odd numbers. */
     private static final String[] TOKENS = {
@@ -33,15 +33,14 @@ class JsonSnapshotFuzzTest {
     };
 
     @Test
-    void randomMutationsNeverEscapeAsOtherExceptions() throws IOException {
+    void random_mutations_never_escape_as_other_exceptions() throws IOException {
         List<byte[]> seeds = new ArrayList<>();
         seeds.add(JsonSnapshotTest.bytes(JsonSnapshotTest.richFacts()));
         seeds.add(JsonSnapshotTest.BASE.getBytes(StandardCharsets.UTF_8));
         Random random = new Random(SEED);
-        long deadline = System.nanoTime() + BUDGET_NANOS;
         int cases = 0;
         int accepted = 0;
-        while (cases < MAX_CASES && System.nanoTime() < deadline) {
+        while (cases < CASES) {
             byte[] input = seeds.get(random.nextInt(seeds.size()));
             int rounds = 1 + random.nextInt(4);
             for (int r = 0; r < rounds; r++) {
@@ -60,7 +59,6 @@ class JsonSnapshotFuzzTest {
                         + Base64.getEncoder().encodeToString(input), t);
             }
         }
-        assertThat(cases).as("cases run within the budget").isGreaterThan(1_000);
         assertThat(accepted).as("some mutants stay valid, so deep paths are reached").isPositive();
     }
 

@@ -77,7 +77,7 @@ class JsonSnapshotTest {
     }
 
     @Test
-    void roundTripGivesEqualFacts(@TempDir Path dir) throws IOException {
+    void round_trip_gives_equal_facts(@TempDir Path dir) throws IOException {
         HostFacts facts = richFacts();
         Path file = dir.resolve("snap.json");
         Files.write(file, bytes(facts));
@@ -86,7 +86,7 @@ class JsonSnapshotTest {
 
     /** A snapshot shown with cat or a pager must not act on the terminal, and must still read back exactly. */
     @Test
-    void steeringCharactersFromTheHostAreEscapedAndReadBackExactly() throws IOException {
+    void steering_characters_from_the_host_are_escaped_and_read_back_exactly() throws IOException {
         String hostile = "H\u001b]0;t\u0007\u202eX\u2066\u2028\u0085\u007f\ud800\r\n";
         HostFacts facts = new HostFacts(hostile, "s", Map.of(ValueRef.of(NETFX, hostile),
                 Fact.present(new RegValue.Str(hostile, false), "o " + hostile)), Fact.absent("looked"), Fact.absent("looked"),
@@ -99,7 +99,7 @@ class JsonSnapshotTest {
     }
 
     @Test
-    void roundTripOfSparseFacts() throws IOException {
+    void round_trip_of_sparse_facts() throws IOException {
         HostFacts facts = new HostFacts("h", "s", Map.of(), Fact.absent("looked"), Fact.absent("looked too"),
                 List.of(), List.of());
         assertThat(JsonSnapshot.parse(bytes(facts), "x")).isEqualTo(facts);
@@ -111,7 +111,7 @@ class JsonSnapshotTest {
     }
 
     @Test
-    void outputIsDeterministicSortedAndReadable() throws IOException {
+    void output_is_deterministic_sorted_and_readable() throws IOException {
         byte[] first = bytes(richFacts());
         assertThat(bytes(richFacts())).isEqualTo(first);
         String text = new String(first, StandardCharsets.UTF_8);
@@ -128,7 +128,7 @@ class JsonSnapshotTest {
     }
 
     @Test
-    void writerBoundByGuiceStampsCollectedAtAndReadsBack() throws IOException {
+    void writer_bound_by_guice_stamps_collected_at_and_reads_back() throws IOException {
         Injector injector = Guice.createInjector(Stage.PRODUCTION,
                 binder -> binder.requireExplicitBindings(), new SnapshotModule());
         SnapshotWriter writer = injector.getInstance(SnapshotWriter.class);
@@ -140,7 +140,7 @@ class JsonSnapshotTest {
     }
 
     @Test
-    void theExampleInTheFormatDocumentIsValid() throws IOException {
+    void the_example_in_the_format_document_is_valid() throws IOException {
         String doc = Files.readString(Path.of("..", "docs", "snapshot-format.md"));
         int start = doc.indexOf("```json\n") + "```json\n".length();
         String example = doc.substring(start, doc.indexOf("```", start));
@@ -151,7 +151,7 @@ class JsonSnapshotTest {
     }
 
     @Test
-    void looksLikeRecognisesSnapshotsOnly() throws IOException {
+    void looks_like_recognises_snapshots_only() throws IOException {
         byte[] snap = bytes(richFacts());
         assertThat(JsonSnapshot.looksLike(java.util.Arrays.copyOf(snap, 64))).isTrue();
         assertThat(JsonSnapshot.looksLike(("\uFEFF  " + new String(snap, StandardCharsets.UTF_8))
@@ -167,7 +167,7 @@ class JsonSnapshotTest {
     }
 
     @Test
-    void byteOrderMarksAreAccepted() throws IOException {
+    void byte_order_marks_are_accepted() throws IOException {
         String text = new String(bytes(richFacts()), StandardCharsets.UTF_8);
         assertThat(JsonSnapshot.parse(("\uFEFF" + text).getBytes(StandardCharsets.UTF_8), "x")).isEqualTo(richFacts());
         assertThat(JsonSnapshot.parse(("\uFEFF" + text).getBytes(StandardCharsets.UTF_16LE), "x"))
@@ -319,7 +319,7 @@ class JsonSnapshotTest {
 
     @ParameterizedTest(name = "[{index}] {1}")
     @MethodSource("malformedFiles")
-    void malformedInputIsOneClearLine(String json, String problem) {
+    void malformed_input_is_one_clear_line(String json, String problem) {
         assertThatThrownBy(() -> JsonSnapshot.parse(json.getBytes(StandardCharsets.UTF_8), "t.json"))
                 .isExactlyInstanceOf(EvidenceException.class)
                 .hasMessage("t.json: " + problem)
@@ -333,7 +333,7 @@ class JsonSnapshotTest {
      */
     @ParameterizedTest(name = "[{index}] {1}")
     @MethodSource("malformedValueEntries")
-    void aValueEntryOfTheWrongShapeIsNotCollectedWithAWarning(String json, String problem) {
+    void a_value_entry_of_the_wrong_shape_is_not_collected_with_a_warning(String json, String problem) {
         HostFacts facts = JsonSnapshot.parse(json.getBytes(StandardCharsets.UTF_8), "t.json");
 
         Fact<RegValue> value = facts.value(ValueRef.of("HKLM\\SOFTWARE\\A", "N"));
@@ -349,7 +349,7 @@ class JsonSnapshotTest {
     }
 
     @Test
-    void baseFixtureIsValidSoEachCaseTestsOneThing() {
+    void base_fixture_is_valid_so_each_case_tests_one_thing() {
         HostFacts facts = JsonSnapshot.parse(BASE.getBytes(StandardCharsets.UTF_8), "t.json");
         assertThat(facts.value(ValueRef.of("HKLM\\SOFTWARE\\A", "N"))).isEqualTo(Fact.present(new RegValue.Dword(1), "o"));
         assertThat(JsonSnapshot.parse(base("\"data\":1", "\"data\":\"4294967295\"").getBytes(StandardCharsets.UTF_8),
@@ -357,7 +357,7 @@ class JsonSnapshotTest {
     }
 
     @Test
-    void minorVersionsMayAddFieldsThatThisReaderSkips() {
+    void minor_versions_may_add_fields_that_this_reader_skips() {
         String newer = base("/v1\"", "/v1.1\"").replace("\"host\":\"H\",", "\"host\":\"H\",\"colour\":{\"a\":1},")
                 .replace("\"origin\":\"o\"", "\"origin\":\"o\",\"hash\":\"x\"");
         HostFacts facts = JsonSnapshot.parse(newer.getBytes(StandardCharsets.UTF_8), "t.json");
@@ -370,7 +370,7 @@ class JsonSnapshotTest {
     }
 
     @Test
-    void deepNestingHitsTheSafetyLimit() {
+    void deep_nesting_hits_the_safety_limit() {
         String deep = base("\"host\":\"H\",", "\"host\":\"H\",\"x\":" + "[".repeat(5000) + "]".repeat(5000) + ",");
         assertThatThrownBy(() -> JsonSnapshot.parse(deep.getBytes(StandardCharsets.UTF_8), "t.json"))
                 .isExactlyInstanceOf(EvidenceException.class)
@@ -379,7 +379,7 @@ class JsonSnapshotTest {
     }
 
     @Test
-    void fileProblemsAreEvidenceExceptions(@TempDir Path dir) throws IOException {
+    void file_problems_are_evidence_exceptions(@TempDir Path dir) throws IOException {
         assertThatThrownBy(() -> JsonSnapshot.read(dir.resolve("missing.json")))
                 .isExactlyInstanceOf(EvidenceException.class)
                 .hasMessage(dir.resolve("missing.json") + ": no such file");
@@ -393,7 +393,7 @@ class JsonSnapshotTest {
     }
 
     @Test
-    void oversizedFileIsRejectedWithoutParsing(@TempDir Path dir) throws IOException {
+    void oversized_file_is_rejected_without_parsing(@TempDir Path dir) throws IOException {
         Path big = dir.resolve("big.json");
         try (var ch = java.nio.channels.FileChannel.open(big, Set.of(java.nio.file.StandardOpenOption.CREATE_NEW,
                 java.nio.file.StandardOpenOption.WRITE))) {

@@ -132,7 +132,7 @@ class KbTextReaderCorpusTest {
     private record IndexRow(Optional<Integer> kbCount, List<String> tlsKbs) {}
 
     @TestFactory
-    Stream<DynamicTest> everyCorpusFile() throws IOException {
+    Stream<DynamicTest> every_corpus_file() throws IOException {
         Path kb = Corpus.dir("kb");
         Map<String, IndexRow> index = readIndex(kb.resolve("wesng_index.tsv"));
         List<Path> files;
@@ -272,7 +272,7 @@ class KbTextReaderCorpusTest {
     }
 
     @Test
-    void systeminfoAndQfeOfOneHostAgreeWhereBothAreComplete() {
+    void systeminfo_and_qfe_of_one_host_agree_where_both_are_complete() {
         Path kb = Corpus.dir("kb");
         // Same machine, both lists complete: identical KB sets.
         assertThat(kbsOf(kb.resolve("srv_2012r2_u1_systeminfo.txt")))

@@ -75,7 +75,7 @@ class KbTextReaderFixturesTest {
             "");
 
     @Test
-    void getHotFixTableInUtf16WithBom() {
+    void get_hot_fix_table_in_utf16_with_bom() {
         KbEvidence e = read(bom16le(GET_HOTFIX_TABLE));
         assertThat(e.kind()).isEqualTo(KbEvidence.GET_HOTFIX);
         assertThat(e.systemInfo()).isEmpty();
@@ -86,7 +86,7 @@ class KbTextReaderFixturesTest {
     }
 
     @Test
-    void getHotFixExportCsvWithTypeLine() {
+    void get_hot_fix_export_csv_with_type_line() {
         String csv = String.join("\r\n",
                 "#TYPE System.Management.ManagementObject#root\\cimv2\\Win32_QuickFixEngineering",
                 "\"PSComputerName\",\"InstalledOn\",\"__GENUS\",\"__CLASS\",\"Caption\",\"CSName\",\"Description\","
@@ -105,7 +105,7 @@ class KbTextReaderFixturesTest {
     }
 
     @Test
-    void convertToCsvWithSemicolonsAndUtf8Bom() {
+    void convert_to_csv_with_semicolons_and_utf8_bom() {
         String csv = "\"Source\";\"Description\";\"HotFixID\";\"InstalledBy\";\"InstalledOn\"\r\n"
                 + "\"PC-12\";\"Update\";\"KB5005565\";\"NT-AUTORITÄT\\SYSTEM\";\"15.09.2021 00:00:00\"\r\n";
         KbEvidence e = read(utf8Bom(csv));
@@ -114,7 +114,7 @@ class KbTextReaderFixturesTest {
     }
 
     @Test
-    void getHotFixFormatList() {
+    void get_hot_fix_format_list() {
         String list = String.join("\r\n",
                 "",
                 "",
@@ -136,7 +136,7 @@ class KbTextReaderFixturesTest {
     }
 
     @Test
-    void wmicFormatCsv() {
+    void wmic_format_csv() {
         String csv = "\r\nNode,Caption,CSName,Description,FixComments,HotFixID,InstallDate,InstalledBy,InstalledOn,"
                 + "Name,ServicePackInEffect,Status\r\n"
                 + "APP-SRV-07,http://support.microsoft.com/?kbid=2534111,APP-SRV-07,Update,,KB2534111,,"
@@ -149,7 +149,7 @@ class KbTextReaderFixturesTest {
     }
 
     @Test
-    void wmicTablesBriefAndSingleColumnAndList() {
+    void wmic_tables_brief_and_single_column_and_list() {
         String brief = "Description      FixComments  HotFixID   InstallDate  InstalledBy          InstalledOn  "
                 + "Name  ServicePackInEffect  Status  \r\n"
                 + "Update                        KB4100347               NT AUTHORITY\\SYSTEM  3/2/2019      "
@@ -173,7 +173,7 @@ class KbTextReaderFixturesTest {
     }
 
     @Test
-    void systeminfoWithLfEndingsServer2008AtBuild6003() {
+    void systeminfo_with_lf_endings_server2008_at_build6003() {
         KbEvidence e = read(SYSTEMINFO_2008_SP2.getBytes(StandardCharsets.US_ASCII));
         assertThat(e.kind()).isEqualTo(KbEvidence.SYSTEMINFO);
         SystemInfo si = e.systemInfo().orElseThrow();
@@ -188,7 +188,7 @@ class KbTextReaderFixturesTest {
     }
 
     @Test
-    void systeminfoInUtf16WithoutBomAsDomainController() {
+    void systeminfo_in_utf16_without_bom_as_domain_controller() {
         String text = SYSTEMINFO_2008_SP2.replace("Member Server", "Primary Domain Controller").replace("\n", "\r\n");
         KbEvidence e = read(text.getBytes(StandardCharsets.UTF_16LE));
         assertThat(e.systemInfo().orElseThrow().productType()).contains(ProductType.DOMAIN_CONTROLLER);
@@ -198,7 +198,7 @@ class KbTextReaderFixturesTest {
     }
 
     @Test
-    void frenchInCp850WithNoBreakSpaces() {
+    void french_in_cp850_with_no_break_spaces() {
         String nb = "\u00A0";
         String fr = localized(List.of(
                 "Nom de l'hôte:                              POSTE-42",
@@ -237,7 +237,7 @@ class KbTextReaderFixturesTest {
     }
 
     @Test
-    void russianInCp866AndChineseInGbkWithGermanStyleZeroHotfixes() {
+    void russian_in_cp866_and_chinese_in_gbk_with_german_style_zero_hotfixes() {
         String ru = localized(List.of(
                 "Имя узла:                         FS-02",
                 "Название ОС:                      Microsoft Windows Server 2012 R2 Standard",
@@ -290,7 +290,7 @@ class KbTextReaderFixturesTest {
     }
 
     @Test
-    void hotfixCountLargerThanListWarnsAndDropsACutLastEntry() {
+    void hotfix_count_larger_than_list_warns_and_drops_a_cut_last_entry() {
         String text = SYSTEMINFO_2008_SP2.replace("3 Hotfix(s) Installed.", "300 Hotfix(s) Installed.")
                 .replace("[03]: KB4493730", "[03]: KB44937");
         KbEvidence e = read(text.getBytes(StandardCharsets.US_ASCII));
@@ -302,7 +302,7 @@ class KbTextReaderFixturesTest {
     }
 
     @Test
-    void xpStyleFileEntriesStillMakeACollectedList() {
+    void xp_style_file_entries_still_make_a_collected_list() {
         String text = SYSTEMINFO_2008_SP2.replace("3 Hotfix(s) Installed.", "2 Hotfix(s) Installed.")
                 .replace("[01]: KB4019276", "[01]: File 1")
                 .replace("[02]: KB4474419", "[02]: Q147222")
@@ -315,7 +315,7 @@ class KbTextReaderFixturesTest {
     }
 
     @Test
-    void updateListIsNotInstalledUpdates() {
+    void update_list_is_not_installed_updates() {
         KbEvidence e = read(("KB3140245: Update for Windows 7 for x64-based Systems (KB3140245)\r\n"
                 + "KB4019990, KB4040980: Update for .NET (KB4019990)\r\n").getBytes(StandardCharsets.US_ASCII));
         assertThat(e.kind()).isEqualTo(KbEvidence.UPDATE_LIST);
@@ -325,7 +325,7 @@ class KbTextReaderFixturesTest {
     }
 
     @Test
-    void unusableInputGivesOneLineMessagesNamingTheFile() {
+    void unusable_input_gives_one_line_messages_naming_the_file() {
         assertError(new byte[0], "empty file");
         assertError(new byte[] {(byte) 0xFF, (byte) 0xFE, 13, 0, 10, 0}, "only blank lines");
         assertError(new byte[] {0x50, 0x4B, 3, 4, 0, 0, 0, 0, 8, 0, 0x21, 0, (byte) 0x9C, 0, 0, 0, 0}, "binary");
@@ -336,7 +336,7 @@ class KbTextReaderFixturesTest {
     }
 
     @Test
-    void looksLikeOnlyOurKinds() {
+    void looks_like_only_our_kinds() {
         assertThat(KbTextReader.looksLike(SYSTEMINFO_2008_SP2.getBytes(StandardCharsets.US_ASCII))).isTrue();
         assertThat(KbTextReader.looksLike(bom16le(GET_HOTFIX_TABLE))).isTrue();
         assertThat(KbTextReader.looksLike(null)).isFalse();

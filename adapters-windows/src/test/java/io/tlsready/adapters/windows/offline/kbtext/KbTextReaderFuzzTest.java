@@ -26,7 +26,7 @@ class KbTextReaderFuzzTest {
     private static final int ROUNDS = 4000;
 
     @Test
-    void mutatedInputsOnlyEverThrowEvidenceException() throws IOException {
+    void mutated_inputs_only_ever_throw_evidence_exception() throws IOException {
         List<byte[]> seeds = seeds();
         Random rnd = new Random(SEED);
         int accepted = 0;

@@ -52,7 +52,7 @@ class HostilePlanPeerIT {
     Path dir;
 
     @Test
-    void everyParserFindsExactlyThePlansValuesAndNothingElse() throws Exception {
+    void every_parser_finds_exactly_the_plans_values_and_nothing_else() throws Exception {
         int written = 0;
         int refused = 0;
         for (long seed = 1; written < ROUNDS; seed++) {
