@@ -81,7 +81,9 @@ class ArchitectureRulesAreNotVacuousTest {
                         bad("adapters.winrm.WinRmAdapterUsingJna"), bad("adapters.windows.offline.OfflineReaderUsingJna")),
                 new RuleCase("apps_reach_adapters_only_through_their_guice_modules",
                         HexagonalRules::appsReachAdaptersOnlyThroughTheirGuiceModules,
-                        bad("app.cli.CliUsingAnAdapterClass")));
+                        bad("app.cli.CliUsingAnAdapterClass")),
+                new RuleCase("every_package_has_a_package_info", HexagonalRules::everyPackageHasAPackageInfo,
+                        bad("undocumented.ClassInAnUndocumentedPackage")));
     }
 
     @ParameterizedTest(name = "{0}")

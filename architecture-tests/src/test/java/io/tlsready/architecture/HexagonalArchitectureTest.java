@@ -79,4 +79,7 @@ class HexagonalArchitectureTest {
     @ArchTest
     static final ArchRule apps_reach_adapters_only_through_their_guice_modules =
             RULES.appsReachAdaptersOnlyThroughTheirGuiceModules();
+
+    @ArchTest
+    static final ArchRule every_package_has_a_package_info = RULES.everyPackageHasAPackageInfo();
 }

@@ -11,7 +11,10 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
 
 /**
@@ -209,6 +212,13 @@ final class HexagonalRules {
                         + "hive command");
     }
 
+    ArchRule everyPackageHasAPackageInfo() {
+        return ArchRuleDefinition.classes().that().resideInAPackage(root + "..")
+                .should(resideInAPackageWithAPackageInfo())
+                .because("each package is a room a newcomer must be able to find: its package-info.java says in a "
+                        + "sentence or two what the room is and what it may use (issue 9)");
+    }
+
     private DescribedPredicate<JavaClass> portInterfaces() {
         return resideInAPackage(domainPort).and(describe("interfaces", JavaClass::isInterface))
                 .as("a port interface in " + domainPort);
@@ -231,5 +241,17 @@ final class HexagonalRules {
             outermost = outermost.getEnclosingClass().get();
         }
         return outermost;
+    }
+
+    private static ArchCondition<JavaClass> resideInAPackageWithAPackageInfo() {
+        return new ArchCondition<>("reside in a package with a package-info") {
+            @Override
+            public void check(JavaClass javaClass, ConditionEvents events) {
+                if (javaClass.getPackage().tryGetPackageInfo().isEmpty()) {
+                    events.add(SimpleConditionEvent.violated(javaClass, "package " + javaClass.getPackageName()
+                            + " has no package-info.java (" + javaClass.getName() + ")"));
+                }
+            }
+        };
     }
 }
