@@ -7,7 +7,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /** Reads an evidence file whole, with a size cap so a wrong path (a disk image, a hive) fails fast. */
-public final class EvidenceFiles {
+final class EvidenceFiles {
 
     /** Text evidence is small; a .reg export of a whole hive is rarely above a few MiB. */
     static final long MAX_BYTES = 64L * 1024 * 1024;
@@ -15,7 +15,7 @@ public final class EvidenceFiles {
     private EvidenceFiles() {
     }
 
-    public static byte[] read(Path file) {
+    static byte[] read(Path file) {
         try {
             if (Files.isDirectory(file)) {
                 throw new EvidenceException(file.toString(), "is a directory, not an evidence file");
@@ -34,7 +34,7 @@ public final class EvidenceFiles {
     }
 
     /** The file name without directories, as used in origins ("tls.reg:12"). */
-    public static String name(Path file) {
+    static String name(Path file) {
         Path name = file.getFileName();
         return name != null ? name.toString() : file.toString();
     }
