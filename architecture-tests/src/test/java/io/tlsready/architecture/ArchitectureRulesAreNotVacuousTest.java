@@ -53,8 +53,6 @@ class ArchitectureRulesAreNotVacuousTest {
                         bad("domain.facts.FactNamingItsRule")),
                 new RuleCase("top_level_areas_are_free_of_cycles", HexagonalRules::topLevelAreasAreFreeOfCycles,
                         bad("domain.audit.AuditCallingAnAdapter")),
-                new RuleCase("jna_is_confined_to_the_windows_adapter", HexagonalRules::jnaIsConfinedToTheWindowsAdapter,
-                        bad("adapters.winrm.WinRmAdapterUsingJna")),
                 new RuleCase("micronaut_and_netty_are_confined_to_the_winrm_adapter",
                         HexagonalRules::micronautAndNettyAreConfinedToTheWinRmAdapter,
                         bad("adapters.windows.WindowsAdapterUsingMicronaut"),
@@ -80,7 +78,14 @@ class ArchitectureRulesAreNotVacuousTest {
                 new RuleCase("adapter_implementations_of_ports_are_not_public",
                         HexagonalRules::adapterImplementationsOfPortsAreNotPublic, bad("adapters.windows.RegistryFactsSource")),
                 new RuleCase("the_regf_library_depends_only_on_the_jdk",
-                        HexagonalRules::theRegfLibraryDependsOnlyOnTheJdk, bad("regf.HiveReaderUsingTheDomain")));
+                        HexagonalRules::theRegfLibraryDependsOnlyOnTheJdk, bad("regf.HiveReaderUsingTheDomain")),
+                new RuleCase("jna_is_confined_to_the_live_room", HexagonalRules::jnaIsConfinedToTheLiveRoom,
+                        bad("adapters.winrm.WinRmAdapterUsingJna"), bad("adapters.windows.offline.OfflineReaderUsingJna")),
+                new RuleCase("apps_reach_adapters_only_through_their_guice_modules",
+                        HexagonalRules::appsReachAdaptersOnlyThroughTheirGuiceModules,
+                        bad("app.cli.CliUsingAnAdapterClass")),
+                new RuleCase("every_package_has_a_package_info", HexagonalRules::everyPackageHasAPackageInfo,
+                        bad("undocumented.ClassInAnUndocumentedPackage")));
     }
 
     @ParameterizedTest(name = "{0}")

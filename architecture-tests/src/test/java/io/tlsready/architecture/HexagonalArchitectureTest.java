@@ -41,9 +41,6 @@ class HexagonalArchitectureTest {
     static final ArchRule top_level_areas_are_free_of_cycles = RULES.topLevelAreasAreFreeOfCycles();
 
     @ArchTest
-    static final ArchRule jna_is_confined_to_the_windows_adapter = RULES.jnaIsConfinedToTheWindowsAdapter();
-
-    @ArchTest
     static final ArchRule micronaut_and_netty_are_confined_to_the_winrm_adapter =
             RULES.micronautAndNettyAreConfinedToTheWinRmAdapter();
 
@@ -78,4 +75,14 @@ class HexagonalArchitectureTest {
 
     @ArchTest
     static final ArchRule the_regf_library_depends_only_on_the_jdk = RULES.theRegfLibraryDependsOnlyOnTheJdk();
+
+    @ArchTest
+    static final ArchRule jna_is_confined_to_the_live_room = RULES.jnaIsConfinedToTheLiveRoom();
+
+    @ArchTest
+    static final ArchRule apps_reach_adapters_only_through_their_guice_modules =
+            RULES.appsReachAdaptersOnlyThroughTheirGuiceModules();
+
+    @ArchTest
+    static final ArchRule every_package_has_a_package_info = RULES.everyPackageHasAPackageInfo();
 }

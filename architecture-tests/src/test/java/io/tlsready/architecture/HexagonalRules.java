@@ -11,7 +11,10 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
 
 /**
@@ -30,7 +33,7 @@ final class HexagonalRules {
     private final String domain;
     private final String domainPort;
     private final String adapters;
-    private final String windowsAdapter;
+    private final String liveRoom;
     private final String winRmAdapter;
     private final String apps;
     private final String cli;
@@ -43,7 +46,7 @@ final class HexagonalRules {
         this.domain = root + ".domain..";
         this.domainPort = root + ".domain.port..";
         this.adapters = root + ".adapters..";
-        this.windowsAdapter = root + ".adapters.windows..";
+        this.liveRoom = root + ".adapters.windows.live..";
         this.winRmAdapter = root + ".adapters.winrm..";
         this.apps = root + ".app..";
         this.cli = root + ".app.cli..";
@@ -117,13 +120,6 @@ final class HexagonalRules {
     }
 
     // --- technologies stay in the module that owns them ------------------------------------------------
-
-    ArchRule jnaIsConfinedToTheWindowsAdapter() {
-        return ArchRuleDefinition.noClasses().that().resideOutsideOfPackage(windowsAdapter)
-                .should().dependOnClassesThat().resideInAPackage("com.sun.jna..")
-                .because("only adapters-windows reads the live registry through JNA (design.md, Modules); "
-                        + "everything else must run on any OS");
-    }
 
     ArchRule micronautAndNettyAreConfinedToTheWinRmAdapter() {
         return ArchRuleDefinition.noClasses().that().resideOutsideOfPackage(winRmAdapter)
@@ -209,6 +205,33 @@ final class HexagonalRules {
                         + "tlsready, so it depends on nothing but the JDK");
     }
 
+    // --- rooms inside the adapters ----------------------------------------------------------------------
+
+    ArchRule jnaIsConfinedToTheLiveRoom() {
+        return ArchRuleDefinition.noClasses().that().resideOutsideOfPackage(liveRoom)
+                .should().dependOnClassesThat().resideInAPackage("com.sun.jna..")
+                .because("only the live room of adapters-windows (adapters.windows.live) reads this machine's "
+                        + "registry and WMI through JNA; the offline readers, snapshots and hives, and everything "
+                        + "else, must run on any OS");
+    }
+
+    ArchRule appsReachAdaptersOnlyThroughTheirGuiceModules() {
+        return ArchRuleDefinition.noClasses().that().resideInAPackage(apps)
+                .should().dependOnClassesThat(resideInAPackage(adapters).and(not(adapterGuiceModules()))
+                        .as("are adapter classes other than their Guice modules"))
+                .because("an app composes adapters by installing their public Guice *Module and then talks to "
+                        + "ports only, so an adapter's rooms can change without touching an app; the regf library "
+                        + "(package regf, not an adapter) is the one reader an app may use directly, for the CLI's "
+                        + "hive command");
+    }
+
+    ArchRule everyPackageHasAPackageInfo() {
+        return ArchRuleDefinition.classes().that().resideInAPackage(root + "..")
+                .should(resideInAPackageWithAPackageInfo())
+                .because("each package is a room a newcomer must be able to find: its package-info.java says in a "
+                        + "sentence or two what the room is and what it may use (issue 9)");
+    }
+
     private DescribedPredicate<JavaClass> portInterfaces() {
         return resideInAPackage(domainPort).and(describe("interfaces", JavaClass::isInterface))
                 .as("a port interface in " + domainPort);
@@ -231,5 +254,17 @@ final class HexagonalRules {
             outermost = outermost.getEnclosingClass().get();
         }
         return outermost;
+    }
+
+    private static ArchCondition<JavaClass> resideInAPackageWithAPackageInfo() {
+        return new ArchCondition<>("reside in a package with a package-info") {
+            @Override
+            public void check(JavaClass javaClass, ConditionEvents events) {
+                if (javaClass.getPackage().tryGetPackageInfo().isEmpty()) {
+                    events.add(SimpleConditionEvent.violated(javaClass, "package " + javaClass.getPackageName()
+                            + " has no package-info.java (" + javaClass.getName() + ")"));
+                }
+            }
+        };
     }
 }

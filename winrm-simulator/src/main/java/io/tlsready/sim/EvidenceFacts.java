@@ -1,8 +1,8 @@
 package io.tlsready.sim;
 
 import com.google.inject.Guice;
-import io.tlsready.adapters.windows.HiveEvidenceModule;
-import io.tlsready.adapters.windows.OfflineEvidenceModule;
+import io.tlsready.adapters.windows.hive.HiveEvidenceModule;
+import io.tlsready.adapters.windows.offline.OfflineEvidenceModule;
 import io.tlsready.domain.facts.HostFacts;
 import io.tlsready.domain.facts.SystemInfo;
 import io.tlsready.domain.port.EvidenceException;

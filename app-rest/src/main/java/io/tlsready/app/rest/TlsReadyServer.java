@@ -3,7 +3,7 @@ package io.tlsready.app.rest;
 import com.google.inject.Injector;
 import com.google.inject.Provider;
 import io.javalin.Javalin;
-import io.tlsready.adapters.windows.OfflineEvidenceModule;
+import io.tlsready.adapters.windows.offline.OfflineEvidenceModule;
 import java.net.URI;
 
 /**

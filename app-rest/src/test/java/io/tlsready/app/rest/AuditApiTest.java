@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.inject.Injector;
-import io.tlsready.adapters.windows.OfflineEvidenceModule;
-import io.tlsready.adapters.windows.SnapshotModule;
+import io.tlsready.adapters.windows.offline.OfflineEvidenceModule;
+import io.tlsready.adapters.windows.snapshot.SnapshotModule;
 import io.tlsready.domain.facts.HostFacts;
 import io.tlsready.domain.port.OfflineEvidence;
 import io.tlsready.domain.port.SnapshotWriter;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.inject.Injector;
 import com.google.inject.multibindings.Multibinder;
 import io.javalin.Javalin;
-import io.tlsready.adapters.windows.OfflineEvidenceModule;
+import io.tlsready.adapters.windows.offline.OfflineEvidenceModule;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;

@@ -1,0 +1,16 @@
+package io.tlsready.adapters.windows.live;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import io.tlsready.domain.port.LocalMachine;
+
+/** Binds the {@link LocalMachine} port to this machine's live registry (Windows; elsewhere a clear error). */
+public final class LocalRegistryModule extends AbstractModule {
+
+    @Provides
+    @Singleton
+    LocalMachine localMachine() {
+        return new LocalMachineAdapter();
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * This machine's live registry and WMI: the {@code LocalMachine} port bound by {@code LocalRegistryModule}. The only
+ * room that may use JNA, kept behind {@code RegistryAccess} and {@code WmiAccess} so that the rest is tested on any
+ * OS.
+ */
+package io.tlsready.adapters.windows.live;
