@@ -13,7 +13,7 @@ import io.tlsready.app.cli.inventory.InventoryHost;
 import io.tlsready.app.cli.render.Format;
 import io.tlsready.app.cli.render.ReportRenderer;
 import io.tlsready.domain.audit.AuditService;
-import io.tlsready.domain.audit.FleetAudit;
+import io.tlsready.domain.fleet.FleetAudit;
 import io.tlsready.adapters.winrm.WinRmModule;
 import io.tlsready.domain.output.Visible;
 import io.tlsready.domain.port.RemoteHosts;
