@@ -1,8 +1,8 @@
 package io.tlsready.sim;
 
 import io.tlsready.adapters.winrm.ntlm.NtlmException;
-import io.tlsready.adapters.winrm.ntlm.NtlmServer;
 import io.tlsready.adapters.winrm.ntlm.WinRmEncryption;
+import io.tlsready.sim.ntlm.NtlmServer;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;

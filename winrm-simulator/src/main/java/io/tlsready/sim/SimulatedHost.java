@@ -1,7 +1,7 @@
 package io.tlsready.sim;
 
 import io.tlsready.adapters.winrm.ntlm.NtlmCredentials;
-import io.tlsready.adapters.winrm.ntlm.NtlmServer;
+import io.tlsready.sim.ntlm.NtlmServer;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
