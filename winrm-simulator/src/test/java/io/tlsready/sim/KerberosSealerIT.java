@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Timeout;
  * for AES-SHA1 with RRC 28, data as long as the plaintext), both directions, and tampering refused.
  */
 @Timeout(60)
-class KerberosSealerTest {
+class KerberosSealerIT {
 
     private static KerberosTestRealm realm;
     private static KerberosAcceptor acceptor;
