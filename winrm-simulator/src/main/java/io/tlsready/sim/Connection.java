@@ -1,7 +1,8 @@
 package io.tlsready.sim;
 
+import io.tlsready.adapters.winrm.encryption.EncryptedBodyException;
+import io.tlsready.adapters.winrm.encryption.WinRmEncryption;
 import io.tlsready.adapters.winrm.ntlm.NtlmException;
-import io.tlsready.adapters.winrm.ntlm.WinRmEncryption;
 import io.tlsready.sim.ntlm.NtlmServer;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -190,7 +191,7 @@ final class Connection implements Runnable {
         byte[] soap;
         try {
             soap = encryption.unwrap(request.body());
-        } catch (NtlmException e) {
+        } catch (EncryptedBodyException e) {
             // A forged, replayed or foreign message: drop the context with the connection.
             HttpWire.write(out, 400, List.of(), EMPTY, true);
             return false;
@@ -272,7 +273,7 @@ final class Connection implements Runnable {
         byte[] soap;
         try {
             soap = encryption.unwrap(request.body());
-        } catch (NtlmException e) {
+        } catch (EncryptedBodyException e) {
             // The inbound RC4 stream has advanced past a bad message: this context is unusable.
             HttpWire.write(out, 400, List.of(), EMPTY, true);
             return false;

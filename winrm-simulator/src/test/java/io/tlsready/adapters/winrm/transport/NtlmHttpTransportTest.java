@@ -2,8 +2,8 @@ package io.tlsready.adapters.winrm.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tlsready.adapters.winrm.encryption.WinRmEncryption;
 import io.tlsready.adapters.winrm.ntlm.NtlmCredentials;
-import io.tlsready.adapters.winrm.ntlm.WinRmEncryption;
 import io.tlsready.adapters.winrm.wsman.WsmanOptions;
 import io.tlsready.adapters.winrm.wsman.WsmanTransport;
 import io.tlsready.adapters.winrm.wsman.WsmanTransportException.Kind;
