@@ -4,6 +4,7 @@ import io.tlsready.adapters.winrm.encryption.EncryptedBodyException;
 import io.tlsready.adapters.winrm.encryption.WinRmEncryption;
 import io.tlsready.adapters.winrm.ntlm.NtlmException;
 import io.tlsready.sim.ntlm.NtlmServer;
+import io.tlsready.sim.wmi.SoapAnswer;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;

@@ -1,12 +1,13 @@
 package io.tlsready.sim;
 
-import static io.tlsready.sim.SoapAnswer.fault;
-import static io.tlsready.sim.SoapAnswer.ok;
+import static io.tlsready.sim.wmi.SoapAnswer.fault;
+import static io.tlsready.sim.wmi.SoapAnswer.ok;
 
 import io.tlsready.adapters.winrm.wsman.WsmanNs;
 import io.tlsready.adapters.winrm.wsman.WsmanRequest;
 import io.tlsready.adapters.winrm.wsman.WsmanResponses;
 import io.tlsready.adapters.winrm.wsman.WsmanTransportException;
+import io.tlsready.sim.wmi.SoapAnswer;
 import java.util.List;
 
 /**

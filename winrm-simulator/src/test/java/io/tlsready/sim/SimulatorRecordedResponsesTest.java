@@ -3,10 +3,12 @@ package io.tlsready.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsready.adapters.winrm.wsman.RegMethod;
+import io.tlsready.adapters.winrm.wsman.WqlFacts;
 import io.tlsready.adapters.winrm.wsman.WsmanMessages;
 import io.tlsready.adapters.winrm.wsman.WsmanOptions;
-import io.tlsready.adapters.winrm.wsman.WqlFacts;
 import io.tlsready.domain.facts.HostFacts;
+import io.tlsready.sim.wmi.SoapAnswer;
+import io.tlsready.sim.wmi.WmiResponder;
 import io.tlsready.testing.Corpus;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -1,7 +1,7 @@
-package io.tlsready.sim;
+package io.tlsready.sim.wmi;
 
-import static io.tlsready.sim.SoapAnswer.fault;
-import static io.tlsready.sim.SoapAnswer.ok;
+import static io.tlsready.sim.wmi.SoapAnswer.fault;
+import static io.tlsready.sim.wmi.SoapAnswer.ok;
 
 import io.tlsready.adapters.winrm.wsman.RegMethod;
 import io.tlsready.adapters.winrm.wsman.WsmanMessages;

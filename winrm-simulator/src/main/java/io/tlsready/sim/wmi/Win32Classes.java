@@ -1,4 +1,4 @@
-package io.tlsready.sim;
+package io.tlsready.sim.wmi;
 
 import io.tlsready.domain.facts.Architecture;
 import io.tlsready.domain.facts.Fact;

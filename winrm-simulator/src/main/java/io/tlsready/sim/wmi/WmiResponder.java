@@ -1,7 +1,7 @@
-package io.tlsready.sim;
+package io.tlsready.sim.wmi;
 
-import static io.tlsready.sim.SoapAnswer.fault;
-import static io.tlsready.sim.SoapAnswer.ok;
+import static io.tlsready.sim.wmi.SoapAnswer.fault;
+import static io.tlsready.sim.wmi.SoapAnswer.ok;
 
 import io.tlsready.adapters.winrm.wsman.WsmanMessages;
 import io.tlsready.adapters.winrm.wsman.WsmanNs;
@@ -26,7 +26,7 @@ import java.util.OptionalLong;
  * failure does on Windows (w:InternalError, WBEM_E_FAILED), so a client reports it NOT_COLLECTED; other classes get
  * n:CannotProcessFilter, as Windows answers a WQL query naming a class that is not in the namespace.
  */
-final class WmiResponder {
+public final class WmiResponder {
 
     private static final String CIMV2_STD_REG_PROV = WsmanNs.WMI_BASE + "root/cimv2/StdRegProv";
     /** Windows refuses a MaxEnvelopeSize below 8192 with w:EncodingLimit (MS-WSMV 3.1.4.1.7). */
@@ -36,14 +36,14 @@ final class WmiResponder {
     private final StdRegProvMethods registry;
     private final WqlEnumerations wql;
 
-    WmiResponder(String machine, HostFacts facts) {
+    public WmiResponder(String machine, HostFacts facts) {
         this.machine = machine;
         this.registry = new StdRegProvMethods(machine, new SimulatedRegistry(facts.values(), facts.keys()));
         this.wql = new WqlEnumerations(machine, new Win32Classes(machine, facts.systemInfo(), facts.updates()));
     }
 
     /** Answers one plaintext SOAP request. */
-    SoapAnswer answer(byte[] soap) {
+    public SoapAnswer answer(byte[] soap) {
         WsmanRequest req;
         try {
             req = WsmanRequest.parse(soap);
