@@ -1,8 +1,10 @@
 package io.tlsready.sim;
 
+import io.tlsready.adapters.winrm.encryption.EncryptedBodyException;
+import io.tlsready.adapters.winrm.encryption.WinRmEncryption;
 import io.tlsready.adapters.winrm.ntlm.NtlmException;
-import io.tlsready.adapters.winrm.ntlm.NtlmServer;
-import io.tlsready.adapters.winrm.ntlm.WinRmEncryption;
+import io.tlsready.sim.ntlm.NtlmServer;
+import io.tlsready.sim.wmi.SoapAnswer;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -134,22 +136,21 @@ final class Connection implements Runnable {
     private boolean serveKerberos(HttpWire.Request request, OutputStream out) throws IOException {
         boolean https = host.spec().auth().tls();
         List<Map.Entry<String, String>> headers = new ArrayList<>();
-        Optional<String> authorization = request.header("Authorization");
-        if (authorization.isPresent()) {
-            String[] parts = authorization.get().strip().split("\\s+", 2);
-            String scheme = parts[0].toLowerCase(Locale.ROOT);
-            if (!scheme.equals("negotiate") && !scheme.equals("kerberos") || parts.length < 2) {
+        Optional<String> header = request.header("Authorization");
+        if (header.isPresent()) {
+            Optional<AuthorizationHeader> authorization = AuthorizationHeader.parse(header.get())
+                    .filter(a -> a.hasScheme("negotiate", "kerberos"));
+            if (authorization.isEmpty()) {
                 host.authFailures.incrementAndGet();
                 unauthorized(out);
                 return true;
             }
-            byte[] token;
-            try {
-                token = Base64.getDecoder().decode(parts[1].strip());
-            } catch (IllegalArgumentException e) {
+            Optional<byte[]> decoded = authorization.get().decoded();
+            if (decoded.isEmpty()) {
                 HttpWire.write(out, 400, List.of(), EMPTY, false);
                 return true;
             }
+            byte[] token = decoded.get();
             endKerberosSession();
             Optional<KerberosAcceptor.Accepted> accepted = host.kerberos().accept(token);
             if (accepted.isEmpty()) {
@@ -160,7 +161,7 @@ final class Connection implements Runnable {
             kerberosSession = accepted.get();
             encryption = https ? null : WinRmEncryption.using(kerberosSession.sealer());
             if (kerberosSession.reply() != null && kerberosSession.reply().length > 0) {
-                headers.add(Map.entry("WWW-Authenticate", parts[0] + " "
+                headers.add(Map.entry("WWW-Authenticate", authorization.get().scheme() + " "
                         + Base64.getEncoder().encodeToString(kerberosSession.reply())));
             }
         }
@@ -178,7 +179,7 @@ final class Connection implements Runnable {
                 HttpWire.write(out, 415, headers, EMPTY, false);
                 return true;
             }
-            WmiResponder.Answer answer = soapAnswer(request.body());
+            SoapAnswer answer = soapAnswer(request.body());
             headers.add(Map.entry("Content-Type", SOAP_TYPE));
             HttpWire.write(out, answer.status(), headers, answer.xml().getBytes(StandardCharsets.UTF_8), false);
             return true;
@@ -191,12 +192,12 @@ final class Connection implements Runnable {
         byte[] soap;
         try {
             soap = encryption.unwrap(request.body());
-        } catch (NtlmException e) {
+        } catch (EncryptedBodyException e) {
             // A forged, replayed or foreign message: drop the context with the connection.
             HttpWire.write(out, 400, List.of(), EMPTY, true);
             return false;
         }
-        WmiResponder.Answer answer = soapAnswer(soap);
+        SoapAnswer answer = soapAnswer(soap);
         headers.add(Map.entry("Content-Type", encryption.contentType()));
         HttpWire.write(out, answer.status(), headers, encryption.wrap(answer.xml().getBytes(StandardCharsets.UTF_8)),
                 false);
@@ -212,29 +213,28 @@ final class Connection implements Runnable {
     }
 
     private boolean serveNtlm(HttpWire.Request request, OutputStream out) throws IOException {
-        Optional<String> authorization = request.header("Authorization");
-        if (authorization.isPresent()) {
-            String[] parts = authorization.get().strip().split("\\s+", 2);
-            String scheme = parts[0].toLowerCase(Locale.ROOT);
-            if (!scheme.equals("negotiate") && !scheme.equals("ntlm") || parts.length < 2) {
+        Optional<String> header = request.header("Authorization");
+        if (header.isPresent()) {
+            Optional<AuthorizationHeader> authorization = AuthorizationHeader.parse(header.get())
+                    .filter(a -> a.hasScheme("negotiate", "ntlm"));
+            if (authorization.isEmpty()) {
                 host.authFailures.incrementAndGet();
                 unauthorized(out);
                 return true;
             }
-            byte[] token;
-            try {
-                token = Base64.getDecoder().decode(parts[1].strip());
-            } catch (IllegalArgumentException e) {
+            Optional<byte[]> decoded = authorization.get().decoded();
+            if (decoded.isEmpty()) {
                 HttpWire.write(out, 400, List.of(), EMPTY, false);
                 return true;
             }
+            byte[] token = decoded.get();
             int type = messageType(token);
             encryption = null;
             if (type == 1) {
                 pendingNtlm = host.ntlmServer();
                 try {
                     byte[] challenge = pendingNtlm.challenge(token);
-                    HttpWire.write(out, 401, List.of(Map.entry("WWW-Authenticate", parts[0] + " "
+                    HttpWire.write(out, 401, List.of(Map.entry("WWW-Authenticate", authorization.get().scheme() + " "
                             + Base64.getEncoder().encodeToString(challenge))), EMPTY, false);
                 } catch (NtlmException e) {
                     pendingNtlm = null;
@@ -274,12 +274,12 @@ final class Connection implements Runnable {
         byte[] soap;
         try {
             soap = encryption.unwrap(request.body());
-        } catch (NtlmException e) {
+        } catch (EncryptedBodyException e) {
             // The inbound RC4 stream has advanced past a bad message: this context is unusable.
             HttpWire.write(out, 400, List.of(), EMPTY, true);
             return false;
         }
-        WmiResponder.Answer answer = soapAnswer(soap);
+        SoapAnswer answer = soapAnswer(soap);
         HttpWire.write(out, answer.status(), List.of(Map.entry("Content-Type", WinRmEncryption.CONTENT_TYPE)),
                 encryption.wrap(answer.xml().getBytes(StandardCharsets.UTF_8)), false);
         return true;
@@ -303,34 +303,30 @@ final class Connection implements Runnable {
             HttpWire.write(out, 415, List.of(), EMPTY, false);
             return true;
         }
-        WmiResponder.Answer answer = soapAnswer(request.body());
+        SoapAnswer answer = soapAnswer(request.body());
         HttpWire.write(out, answer.status(), List.of(Map.entry("Content-Type", SOAP_TYPE)),
                 answer.xml().getBytes(StandardCharsets.UTF_8), false);
         return true;
     }
 
-    private WmiResponder.Answer soapAnswer(byte[] soap) {
+    private SoapAnswer soapAnswer(byte[] soap) {
         host.wsmanRequests.incrementAndGet();
         for (FaultKind kind : host.spec().faults()) {
             if (kind.soapLevel()) {
                 host.injectedFaults.incrementAndGet();
-                return host.responder().injected(kind, soap);
+                return SoapFaults.injected(kind, soap, host.spec().name());
             }
         }
         return host.responder().answer(soap);
     }
 
-    private boolean basicMatches(String authorization) {
-        String[] parts = authorization.strip().split("\\s+", 2);
-        if (parts.length < 2 || !parts[0].equalsIgnoreCase("basic")) {
+    private boolean basicMatches(String header) {
+        Optional<byte[]> credentials = AuthorizationHeader.parse(header).filter(a -> a.hasScheme("basic"))
+                .flatMap(AuthorizationHeader::decoded);
+        if (credentials.isEmpty()) {
             return false;
         }
-        String decoded;
-        try {
-            decoded = new String(Base64.getDecoder().decode(parts[1].strip()), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        String decoded = new String(credentials.get(), StandardCharsets.UTF_8);
         int colon = decoded.indexOf(':');
         if (colon < 0) {
             return false;

@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +23,7 @@ import java.util.stream.Stream;
  * A throw-away MIT Kerberos realm on loopback for tests and demos: Debian's {@code krb5kdc}, {@code kdb5_util} and
  * {@code kadmin.local} run as the current user (no root, no system files) on a temp dir holding krb5.conf,
  * kdc.conf, the database and a keytab; the KDC listens on a free loopback port (TCP and UDP) and is stopped by
- * {@link #close()}.
+ * {@link #close()}. How the tools are found, run and stopped is {@link MitKerberosTools}' job.
  *
  * <p>The realm has one user with a password and, unless asked otherwise, the service principal
  * {@code HTTP/localhost} exported to {@link #keytab()}. Clients point {@code KRB5_CONFIG} at {@link #krb5Conf()}
@@ -40,10 +38,6 @@ public final class KerberosTestRealm implements AutoCloseable {
     public static final String REALM = "TLSREADY.TEST";
     /** The host name clients use for the simulator: the SPN is HTTP/localhost. */
     public static final String SERVICE_HOST = "localhost";
-    private static final List<String> BINARIES = List.of("krb5kdc", "kdb5_util", "kadmin.local", "kinit");
-    private static final List<Path> SEARCH = List.of(Path.of("/usr/sbin"), Path.of("/usr/bin"), Path.of("/sbin"),
-            Path.of("/bin"), Path.of("/usr/local/sbin"), Path.of("/usr/local/bin"));
-    private static final Duration START_LIMIT = Duration.ofSeconds(20);
 
     /** What to create. */
     public record Settings(String user, char[] password, boolean withServicePrincipal, Duration kdcClockOffset) {
@@ -85,7 +79,8 @@ public final class KerberosTestRealm implements AutoCloseable {
      * Why a realm cannot be started here (a binary is missing), or empty when it can. Tests skip with this reason.
      */
     public static Optional<String> unavailable() {
-        List<String> missing = BINARIES.stream().filter(b -> binary(b).isEmpty()).toList();
+        List<String> missing = MitKerberosTools.BINARIES.stream().filter(b -> MitKerberosTools.binary(b).isEmpty())
+                .toList();
         if (missing.isEmpty()) {
             return Optional.empty();
         }
@@ -95,7 +90,7 @@ public final class KerberosTestRealm implements AutoCloseable {
 
     /** Why a KDC with a moved clock cannot be started (libfaketime missing), or empty. */
     public static Optional<String> clockOffsetUnavailable() {
-        return binary("faketime").isPresent() ? unavailable()
+        return MitKerberosTools.binary("faketime").isPresent() ? unavailable()
                 : Optional.of("libfaketime is not installed; apt-get install faketime");
     }
 
@@ -121,11 +116,11 @@ public final class KerberosTestRealm implements AutoCloseable {
                 int port = freePort();
                 writeConfig(dir, port);
                 createDatabase(dir, settings);
-                Process kdc = startKdc(dir, settings);
-                if (waitForListener(kdc, port)) {
+                Process kdc = MitKerberosTools.startKdc(dir, settings.kdcClockOffset());
+                if (MitKerberosTools.waitForListener(kdc, port)) {
                     return new KerberosTestRealm(dir, settings, port, kdc);
                 }
-                stop(kdc, dir);
+                MitKerberosTools.stop(kdc, dir);
                 if (attempt == 2) {
                     throw new IllegalStateException("the test KDC did not start: " + Files.readString(
                             dir.resolve("kdc.out")).strip());
@@ -186,12 +181,13 @@ public final class KerberosTestRealm implements AutoCloseable {
         new SecureRandom().nextBytes(random);
         String master = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         // The master password goes on stdin (kdb5_util asks twice), never into argv.
-        run(dir, List.of(binary("kdb5_util").orElseThrow().toString(), "create", "-s", "-r", REALM),
-                master + "\n" + master + "\n");
+        String kdb5Util = MitKerberosTools.binary("kdb5_util").orElseThrow().toString();
+        MitKerberosTools.run(dir, List.of(kdb5Util, "create", "-s", "-r", REALM), master + "\n" + master + "\n");
         String password = new String(settings.password());
         List<String> queries = new ArrayList<>();
         // addprinc prompts for the password twice on stdin when -pw is not given.
-        run(dir, kadmin("addprinc +requires_preauth " + settings.user()), password + "\n" + password + "\n");
+        MitKerberosTools.run(dir, kadmin("addprinc +requires_preauth " + settings.user()),
+                password + "\n" + password + "\n");
         if (settings.withServicePrincipal()) {
             queries.add("addprinc -randkey HTTP/" + SERVICE_HOST);
             queries.add("ktadd -k " + dir.resolve("http.keytab") + " HTTP/" + SERVICE_HOST);
@@ -202,98 +198,12 @@ public final class KerberosTestRealm implements AutoCloseable {
                     + REALM.toLowerCase(java.util.Locale.ROOT));
         }
         for (String q : queries) {
-            run(dir, kadmin(q), "");
+            MitKerberosTools.run(dir, kadmin(q), "");
         }
     }
 
     private static List<String> kadmin(String query) {
-        return List.of(binary("kadmin.local").orElseThrow().toString(), "-r", REALM, "-q", query);
-    }
-
-    private static void run(Path dir, List<String> command, String stdin) throws IOException,
-            InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        environment(pb, dir);
-        Process p = pb.start();
-        try (OutputStream in = p.getOutputStream()) {
-            in.write(stdin.getBytes(StandardCharsets.UTF_8));
-        }
-        String output;
-        try (InputStream out = p.getInputStream()) {
-            output = new String(out.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0 || output.contains("error")
-                || output.contains("while ")) {
-            p.destroyForcibly();
-            throw new IllegalStateException(Path.of(command.get(0)).getFileName() + " failed: " + output.strip());
-        }
-    }
-
-    private static Process startKdc(Path dir, Settings settings) throws IOException {
-        List<String> command = new ArrayList<>();
-        if (!settings.kdcClockOffset().isZero()) {
-            command.addAll(List.of(binary("faketime").orElseThrow(() -> new IllegalStateException(
-                    clockOffsetUnavailable().orElse("faketime missing"))).toString(), "-f",
-                    (settings.kdcClockOffset().isNegative() ? "" : "+") + settings.kdcClockOffset().toSeconds()
-                            + "s"));
-        }
-        Path pidFile = dir.resolve("kdc.pid");
-        command.addAll(List.of(binary("krb5kdc").orElseThrow().toString(), "-n", "-r", REALM, "-P",
-                pidFile.toString()));
-        // A watchdog shell between us and the KDC: when our end of its stdin closes (close(), or this JVM dying
-        // however it dies) it stops the KDC, so no test run leaves a KDC behind. It kills by the KDC's pid file as
-        // well as by its own child, because faketime runs the KDC as a grandchild that a signal to it misses.
-        List<String> watched = new ArrayList<>(List.of("/bin/sh", "-c", "pidfile=$1; shift; \"$@\" & kdc=$!;"
-                + " read _ignored; kill $(cat \"$pidfile\" 2>/dev/null) \"$kdc\" 2>/dev/null; wait \"$kdc\"",
-                "kdc-watchdog", pidFile.toString()));
-        watched.addAll(command);
-        ProcessBuilder pb = new ProcessBuilder(watched).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("kdc.out").toFile());
-        environment(pb, dir);
-        return pb.start();
-    }
-
-    private static void environment(ProcessBuilder pb, Path dir) {
-        Map<String, String> env = pb.environment();
-        env.put("KRB5_CONFIG", dir.resolve("krb5.conf").toString());
-        env.put("KRB5_KDC_PROFILE", dir.resolve("kdc.conf").toString());
-        env.put("KRB5CCNAME", "FILE:" + dir.resolve("unused-ccache"));
-        env.remove("KRB5_KTNAME");
-        env.remove("KRB5_CLIENT_KTNAME");
-    }
-
-    private static boolean waitForListener(Process kdc, int port) throws InterruptedException {
-        long end = System.nanoTime() + START_LIMIT.toNanos();
-        while (System.nanoTime() < end) {
-            if (!kdc.isAlive()) {
-                return false;
-            }
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return true;
-            } catch (IOException e) {
-                Thread.sleep(25);
-            }
-        }
-        return false;
-    }
-
-    private static Optional<Path> binary(String name) {
-        for (Path d : SEARCH) {
-            Path p = d.resolve(name);
-            if (Files.isExecutable(p)) {
-                return Optional.of(p);
-            }
-        }
-        String path = System.getenv("PATH");
-        if (path != null) {
-            for (String d : path.split(java.io.File.pathSeparator)) {
-                if (!d.isEmpty() && Files.isExecutable(Path.of(d, name))) {
-                    return Optional.of(Path.of(d, name));
-                }
-            }
-        }
-        return Optional.empty();
+        return List.of(MitKerberosTools.binary("kadmin.local").orElseThrow().toString(), "-r", REALM, "-q", query);
     }
 
     /** krb5.conf for clients (KRB5_CONFIG, or Java's java.security.krb5.conf). */
@@ -333,9 +243,9 @@ public final class KerberosTestRealm implements AutoCloseable {
 
     /** {@code kinit} the user into {@code ccache} with the realm's password (on stdin). */
     public void kinit(Path ccache) {
-        ProcessBuilder pb = new ProcessBuilder(binary("kinit").orElseThrow().toString(), principal())
+        ProcessBuilder pb = new ProcessBuilder(MitKerberosTools.binary("kinit").orElseThrow().toString(), principal())
                 .redirectErrorStream(true);
-        environment(pb, dir);
+        MitKerberosTools.environment(pb, dir);
         pb.environment().put("KRB5CCNAME", "FILE:" + ccache);
         try {
             Process p = pb.start();
@@ -371,43 +281,8 @@ public final class KerberosTestRealm implements AutoCloseable {
     /** Stops the KDC and deletes the realm's files. Idempotent. */
     @Override
     public void close() {
-        stop(kdc, dir);
+        MitKerberosTools.stop(kdc, dir);
         delete(dir);
-    }
-
-    private static void stop(Process kdc, Path dir) {
-        if (kdc.isAlive()) {
-            try {
-                kdc.getOutputStream().close();
-            } catch (IOException e) {
-                kdc.destroy();
-            }
-            try {
-                if (!kdc.waitFor(5, TimeUnit.SECONDS)) {
-                    kdc.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                kdc.destroyForcibly();
-            }
-        }
-        // Belt and braces: the KDC itself, by its pid file, if it outlived the watchdog.
-        try {
-            Path pidFile = dir.resolve("kdc.pid");
-            if (Files.exists(pidFile)) {
-                long pid = Long.parseLong(Files.readString(pidFile).strip());
-                ProcessHandle.of(pid).filter(h -> h.info().command().map(c -> c.endsWith("krb5kdc")).orElse(false))
-                        .ifPresent(h -> {
-                            h.destroy();
-                            h.onExit().orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> {
-                                h.destroyForcibly();
-                                return h;
-                            }).join();
-                        });
-            }
-        } catch (IOException | NumberFormatException e) {
-            // no pid file: the KDC never got that far
-        }
     }
 
     private static void clean(Path dir, boolean all) throws IOException {

@@ -1,7 +1,8 @@
 package io.tlsready.sim;
 
 import io.tlsready.adapters.winrm.ntlm.NtlmCredentials;
-import io.tlsready.adapters.winrm.ntlm.NtlmServer;
+import io.tlsready.sim.ntlm.NtlmServer;
+import io.tlsready.sim.wmi.WmiResponder;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 

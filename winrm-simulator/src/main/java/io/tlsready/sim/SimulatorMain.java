@@ -7,10 +7,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -33,7 +30,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class SimulatorMain {
 
-    static final String PASSWORD_ENV = "TLSREADY_PASSWORD";
     private static final int SHOWN_ENDPOINTS = 10;
 
     private final PrintStream out;
@@ -51,135 +47,19 @@ public final class SimulatorMain {
         System.exit(code);
     }
 
-    /** Parsed command line. */
-    static final class Options {
-        final List<Path> evidence = new ArrayList<>();
-        String listen = "127.0.0.1:5985";
-        boolean listenGiven;
-        HostSpec.Auth auth = HostSpec.Auth.NTLM;
-        String user;
-        int hosts = 1;
-        String base;
-        Duration latency = Duration.ZERO;
-        double latencyShare = 1.0;
-        final Map<FaultKind, Double> inject = new EnumMap<>(FaultKind.class);
-        long seed = 1;
-        Duration stallMax = Duration.ofSeconds(30);
-        Path certOut;
-        Path endpointsOut;
-        Duration duration;
-        Path keytab;
-    }
-
-    static final class UsageException extends IllegalArgumentException {
-        private static final long serialVersionUID = 1L;
-
-        UsageException(String message) {
-            super(message);
-        }
-    }
-
-    static Options parse(String[] args) {
-        Options o = new Options();
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            switch (a) {
-                case "--evidence":
-                    while (i + 1 < args.length && !args[i + 1].startsWith("--")) {
-                        o.evidence.add(Path.of(args[++i]));
-                    }
-                    break;
-                case "--listen":
-                    o.listen = value(args, ++i, a);
-                    o.listenGiven = true;
-                    break;
-                case "--auth":
-                    o.auth = auth(value(args, ++i, a));
-                    break;
-                case "--user":
-                    o.user = value(args, ++i, a);
-                    break;
-                case "--hosts":
-                    o.hosts = integer(value(args, ++i, a), a, 1, 100_000);
-                    break;
-                case "--base":
-                    o.base = value(args, ++i, a);
-                    break;
-                case "--latency": {
-                    String[] v = value(args, ++i, a).split(":", 2);
-                    o.latency = Duration.ofMillis(integer(v[0].replace("ms", ""), a, 0, 600_000));
-                    o.latencyShare = v.length > 1 ? fraction(v[1], a) : 1.0;
-                    break;
-                }
-                case "--inject": {
-                    String v = value(args, ++i, a);
-                    int colon = v.lastIndexOf(':');
-                    String kind = colon < 0 ? v : v.substring(0, colon);
-                    FaultKind k = FaultKind.parse(kind).orElseThrow(() -> new UsageException("--inject: unknown"
-                            + " fault '" + kind + "' (401, 500, timedout, reset, stall, oversized, malformed, refused)"));
-                    o.inject.put(k, colon < 0 ? 1.0 : fraction(v.substring(colon + 1), a));
-                    break;
-                }
-                case "--seed":
-                    o.seed = integer(value(args, ++i, a), a, 0, Integer.MAX_VALUE);
-                    break;
-                case "--stall-max":
-                    o.stallMax = Duration.ofMillis(integer(value(args, ++i, a), a, 0, 3_600_000));
-                    break;
-                case "--cert-out":
-                    o.certOut = Path.of(value(args, ++i, a));
-                    break;
-                case "--endpoints-out":
-                    o.endpointsOut = Path.of(value(args, ++i, a));
-                    break;
-                case "--keytab":
-                    o.keytab = Path.of(value(args, ++i, a));
-                    break;
-                case "--duration":
-                    o.duration = Duration.ofSeconds(integer(value(args, ++i, a), a, 0, 86_400 * 7));
-                    break;
-                case "--password":
-                    throw new UsageException("--password is not accepted: put the password in " + PASSWORD_ENV);
-                default:
-                    throw new UsageException("unknown option " + a);
-            }
-        }
-        if (o.evidence.isEmpty()) {
-            throw new UsageException("--evidence FILE… is required");
-        }
-        if (o.auth.kerberos()) {
-            if (o.keytab == null) {
-                throw new UsageException("--auth " + (o.auth.tls() ? "kerberos-https" : "kerberos")
-                        + " needs --keytab FILE (the service keys of HTTP/<host>)");
-            }
-            if (o.user == null) {
-                o.user = "(kerberos)";
-            }
-        } else if (o.keytab != null) {
-            throw new UsageException("--keytab applies to --auth kerberos and kerberos-https");
-        }
-        if (o.user == null || o.user.isBlank()) {
-            throw new UsageException("--user NAME is required");
-        }
-        if (o.hosts > 1 && o.base == null) {
-            o.base = "127.0.1.1";
-        }
-        return o;
-    }
-
     /** Starts the fleet; blocks until interrupted, or {@code --duration}, or {@code stop} counts down. */
     int run(String[] args, CountDownLatch stop) {
-        Options o;
+        SimulatorOptions o;
         try {
-            o = parse(args);
-        } catch (UsageException e) {
+            o = SimulatorOptions.parse(args);
+        } catch (SimulatorOptions.UsageException e) {
             err.println("tlsready-sim: " + e.getMessage());
-            err.println(usage());
+            err.println(SimulatorOptions.usage());
             return 2;
         }
-        String password = o.auth.kerberos() ? "" : env.get(PASSWORD_ENV);
+        String password = o.auth.kerberos() ? "" : env.get(SimulatorOptions.PASSWORD_ENV);
         if (!o.auth.kerberos() && (password == null || password.isEmpty())) {
-            err.println("tlsready-sim: set the password of --user " + o.user + " in " + PASSWORD_ENV);
+            err.println("tlsready-sim: set the password of --user " + o.user + " in " + SimulatorOptions.PASSWORD_ENV);
             return 2;
         }
         HostFacts facts;
@@ -191,7 +71,7 @@ public final class SimulatorMain {
         }
         List<HostSpec> specs;
         try {
-            specs = plan(o, password.toCharArray()).hosts(facts);
+            specs = o.plan(password.toCharArray()).hosts(facts);
             if (o.keytab != null) {
                 specs = specs.stream().map(spec -> spec.withKeytab(o.keytab)).toList();
             }
@@ -240,28 +120,7 @@ public final class SimulatorMain {
         return 0;
     }
 
-    private static FleetPlan plan(Options o, char[] password) {
-        String address;
-        int port;
-        int colon = o.listen.lastIndexOf(':');
-        if (colon < 0) {
-            throw new UsageException("--listen wants ADDRESS:PORT, e.g. 127.0.0.1:5985");
-        }
-        address = o.listen.substring(0, colon).replace("[", "").replace("]", "");
-        port = integer(o.listen.substring(colon + 1), "--listen", 0, 65_535);
-        if (o.hosts > 1) {
-            address = o.base;
-            if (!o.listenGiven) {
-                port = o.auth.tls() ? 5986 : 5985;
-            }
-        } else if (!o.listenGiven && o.auth.tls()) {
-            port = 5986;
-        }
-        return new FleetPlan(o.hosts, address, port, o.auth, o.user, password, o.latency, o.latencyShare, o.inject,
-                o.seed);
-    }
-
-    private void announce(Options o, SimulatedFleet fleet) throws IOException {
+    private void announce(SimulatorOptions o, SimulatedFleet fleet) throws IOException {
         List<SimulatedFleet.Endpoint> endpoints = fleet.endpoints();
         out.println("tlsready-sim: " + endpoints.size() + " simulated host" + (endpoints.size() == 1 ? "" : "s")
                 + ", auth " + describe(o.auth) + (o.auth.kerberos() ? "" : ", user " + o.user));
@@ -341,62 +200,5 @@ public final class SimulatorMain {
         }
         spec.faults().forEach(f -> sb.append("  inject ").append(f.label()));
         return sb.toString();
-    }
-
-    static String usage() {
-        return "usage: tlsready-sim --evidence FILE… [--listen ADDRESS:PORT] [--auth ntlm|basic-https] --user NAME\n"
-                + "       tlsready-sim --evidence FILE… --auth kerberos|kerberos-https --keytab FILE [--listen …]\n"
-                + "                    [--hosts N [--base 127.0.1.1]] [--latency MS[:FRACTION]]\n"
-                + "                    [--inject 401|500|timedout|reset|stall|oversized|malformed|refused[:FRACTION]]…\n"
-                + "                    [--seed N] [--stall-max MS] [--cert-out FILE] [--endpoints-out FILE]"
-                + " [--duration SECONDS]\n"
-                + "password (ntlm, basic): environment variable " + PASSWORD_ENV;
-    }
-
-    private static String value(String[] args, int i, String option) {
-        if (i >= args.length || args[i].startsWith("--")) {
-            throw new UsageException(option + " needs a value");
-        }
-        return args[i];
-    }
-
-    private static HostSpec.Auth auth(String text) {
-        switch (text.toLowerCase(java.util.Locale.ROOT)) {
-            case "ntlm":
-                return HostSpec.Auth.NTLM;
-            case "basic-https":
-            case "basic":
-                return HostSpec.Auth.BASIC_HTTPS;
-            case "kerberos":
-                return HostSpec.Auth.KERBEROS;
-            case "kerberos-https":
-                return HostSpec.Auth.KERBEROS_HTTPS;
-            default:
-                throw new UsageException("--auth is ntlm, basic-https, kerberos or kerberos-https, not " + text);
-        }
-    }
-
-    private static int integer(String text, String option, int min, int max) {
-        try {
-            int v = Integer.parseInt(text.strip());
-            if (v < min || v > max) {
-                throw new UsageException(option + " must be within " + min + ".." + max);
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw new UsageException(option + ": not a number: " + text);
-        }
-    }
-
-    private static double fraction(String text, String option) {
-        try {
-            double v = Double.parseDouble(text.strip().replace("%", "")) / (text.contains("%") ? 100 : 1);
-            if (v < 0 || v > 1) {
-                throw new UsageException(option + ": fraction must be within 0..1 (or 0%..100%)");
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw new UsageException(option + ": not a fraction: " + text);
-        }
     }
 }

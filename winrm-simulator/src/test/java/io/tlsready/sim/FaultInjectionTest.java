@@ -3,10 +3,10 @@ package io.tlsready.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tlsready.adapters.winrm.wsman.WqlFacts;
 import io.tlsready.adapters.winrm.wsman.WsmanMessages;
 import io.tlsready.adapters.winrm.wsman.WsmanOptions;
 import io.tlsready.adapters.winrm.wsman.WsmanRequest;
-import io.tlsready.adapters.winrm.wsman.WqlFacts;
 import io.tlsready.domain.facts.HostFacts;
 import java.io.IOException;
 import java.io.InputStream;
@@ -145,7 +145,8 @@ class FaultInjectionTest {
             s.setSoTimeout(10_000);
             long t0 = System.nanoTime();
             assertThat(s.getInputStream().read()).as("closed without a byte after the stall limit").isEqualTo(-1);
-            assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(STALL.toMillis() + 2_000);
+            // Closed by the stall limit, not our 10 s read timeout; the slack is for a busy machine.
+            assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(STALL.toMillis() + 7_000);
         }
     }
 
@@ -154,7 +155,7 @@ class FaultInjectionTest {
         try (SimClient c = client("oversized")) {
             SimClient.HttpReply r = c.send(osQuery("oversized"));
             assertThat(r.status()).isEqualTo(200);
-            assertThat(r.body().length).isGreaterThan(WmiResponder.OVERSIZED_BYTES);
+            assertThat(r.body().length).isGreaterThan(SoapFaults.OVERSIZED_BYTES);
         }
     }
 

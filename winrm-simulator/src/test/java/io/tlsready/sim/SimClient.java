@@ -1,8 +1,8 @@
 package io.tlsready.sim;
 
+import io.tlsready.adapters.winrm.encryption.WinRmEncryption;
 import io.tlsready.adapters.winrm.ntlm.NtlmClient;
 import io.tlsready.adapters.winrm.ntlm.NtlmCredentials;
-import io.tlsready.adapters.winrm.ntlm.WinRmEncryption;
 import io.tlsready.adapters.winrm.wsman.WsmanTransport;
 import io.tlsready.adapters.winrm.wsman.WsmanTransportException;
 import java.io.BufferedInputStream;

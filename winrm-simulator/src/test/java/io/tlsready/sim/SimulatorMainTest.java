@@ -33,7 +33,7 @@ class SimulatorMainTest {
 
     @Test
     void the_password_never_comes_from_a_flag() {
-        assertThatThrownBy(() -> SimulatorMain.parse(new String[] {"--evidence", "x.reg", "--user", "u",
+        assertThatThrownBy(() -> SimulatorOptions.parse(new String[] {"--evidence", "x.reg", "--user", "u",
             "--password", "p"})).hasMessageContaining("TLSREADY_PASSWORD");
         List<String> args = new java.util.ArrayList<>(List.of("--evidence"));
         args.addAll(List.of(evidence()));
@@ -43,8 +43,8 @@ class SimulatorMainTest {
     }
 
     @Test
-    void options_parse() {
-        SimulatorMain.Options o = SimulatorMain.parse(new String[] {"--evidence", "a.reg", "b.txt", "--user",
+    void the_command_line_options_parse() {
+        SimulatorOptions o = SimulatorOptions.parse(new String[] {"--evidence", "a.reg", "b.txt", "--user",
             "admin", "--hosts", "500", "--base", "127.0.1.1", "--latency", "20", "--inject", "reset:0.1",
             "--inject", "timedout:10%", "--auth", "basic-https"});
         assertThat(o.evidence).hasSize(2);
@@ -52,7 +52,7 @@ class SimulatorMainTest {
         assertThat(o.latency.toMillis()).isEqualTo(20);
         assertThat(o.inject).containsEntry(FaultKind.RESET, 0.1).containsEntry(FaultKind.TIMED_OUT, 0.1);
         assertThat(o.auth).isEqualTo(HostSpec.Auth.BASIC_HTTPS);
-        assertThatThrownBy(() -> SimulatorMain.parse(new String[] {"--evidence", "a", "--user", "u", "--inject",
+        assertThatThrownBy(() -> SimulatorOptions.parse(new String[] {"--evidence", "a", "--user", "u", "--inject",
             "gremlins:0.1"})).hasMessageContaining("unknown fault");
     }
 

@@ -1,13 +1,15 @@
 package io.tlsready.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import io.tlsready.adapters.winrm.wsman.RegMethod;
+import io.tlsready.adapters.winrm.wsman.WqlFacts;
 import io.tlsready.adapters.winrm.wsman.WsmanMessages;
 import io.tlsready.adapters.winrm.wsman.WsmanOptions;
-import io.tlsready.adapters.winrm.wsman.WqlFacts;
 import io.tlsready.domain.facts.HostFacts;
+import io.tlsready.sim.wmi.SoapAnswer;
+import io.tlsready.sim.wmi.WmiResponder;
+import io.tlsready.testing.Corpus;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +22,6 @@ import java.util.TreeSet;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
@@ -39,15 +40,7 @@ class SimulatorRecordedResponsesTest {
 
     @BeforeAll
     static void setUp() {
-        String prop = System.getProperty("tlsready.corpus");
-        Path base = prop != null && !prop.isBlank() ? Path.of(prop) : Path.of("..", "..", "shared", "corpus");
-        corpus = base.resolve("winrm");
-        if (!Files.isDirectory(corpus)) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail("WinRM corpus missing at " + corpus.toAbsolutePath() + " (CI=true: required)");
-            }
-            Assumptions.abort("WinRM corpus missing at " + corpus.toAbsolutePath() + "; set -Dtlsready.corpus");
-        }
+        corpus = Corpus.dir("winrm");
         HostFacts facts = TestFleets.facts("2008r2-ready");
         host = new WmiResponder("SIMHOST", facts);
         messages = new WsmanMessages("http://127.0.0.1:5985/wsman", WsmanOptions.defaults());
@@ -68,8 +61,8 @@ class SimulatorRecordedResponsesTest {
     @Test
     void timed_out_has_the_recorded_fault_structure() throws Exception {
         String real = file("masterzen__operationTimeoutResponse.xml");
-        String sim = host.injected(FaultKind.TIMED_OUT, messages.wqlEnumerate(WqlFacts.OS_QUERY)
-                .getBytes(StandardCharsets.UTF_8)).xml();
+        String sim = SoapFaults.injected(FaultKind.TIMED_OUT, messages.wqlEnumerate(WqlFacts.OS_QUERY)
+                .getBytes(StandardCharsets.UTF_8), "SIMHOST").xml();
         assertThat(paths(sim)).isEqualTo(paths(real));
         assertThat(paths(file("pywinrm__test_exceptions_2.xml"))).containsAll(body(paths(sim)));
     }
@@ -90,8 +83,8 @@ class SimulatorRecordedResponsesTest {
         byte[] req = messages.wqlEnumerate("SELECT * FROM Win32_NoSuchClass").getBytes(StandardCharsets.UTF_8);
         List<String> faults = new ArrayList<>();
         faults.add(host.answer(req).xml());
-        faults.add(host.injected(FaultKind.SERVER_FAULT, req).xml());
-        faults.add(host.injected(FaultKind.TIMED_OUT, req).xml());
+        faults.add(SoapFaults.injected(FaultKind.SERVER_FAULT, req, "SIMHOST").xml());
+        faults.add(SoapFaults.injected(FaultKind.TIMED_OUT, req, "SIMHOST").xml());
         for (String sim : faults) {
             assertThat(faultSkeleton(paths(sim))).containsAll(common);
         }
@@ -108,7 +101,7 @@ class SimulatorRecordedResponsesTest {
     }
 
     private static String answer(String request) {
-        WmiResponder.Answer a = host.answer(request.getBytes(StandardCharsets.UTF_8));
+        SoapAnswer a = host.answer(request.getBytes(StandardCharsets.UTF_8));
         assertThat(a.status()).as(a.xml()).isEqualTo(200);
         return a.xml();
     }

@@ -33,13 +33,13 @@ class WinRmModuleTest {
     }
 
     @Test
-    void bindsOneRemoteHostsUnderAStrictInjectorWithoutStartingNetty() throws Exception {
+    void binds_one_remote_hosts_under_a_strict_injector_without_starting_netty() throws Exception {
         Injector injector = strictInjector();
         RemoteHosts hosts = injector.getInstance(RemoteHosts.class);
         assertThat(injector.getInstance(RemoteHosts.class)).isSameAs(hosts);
         RemoteTarget target = new RemoteTarget("winrm.example.test", 5986, RemoteTarget.Transport.HTTPS,
                 RemoteTarget.Auth.BASIC, "alice", SECRET::toCharArray, Optional.empty(), Optional.empty(), false,
-                Duration.ofSeconds(5));
+                Duration.ofSeconds(60)); // bounds a hang only: a refused port answers at once
         FactsSource source = hosts.open(target);
         assertThat(source.describe()).isEqualTo("WinRM winrm.example.test:5986");
         assertThat(((WinRmRemoteHosts) hosts).started()).as("no event loop until a collection runs").isFalse();
@@ -47,7 +47,7 @@ class WinRmModuleTest {
     }
 
     @Test
-    void aHostThatCannotBeReadIsATransientRemoteFailureWithoutTheSecret() throws Exception {
+    void a_host_that_cannot_be_read_is_a_transient_remote_failure_without_the_secret() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -56,7 +56,7 @@ class WinRmModuleTest {
         try (AutoCloseable closing = WinRmModule.closeable(hosts)) {
             RemoteTarget target = new RemoteTarget("127.0.0.1", port, RemoteTarget.Transport.HTTP,
                     RemoteTarget.Auth.NTLM, "alice", SECRET::toCharArray, Optional.empty(), Optional.empty(), false,
-                    Duration.ofSeconds(5));
+                    Duration.ofSeconds(60)); // bounds a hang only: a refused port answers at once
             FactsRequest request = new FactsRequest(Set.of(), true, false);
             assertThatThrownBy(() -> hosts.open(target).collect(request))
                     .isInstanceOfSatisfying(RemoteFailure.class, f -> {

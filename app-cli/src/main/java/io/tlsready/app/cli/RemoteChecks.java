@@ -1,7 +1,7 @@
 package io.tlsready.app.cli;
 
 import io.tlsready.app.cli.render.Format;
-import io.tlsready.domain.audit.FleetAudit;
+import io.tlsready.domain.fleet.FleetAudit;
 import java.nio.file.Files;
 import java.util.Locale;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package io.tlsready.app.cli;
 
-import io.tlsready.domain.audit.FleetAudit;
+import io.tlsready.domain.fleet.FleetAudit;
 import io.tlsready.domain.port.RemoteTarget;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;

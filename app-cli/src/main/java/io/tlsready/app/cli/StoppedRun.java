@@ -2,7 +2,7 @@ package io.tlsready.app.cli;
 
 import io.tlsready.app.cli.fleet.ResumeCommand;
 import io.tlsready.app.cli.render.Format;
-import io.tlsready.domain.audit.FleetAudit;
+import io.tlsready.domain.fleet.FleetAudit;
 import io.tlsready.domain.output.Visible;
 import io.tlsready.domain.port.RemoteTarget;
 import io.tlsready.domain.report.HostReport;

@@ -1,7 +1,7 @@
 package io.tlsready.adapters.winrm.kerberos;
 
+import io.tlsready.adapters.winrm.encryption.WinRmEncryption;
 import io.tlsready.adapters.winrm.ntlm.NtlmSession;
-import io.tlsready.adapters.winrm.ntlm.WinRmEncryption;
 import java.util.Arrays;
 import org.ietf.jgss.GSSContext;
 import org.ietf.jgss.GSSException;

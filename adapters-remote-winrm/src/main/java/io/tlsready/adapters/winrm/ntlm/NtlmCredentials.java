@@ -60,7 +60,7 @@ public final class NtlmCredentials {
     }
 
     /** True when {@code otherUser} names this user (case-insensitive, MS-NLMP 3.2.5.1.2 note). */
-    boolean matchesUser(String otherUser) {
+    public boolean matchesUser(String otherUser) {
         return user.equalsIgnoreCase(otherUser);
     }
 

@@ -1,11 +1,11 @@
 package io.tlsready.adapters.winrm.transport;
 
+import io.tlsready.adapters.winrm.encryption.WinRmEncryption;
 import io.tlsready.adapters.winrm.kerberos.KerberosException;
 import io.tlsready.adapters.winrm.kerberos.KerberosInitiator;
-import io.tlsready.adapters.winrm.ntlm.WinRmEncryption;
 import io.tlsready.adapters.winrm.wsman.WsmanTransport;
-import io.tlsready.adapters.winrm.wsman.WsmanTransportException;
 import io.tlsready.adapters.winrm.wsman.WsmanTransportException.Kind;
+import io.tlsready.adapters.winrm.wsman.WsmanTransportException;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;

@@ -1,13 +1,13 @@
 package io.tlsready.adapters.winrm.transport;
 
+import io.tlsready.adapters.winrm.encryption.WinRmEncryption;
 import io.tlsready.adapters.winrm.ntlm.ChannelBindings;
 import io.tlsready.adapters.winrm.ntlm.NtlmClient;
 import io.tlsready.adapters.winrm.ntlm.NtlmCredentials;
 import io.tlsready.adapters.winrm.ntlm.NtlmException;
-import io.tlsready.adapters.winrm.ntlm.WinRmEncryption;
 import io.tlsready.adapters.winrm.wsman.WsmanTransport;
-import io.tlsready.adapters.winrm.wsman.WsmanTransportException;
 import io.tlsready.adapters.winrm.wsman.WsmanTransportException.Kind;
+import io.tlsready.adapters.winrm.wsman.WsmanTransportException;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.Base64;

@@ -1,10 +1,10 @@
 package io.tlsready.adapters.winrm.transport;
 
-import io.tlsready.adapters.winrm.ntlm.NtlmException;
-import io.tlsready.adapters.winrm.ntlm.WinRmEncryption;
+import io.tlsready.adapters.winrm.encryption.EncryptedBodyException;
+import io.tlsready.adapters.winrm.encryption.WinRmEncryption;
 import io.tlsready.adapters.winrm.wsman.WsmanTransport;
-import io.tlsready.adapters.winrm.wsman.WsmanTransportException;
 import io.tlsready.adapters.winrm.wsman.WsmanTransportException.Kind;
+import io.tlsready.adapters.winrm.wsman.WsmanTransportException;
 import io.tlsready.domain.port.Hint;
 import io.tlsready.domain.port.HintedText;
 import java.nio.charset.StandardCharsets;
@@ -57,7 +57,7 @@ final class Replies {
                 byte[] plain = encryption.unwrap(r.body());
                 return reply(new HttpChannel.Response(r.status(), r.wwwAuthenticate(), BasicTransport.SOAP_UTF8, plain),
                         label, scheme);
-            } catch (NtlmException e) {
+            } catch (EncryptedBodyException e) {
                 throw new WsmanTransportException(Kind.PROTOCOL, label + ": cannot decrypt the reply: " + e.getMessage(), e);
             }
         }

@@ -2,7 +2,10 @@ package io.tlsready.adapters.winrm.ntlm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tlsready.adapters.winrm.encryption.EncryptedBodyException;
+import io.tlsready.adapters.winrm.encryption.WinRmEncryption;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,10 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Seeded, bounded fuzzing: mutated tokens and bodies either decode or fail with {@link NtlmException}; nothing
- * else (no index, arithmetic, null or argument exceptions) escapes. Deterministic for a given seed.
+ * Seeded, bounded fuzzing: mutated tokens either decode or fail with {@link NtlmException}, mutated encrypted bodies
+ * with {@link EncryptedBodyException}; nothing else (no index, arithmetic, null or argument exceptions) escapes.
+ * Deterministic for a given seed.
  */
-@Timeout(value = 5, unit = TimeUnit.SECONDS)
+@Timeout(value = 30, unit = TimeUnit.SECONDS) // bounds a hang only: the machine may be busy
 class NtlmFuzzTest {
 
     private static final long SEED = 0x4e544c4dL;
@@ -41,35 +45,7 @@ class NtlmFuzzTest {
     }
 
     @Test
-    void client_and_server_only_fail_cleanly_on_hostile_tokens() {
-        Random random = new Random(SEED + 1);
-        NtlmCredentials account = NtlmCredentials.of("fuzz", PASSWORD);
-        NtlmClient template = NtlmClient.builder(account).build();
-        NtlmServer templateServer = NtlmServer.builder().account(account).build();
-        byte[] negotiate = template.negotiate();
-        byte[] challenge = templateServer.challenge(negotiate);
-        byte[] authenticate = template.authenticate(challenge);
-        for (int i = 0; i < 300; i++) {
-            byte[] badChallenge = mutate(challenge, random);
-            NtlmClient client = NtlmClient.builder(account).build();
-            client.negotiate();
-            runs(() -> client.authenticate(badChallenge));
-
-            byte[] badNegotiate = mutate(negotiate, random);
-            runs(() -> NtlmServer.builder().account(account).build().challenge(badNegotiate));
-        }
-        for (int i = 0; i < 300; i++) {
-            NtlmServer server = NtlmServer.builder().account(account).build();
-            NtlmClient client = NtlmClient.builder(account).build();
-            byte[] freshAuthenticate = client.authenticate(server.challenge(client.negotiate()));
-            byte[] bad = mutate(random.nextBoolean() ? freshAuthenticate : authenticate, random);
-            NtlmServer.Result result = server.authenticate(bad);
-            assertThat(result).isNotNull();
-        }
-    }
-
-    @Test
-    void unwrap_only_throws_ntlm_exceptions() {
+    void unwrap_only_throws_encrypted_body_exceptions() {
         byte[] key = Hex.repeat(0x42, 16);
         int flags = NtlmClient.OFFERED_FLAGS;
         byte[] body = new WinRmEncryption(NtlmSession.client(key, flags))
@@ -79,13 +55,18 @@ class NtlmFuzzTest {
         for (int i = 0; i < ITERATIONS; i++) {
             byte[] mutant = mutate(body, random);
             WinRmEncryption server = new WinRmEncryption(NtlmSession.server(key, flags));
-            opened += runs(() -> server.unwrap(mutant)) ? 1 : 0;
+            try {
+                server.unwrap(mutant);
+                opened++;
+            } catch (EncryptedBodyException expected) {
+                assertThat(expected.getMessage()).isNotBlank();
+            }
         }
         assertThat(opened).isLessThan(ITERATIONS);
     }
 
     /** Runs the action; true when it returned, false on NtlmException; anything else fails the test. */
-    private static boolean runs(Runnable action) {
+    static boolean runs(Runnable action) {
         try {
             action.run();
             return true;
@@ -100,9 +81,8 @@ class NtlmFuzzTest {
         NtlmCredentials account = NtlmCredentials.of("CORP\\fuzz", PASSWORD);
         NtlmClient client = NtlmClient.builder(account).targetName("HTTP/fuzz").channelBindings(new byte[16])
                 .build();
-        NtlmServer server = NtlmServer.builder().account(account).build();
         byte[] negotiate = client.negotiate();
-        byte[] challenge = server.challenge(negotiate);
+        byte[] challenge = challengeLikeWindows();
         byte[] authenticate = client.authenticate(challenge);
         tokens.add(negotiate);
         tokens.add(challenge);
@@ -113,6 +93,17 @@ class NtlmFuzzTest {
         tokens.add(AuthenticateMessage.decode(authenticate).ntChallengeResponse());
         tokens.add(ChallengeMessage.decode(challenge).targetInfo().encode());
         return tokens;
+    }
+
+    /** A CHALLENGE_MESSAGE as a Windows server sends it: Unicode, names, a timestamp (so the client adds a MIC). */
+    private static byte[] challengeLikeWindows() {
+        AvPairs info = AvPairs.of(List.of(AvPair.ofString(AvId.MSV_AV_NB_DOMAIN_NAME, "WORKGROUP"),
+                AvPair.ofString(AvId.MSV_AV_NB_COMPUTER_NAME, "FUZZHOST"),
+                AvPair.ofString(AvId.MSV_AV_DNS_DOMAIN_NAME, ""),
+                AvPair.ofString(AvId.MSV_AV_DNS_COMPUTER_NAME, "fuzzhost"),
+                AvPair.ofLong(AvId.MSV_AV_TIMESTAMP, NtlmCrypto.fileTime(Instant.now()))));
+        int flags = NtlmClient.OFFERED_FLAGS | NegotiateFlags.NEGOTIATE_TARGET_INFO | NegotiateFlags.TARGET_TYPE_SERVER;
+        return new ChallengeMessage(flags, Hex.repeat(0x11, 8), "FUZZHOST", info, NtlmVersion.DEFAULT).encode();
     }
 
     /** One to four mutations: bit flips, random bytes, little-endian field overwrites, truncation, extension. */

@@ -3,6 +3,8 @@ package io.tlsready.adapters.winrm.ntlm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tlsready.adapters.winrm.encryption.EncryptedBodyException;
+import io.tlsready.adapters.winrm.encryption.WinRmEncryption;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -83,7 +85,7 @@ class WinRmEncryptionTest {
         byte[] body = client().wrap(SOAP);
         byte[] wrongLength = replaceAscii(body, "Length=" + SOAP.length, "Length=" + (SOAP.length + 1));
 
-        assertThatThrownBy(() -> server().unwrap(wrongLength)).isInstanceOf(NtlmException.class)
+        assertThatThrownBy(() -> server().unwrap(wrongLength)).isInstanceOf(EncryptedBodyException.class)
                 .hasMessageContaining("Length=");
     }
 
@@ -92,7 +94,7 @@ class WinRmEncryptionTest {
         byte[] body = client().wrap(SOAP);
         body[body.length - 30] ^= 0x20;
 
-        assertThatThrownBy(() -> server().unwrap(body)).isInstanceOf(NtlmException.class)
+        assertThatThrownBy(() -> server().unwrap(body)).isInstanceOf(EncryptedBodyException.class)
                 .hasMessage("message signature mismatch");
     }
 
@@ -120,7 +122,7 @@ class WinRmEncryptionTest {
     }
 
     private static void assertRejected(byte[] body, String message) {
-        assertThatThrownBy(() -> server().unwrap(body)).isInstanceOf(NtlmException.class)
+        assertThatThrownBy(() -> server().unwrap(body)).isInstanceOf(EncryptedBodyException.class)
                 .hasMessageContaining(message);
     }
 

@@ -94,7 +94,7 @@ class HttpsBasicTransportTest {
     }
 
     @Test
-    void selfSignedCertificateIsRejectedByDefaultAndTheMessageNamesItsSha256() throws Exception {
+    void self_signed_certificate_is_rejected_by_default_and_the_message_names_its_sha256() throws Exception {
         soapServer(loopbackCert);
         WsmanTransportException e = failure(target(server.port(), Optional.empty(), Optional.empty(), false));
         assertThat(e.kind()).isEqualTo(Kind.TLS);
@@ -106,7 +106,7 @@ class HttpsBasicTransportTest {
     }
 
     @Test
-    void caCertBundleMakesItTrustedAndBasicRidesOnEveryRequest() throws Exception {
+    void ca_cert_bundle_makes_it_trusted_and_basic_rides_on_every_request() throws Exception {
         soapServer(loopbackCert);
         WsmanTransport.Reply reply;
         try (WsmanTransport t = transports.open(target(server.port(), Optional.of(loopbackCert.pem()),
@@ -127,7 +127,7 @@ class HttpsBasicTransportTest {
     }
 
     @Test
-    void caCertStillChecksTheHostName() throws Exception {
+    void ca_cert_still_checks_the_host_name() throws Exception {
         soapServer(otherNameCert);
         WsmanTransportException e = failure(target(server.port(), Optional.of(otherNameCert.pem()), Optional.empty(),
                 false));
@@ -138,14 +138,14 @@ class HttpsBasicTransportTest {
     }
 
     @Test
-    void rightPinIsAcceptedEvenWhenTheNameDoesNotMatch() throws Exception {
+    void right_pin_is_accepted_even_when_the_name_does_not_match() throws Exception {
         soapServer(otherNameCert);
         assertThat(exchange(target(server.port(), Optional.empty(), Optional.of(otherNameCert.sha256().toUpperCase()),
                 false)).status()).isEqualTo(200);
     }
 
     @Test
-    void wrongPinIsRejectedNamingThePresentedCertificate() throws Exception {
+    void wrong_pin_is_rejected_naming_the_presented_certificate() throws Exception {
         soapServer(loopbackCert);
         WsmanTransportException e = failure(target(server.port(), Optional.empty(), Optional.of("00".repeat(32)),
                 false));
@@ -155,20 +155,20 @@ class HttpsBasicTransportTest {
     }
 
     @Test
-    void malformedPinIsRefusedBeforeConnecting() {
+    void malformed_pin_is_refused_before_connecting() {
         WsmanTransportException e = failure(target(1, Optional.empty(), Optional.of("abc"), false));
         assertThat(e.kind()).isEqualTo(Kind.TLS);
         assertThat(e.getMessage()).contains("64 hex digits");
     }
 
     @Test
-    void insecureSkipVerifyAcceptsAnything() throws Exception {
+    void insecure_skip_verify_accepts_anything() throws Exception {
         soapServer(otherNameCert);
         assertThat(exchange(target(server.port(), Optional.empty(), Optional.empty(), true)).status()).isEqualTo(200);
     }
 
     @Test
-    void unauthorizedNamesTheOfferedSchemes() throws Exception {
+    void unauthorized_names_the_offered_schemes() throws Exception {
         server = new StubHttpServer(loopbackCert.serverContext(), r -> StubHttpServer.Response.of(401)
                 .header("WWW-Authenticate", "Negotiate"));
         WsmanTransportException e = failure(target(server.port(), Optional.empty(), Optional.empty(), true));
@@ -178,7 +178,7 @@ class HttpsBasicTransportTest {
     }
 
     @Test
-    void unauthorizedWithBasicOfferedMeansWrongCredentials() throws Exception {
+    void unauthorized_with_basic_offered_means_wrong_credentials() throws Exception {
         server = new StubHttpServer(loopbackCert.serverContext(), r -> StubHttpServer.Response.of(401)
                 .header("WWW-Authenticate", "Basic realm=\"WSMAN\""));
         WsmanTransportException e = failure(target(server.port(), Optional.empty(), Optional.empty(), true));
@@ -187,7 +187,7 @@ class HttpsBasicTransportTest {
     }
 
     @Test
-    void forbiddenAndServerErrorsWithoutSoap() throws Exception {
+    void forbidden_and_server_errors_without_soap() throws Exception {
         server = new StubHttpServer(loopbackCert.serverContext(), r -> StubHttpServer.Response.of(403));
         assertThat(failure(target(server.port(), Optional.empty(), Optional.empty(), true)).getMessage())
                 .contains("403");
@@ -200,14 +200,14 @@ class HttpsBasicTransportTest {
     }
 
     @Test
-    void soapFaultsPassThroughAsReplies() throws Exception {
+    void soap_faults_pass_through_as_replies() throws Exception {
         server = new StubHttpServer(loopbackCert.serverContext(), r -> StubHttpServer.Response.of(500)
                 .body("application/soap+xml;charset=UTF-8", SOAP.getBytes(StandardCharsets.UTF_8)));
         assertThat(exchange(target(server.port(), Optional.empty(), Optional.empty(), true)).status()).isEqualTo(500);
     }
 
     @Test
-    void closedPortIsRefusedAndTransient() throws Exception {
+    void closed_port_is_refused_and_transient() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -219,7 +219,7 @@ class HttpsBasicTransportTest {
     }
 
     @Test
-    void stalledHostTimesOutWithinTheDeadline() throws Exception {
+    void stalled_host_times_out_within_the_deadline() throws Exception {
         server = new StubHttpServer(loopbackCert.serverContext(), r -> {
             StubHttpServer.Response stall = new StubHttpServer.Response();
             stall.stall = true;
@@ -232,11 +232,12 @@ class HttpsBasicTransportTest {
         assertThat(e.kind()).isEqualTo(Kind.TIMEOUT);
         assertThat(e.kind().transientFailure()).isTrue();
         assertThat(e.getMessage()).contains("deadline");
-        assertThat(millis).isBetween(1400L, 4000L);
+        // Not early; the upper bound only tells the deadline from a hang (a busy machine may be slow to fire it).
+        assertThat(millis).isBetween(1400L, 15_000L);
     }
 
     @Test
-    void oversizedReplyIsRefused() throws Exception {
+    void oversized_reply_is_refused() throws Exception {
         byte[] huge = new byte[200_000];
         java.util.Arrays.fill(huge, (byte) 'x');
         server = new StubHttpServer(loopbackCert.serverContext(), r -> StubHttpServer.Response.of(200)
@@ -247,7 +248,7 @@ class HttpsBasicTransportTest {
     }
 
     @Test
-    void basicOverPlainHttpIsRefused() {
+    void basic_over_plain_http_is_refused() {
         RemoteTarget plain = new RemoteTarget("127.0.0.1", 5985, RemoteTarget.Transport.HTTP, RemoteTarget.Auth.BASIC,
                 "alice", SECRET::toCharArray, Optional.empty(), Optional.empty(), false, Duration.ofSeconds(5));
         assertThatThrownBy(() -> transports.open(plain, WsmanOptions.defaults()))

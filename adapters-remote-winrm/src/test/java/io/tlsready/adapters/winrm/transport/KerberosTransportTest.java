@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Kerberos without a ticket and without a password: fails fast with one line naming the empty cache, before any
- * HTTP request, over either transport. (Against a real KDC: winrm-simulator's KerberosSealerTest and
- * KerberosSimulatorTest, app-cli's KerberosErrorsTest and RemoteEqualsOfflineTest.)
+ * HTTP request, over either transport. (Against a real KDC: winrm-simulator's KerberosSealerIT and
+ * KerberosSimulatorIT, app-cli's KerberosErrorsTest and RemoteEqualsOfflineTest.)
  */
 class KerberosTransportTest {
 

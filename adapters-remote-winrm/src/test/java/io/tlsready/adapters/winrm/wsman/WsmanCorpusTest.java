@@ -2,8 +2,8 @@ package io.tlsready.adapters.winrm.wsman;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.assertj.core.api.Assertions.fail;
 
+import io.tlsready.testing.Corpus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -25,23 +24,6 @@ import org.junit.jupiter.api.TestFactory;
 class WsmanCorpusTest {
 
     static final int LIMIT = WsmanOptions.defaults().replyLimit();
-
-    /** The corpus folder, or null when missing (skipped visibly; a failure under CI=true). */
-    static Path corpus() {
-        String prop = System.getProperty("tlsready.corpus");
-        String env = System.getenv("TLSREADY_CORPUS");
-        Path base = prop != null && !prop.isBlank() ? Path.of(prop)
-                : env != null && !env.isBlank() ? Path.of(env) : Path.of("..", "shared", "corpus");
-        Path winrm = base.resolve("winrm");
-        if (Files.isDirectory(winrm)) {
-            return winrm;
-        }
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            fail("WinRM corpus missing at " + winrm.toAbsolutePath() + " (CI=true: the corpus is required)");
-        }
-        Assumptions.abort("WinRM corpus missing at " + winrm.toAbsolutePath() + "; set -Dtlsready.corpus");
-        return null;
-    }
 
     /** One recorded reply: where it came from and its bytes. */
     record Recorded(String label, byte[] body) {
@@ -101,7 +83,7 @@ class WsmanCorpusTest {
 
     @TestFactory
     Stream<DynamicTest> every_recorded_reply_parses() throws IOException {
-        Path dir = corpus();
+        Path dir = Corpus.dir("winrm");
         List<DynamicTest> tests = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.sorted().toList()) {
@@ -135,7 +117,7 @@ class WsmanCorpusTest {
 
     @Test
     void pypsrp_transport_errors_are_faults_and_the_rest_are_not() throws IOException {
-        Path dir = corpus();
+        Path dir = Corpus.dir("winrm");
         int faults = 0;
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".yml")).sorted().toList()) {
@@ -162,7 +144,7 @@ class WsmanCorpusTest {
 
     @Test
     void shell_replies_are_read_as_generic_envelopes() throws IOException {
-        Path dir = corpus();
+        Path dir = Corpus.dir("winrm");
         Envelope created = (Envelope) clientParse(Files.readAllBytes(dir.resolve("winrb__open_shell_v2.xml")));
         assertThat(created.payload().orElseThrow().name()).isEqualTo("ResourceCreated");
         assertThat(created.payload().orElseThrow().descendant("Selector").orElseThrow().attribute("Name"))
@@ -177,7 +159,7 @@ class WsmanCorpusTest {
 
     @Test
     void the_winrm4j_wrapper_itself_is_refused_for_its_doctype() throws IOException {
-        Path dir = corpus();
+        Path dir = Corpus.dir("winrm");
         byte[] wrapper = Files.readAllBytes(dir.resolve("winrm4j__win12.xml"));
         WsmanTransportException e = catchThrowableOfType(() -> WsmanXml.parseReply(wrapper, 1 << 20),
                 WsmanTransportException.class);

@@ -2,6 +2,7 @@ package io.tlsready.adapters.winrm.wsman;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tlsready.testing.Corpus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class WsmanFaultTest {
 
     private static WsmanFault fault(String file) throws IOException {
-        Path dir = WsmanCorpusTest.corpus();
+        Path dir = Corpus.dir("winrm");
         List<WsmanCorpusTest.Recorded> replies = WsmanCorpusTest.replies(dir.resolve(file));
         return fault(replies.get(0).body());
     }
@@ -122,7 +123,7 @@ class WsmanFaultTest {
 
     @Test
     void pypsrp_faults() throws IOException {
-        Path dir = WsmanCorpusTest.corpus();
+        Path dir = Corpus.dir("winrm");
         WsmanFault badId = fault(WsmanCorpusTest.replies(dir.resolve("pypsrp__test_winrs_bad_cmd_id.yml")).get(2).body());
         assertThat(badId.detail().subcode()).isEqualTo("InvalidSelectors");
         assertThat(badId.kind()).isEqualTo(WsmanFault.Kind.BAD_REQUEST);

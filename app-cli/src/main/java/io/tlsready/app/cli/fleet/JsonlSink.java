@@ -1,7 +1,7 @@
 package io.tlsready.app.cli.fleet;
 
 import io.tlsready.app.cli.render.JsonLines;
-import io.tlsready.domain.audit.FleetAudit;
+import io.tlsready.domain.fleet.FleetAudit;
 import io.tlsready.domain.port.RemoteTarget;
 import io.tlsready.domain.report.HostReport;
 import java.io.Closeable;

@@ -1,6 +1,6 @@
 package io.tlsready.app.cli.fleet;
 
-import io.tlsready.domain.audit.FleetAudit;
+import io.tlsready.domain.fleet.FleetAudit;
 import io.tlsready.domain.port.RemoteTarget;
 import io.tlsready.domain.report.HostReport;
 import io.tlsready.domain.report.Verdict;

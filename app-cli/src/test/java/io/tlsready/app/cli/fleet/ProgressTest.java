@@ -3,7 +3,7 @@ package io.tlsready.app.cli.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsready.domain.audit.AuditService;
-import io.tlsready.domain.audit.FleetAudit;
+import io.tlsready.domain.fleet.FleetAudit;
 import io.tlsready.domain.port.RemoteTarget;
 import io.tlsready.domain.report.HostReport;
 import java.io.ByteArrayOutputStream;

@@ -3,9 +3,9 @@ package io.tlsready.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tlsready.adapters.winrm.encryption.WinRmEncryption;
 import io.tlsready.adapters.winrm.kerberos.KerberosInitiator;
 import io.tlsready.adapters.winrm.kerberos.KerberosLogin;
-import io.tlsready.adapters.winrm.ntlm.WinRmEncryption;
 import io.tlsready.adapters.winrm.transport.WinRmTransports;
 import io.tlsready.adapters.winrm.wsman.WsmanOptions;
 import io.tlsready.adapters.winrm.wsman.WsmanTransport;
@@ -42,7 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  * authenticates but then answers in clear over http. The real test KDC issues every ticket.
  */
 @Timeout(60)
-class KerberosSimulatorTest {
+class KerberosSimulatorIT {
 
     private static final String SOAP = "<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\"><s:Body/>"
             + "</s:Envelope>";
@@ -78,7 +78,7 @@ class KerberosSimulatorTest {
 
     @Test
     void the_command_line_refuses_kerberos_without_a_usable_keytab(@TempDir Path tmp) throws IOException {
-        assertThatThrownBy(() -> SimulatorMain.parse(new String[] {"--evidence", "a.reg", "--auth", "kerberos"}))
+        assertThatThrownBy(() -> SimulatorOptions.parse(new String[] {"--evidence", "a.reg", "--auth", "kerberos"}))
                 .hasMessage("--auth kerberos needs --keytab FILE (the service keys of HTTP/<host>)");
         Path notAKeytab = Files.writeString(tmp.resolve("not.keytab"), "hello");
         ByteArrayOutputStream err = new ByteArrayOutputStream();

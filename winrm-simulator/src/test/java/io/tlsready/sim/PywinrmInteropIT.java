@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * pywinrm is missing; a failure under CI=true.
  */
 @Timeout(120)
-class PywinrmInteropTest {
+class PywinrmInteropIT {
 
     private static HostFacts facts;
     private static ValueRef dword;
@@ -161,11 +161,11 @@ class PywinrmInteropTest {
     private static Map<String, String> runScript(Path tmp, List<String> args) throws IOException,
             InterruptedException {
         Path script = tmp.resolve("pywinrm_interop.py");
-        try (InputStream in = PywinrmInteropTest.class.getResourceAsStream("/pywinrm_interop.py")) {
+        try (InputStream in = PywinrmInteropIT.class.getResourceAsStream("/pywinrm_interop.py")) {
             Files.copy(in, script);
         }
         Path openssl = tmp.resolve("openssl-legacy-md4.cnf");
-        try (InputStream in = PywinrmInteropTest.class.getResourceAsStream("/openssl-legacy-md4.cnf")) {
+        try (InputStream in = PywinrmInteropIT.class.getResourceAsStream("/openssl-legacy-md4.cnf")) {
             Files.copy(in, openssl);
         }
         List<String> command = new java.util.ArrayList<>(List.of(python, script.toString()));

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsready.adapters.winrm.ntlm.ChannelBindings;
 import io.tlsready.adapters.winrm.ntlm.NtlmCredentials;
-import io.tlsready.adapters.winrm.ntlm.NtlmServer;
 import io.tlsready.adapters.winrm.wsman.WsmanOptions;
 import io.tlsready.adapters.winrm.wsman.WsmanTransport;
 import io.tlsready.domain.port.RemoteTarget;
+import io.tlsready.sim.ntlm.NtlmServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class NtlmHttpsTransportTest {
 
     @Test
-    void channelBoundHandshakeThenPlainSoapInsideTls(@TempDir Path dir) throws Exception {
+    void a_channel_bound_handshake_then_plain_soap_inside_tls(@TempDir Path dir) throws Exception {
         TestCerts cert = TestCerts.generate(dir, "cbt", "ip:127.0.0.1");
         byte[] cbt = ChannelBindings.forServerCertificate(cert.certificate());
         Map<Integer, NtlmServer> pending = new ConcurrentHashMap<>();

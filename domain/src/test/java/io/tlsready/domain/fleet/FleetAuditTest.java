@@ -1,8 +1,9 @@
-package io.tlsready.domain.audit;
+package io.tlsready.domain.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tlsready.domain.audit.AuditService;
 import io.tlsready.domain.facts.FactsRequest;
 import io.tlsready.domain.facts.HostFacts;
 import io.tlsready.domain.port.FactsSource;
@@ -178,7 +179,7 @@ class FleetAuditTest {
 
     @Test
     void the_deadline_message_uses_seconds_when_whole() {
-        assertThat(FleetAudit.noAnswer(Duration.ofSeconds(60))).isEqualTo("no answer within 60 s");
+        assertThat(HostDeadlines.noAnswer(Duration.ofSeconds(60))).isEqualTo("no answer within 60 s");
     }
 
     @Test
@@ -313,14 +314,41 @@ class FleetAuditTest {
 
     @Test
     void backoff_doubles_with_jitter_and_is_capped() {
-        FleetAudit fleet = new FleetAudit(AUDIT, new FakeFleet(), FleetAudit.Settings.defaults()
+        RetryPolicy retry = RetryPolicy.of(FleetAudit.Settings.defaults()
                 .withBackoff(Duration.ofMillis(100), Duration.ofMillis(1000)));
         for (int i = 0; i < 50; i++) {
-            assertThat(fleet.backoff(1).toMillis()).isBetween(50L, 100L);
-            assertThat(fleet.backoff(2).toMillis()).isBetween(100L, 200L);
-            assertThat(fleet.backoff(3).toMillis()).isBetween(200L, 400L);
-            assertThat(fleet.backoff(9).toMillis()).isBetween(500L, 1000L);
+            assertThat(retry.backoff(1).toMillis()).isBetween(50L, 100L);
+            assertThat(retry.backoff(2).toMillis()).isBetween(100L, 200L);
+            assertThat(retry.backoff(3).toMillis()).isBetween(200L, 400L);
+            assertThat(retry.backoff(9).toMillis()).isBetween(500L, 1000L);
         }
+    }
+
+    @Test
+    void only_transient_failures_are_retried_and_only_up_to_the_limit() {
+        RetryPolicy retry = RetryPolicy.of(FleetAudit.Settings.defaults().withRetries(2));
+        RemoteFailure reset = new RemoteFailure("h", "connection reset", true);
+        RemoteFailure refused = new RemoteFailure("h", "401", false);
+        assertThat(retry.retries(reset, 1)).isTrue();
+        assertThat(retry.retries(reset, 2)).isTrue();
+        assertThat(retry.retries(reset, 3)).isFalse();
+        assertThat(retry.retries(refused, 1)).isFalse();
+    }
+
+    @Test
+    void a_retry_that_would_end_past_the_deadline_is_not_tried() {
+        FakeFleet fleet = new FakeFleet().on("slow-to-fail", (host, attempt) -> {
+            throw new RemoteFailure(host, "connection reset", true);
+        });
+        FleetAudit.Settings longBackoff = FleetAudit.Settings.defaults().withRetries(5)
+                .withBackoff(Duration.ofSeconds(20), Duration.ofSeconds(20));
+        Recorder rec = new Recorder();
+        FleetAudit.Outcome outcome = run(fleet, longBackoff, List.of(target("slow-to-fail", Duration.ofSeconds(2))),
+                rec);
+        assertThat(fleet.attempts("slow-to-fail")).isEqualTo(1);
+        assertThat(rec.retries).isEmpty();
+        assertThat(report(outcome, "slow-to-fail").error())
+                .contains("connection reset (1 attempt; no time left to retry within 2 s)");
     }
 
     @Test

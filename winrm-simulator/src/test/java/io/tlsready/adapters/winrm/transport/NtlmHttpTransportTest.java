@@ -2,14 +2,14 @@ package io.tlsready.adapters.winrm.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tlsready.adapters.winrm.encryption.WinRmEncryption;
 import io.tlsready.adapters.winrm.ntlm.NtlmCredentials;
-import io.tlsready.adapters.winrm.ntlm.NtlmServer;
-import io.tlsready.adapters.winrm.ntlm.WinRmEncryption;
 import io.tlsready.adapters.winrm.wsman.WsmanOptions;
 import io.tlsready.adapters.winrm.wsman.WsmanTransport;
-import io.tlsready.adapters.winrm.wsman.WsmanTransportException;
 import io.tlsready.adapters.winrm.wsman.WsmanTransportException.Kind;
+import io.tlsready.adapters.winrm.wsman.WsmanTransportException;
 import io.tlsready.domain.port.RemoteTarget;
+import io.tlsready.sim.ntlm.NtlmServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -25,8 +25,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * NTLM with WinRM message encryption over plain HTTP against a stub that does the real server side (the module's
- * NtlmServer and WinRmEncryption), with one NTLM context per TCP connection as Windows has.
+ * NTLM with WinRM message encryption over plain HTTP against a stub that does the real server side (the
+ * simulator's NtlmServer and the adapter's WinRmEncryption), with one NTLM context per TCP connection as Windows
+ * has. It lives in winrm-simulator for that server, in the adapter's transport package for its package-private
+ * transports and stub (adapter test-jar).
  */
 class NtlmHttpTransportTest {
 
@@ -112,7 +114,7 @@ class NtlmHttpTransportTest {
     }
 
     @Test
-    void handshakeThenEncryptedRequestsAllOnOneConnection() throws Exception {
+    void the_handshake_and_the_encrypted_requests_all_use_one_connection() throws Exception {
         startServer();
         try (WsmanTransport t = transports.open(target(SECRET), WsmanOptions.defaults())) {
             for (int i = 0; i < 5; i++) {
@@ -134,7 +136,7 @@ class NtlmHttpTransportTest {
     }
 
     @Test
-    void droppedConnectionMeansOneReHandshakeAndOneResend() throws Exception {
+    void a_dropped_connection_means_one_new_handshake_and_one_resend() throws Exception {
         dropAfter = 2;
         startServer();
         try (WsmanTransport t = transports.open(target(SECRET), WsmanOptions.defaults())) {
@@ -149,7 +151,7 @@ class NtlmHttpTransportTest {
     }
 
     @Test
-    void wrongPasswordIsAnAuthenticationFailureWithoutTheSecret() throws Exception {
+    void a_wrong_password_is_an_authentication_failure_without_the_secret() throws Exception {
         startServer();
         String wrong = "Wr0ng-" + SECRET;
         WsmanTransportException e;
@@ -167,7 +169,7 @@ class NtlmHttpTransportTest {
     }
 
     @Test
-    void plaintextReplyOverHttpIsRefused() throws Exception {
+    void a_plaintext_reply_over_http_is_refused() throws Exception {
         unencryptedReplies = true;
         startServer();
         try (WsmanTransport t = transports.open(target(SECRET), WsmanOptions.defaults())) {

@@ -1,4 +1,4 @@
-package io.tlsready.sim;
+package io.tlsready.sim.wmi;
 
 import io.tlsready.domain.facts.Fact;
 import io.tlsready.domain.facts.KeyRef;

@@ -1,5 +1,7 @@
-package io.tlsready.adapters.winrm.ntlm;
+package io.tlsready.adapters.winrm.encryption;
 
+import io.tlsready.adapters.winrm.ntlm.NtlmException;
+import io.tlsready.adapters.winrm.ntlm.NtlmSession;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +53,7 @@ public final class WinRmEncryption {
         /**
          * Decrypts and verifies one message.
          *
-         * @throws NtlmException (or any runtime exception, reported as a bad body) when it does not verify
+         * @throws RuntimeException (the context's own, reported as a bad body) when it does not verify
          */
         byte[] unseal(byte[] header, byte[] encrypted);
 
@@ -116,7 +118,9 @@ public final class WinRmEncryption {
         ascii(out, BOUNDARY + "\t" + PART_TYPE + sealer.protocol() + "\r\n"
                 + "\t" + ORIGINAL_CONTENT + " type=" + SOAP_UTF8 + ";Length=" + soapUtf8.length + "\r\n"
                 + BOUNDARY + "\t" + DATA_PART_TYPE + "\r\n");
-        out.write(new Wire.Writer().u32(sealed.signature().length).toByteArray(), 0, 4);
+        int length = sealed.signature().length;
+        out.write(new byte[] {(byte) length, (byte) (length >>> 8), (byte) (length >>> 16), (byte) (length >>> 24)},
+                0, 4); // uint32 LE header length
         out.writeBytes(sealed.signature());
         out.writeBytes(sealed.message());
         ascii(out, FINAL_BOUNDARY);
@@ -131,13 +135,13 @@ public final class WinRmEncryption {
     /** As {@link #unwrap}, also reporting the declared charset (UTF-8 or UTF-16, MS-WSMV 2.2.9.1.1.2.1). */
     public Payload open(byte[] body) {
         if (body == null) {
-            throw new NtlmException("encrypted WinRM body: missing");
+            throw new EncryptedBodyException("encrypted WinRM body: missing");
         }
         int position = expect(body, 0, BOUNDARY, "does not start with --Encrypted Boundary");
         int metadataEnd = indexOf(body, BOUNDARY.getBytes(StandardCharsets.US_ASCII), position,
                 Math.min(body.length, position + MAX_METADATA));
         if (metadataEnd < 0) {
-            throw new NtlmException("encrypted WinRM body: the second --Encrypted Boundary is missing");
+            throw new EncryptedBodyException("encrypted WinRM body: the second --Encrypted Boundary is missing");
         }
         Metadata metadata = Metadata.parse(new String(body, position, metadataEnd - position,
                 StandardCharsets.US_ASCII), sealer.protocol());
@@ -146,39 +150,57 @@ public final class WinRmEncryption {
         int lineEnd = indexOf(body, new byte[] {'\r', '\n'}, position, Math.min(body.length, position + MAX_METADATA));
         if (lineEnd < 0 || !new String(body, position, lineEnd - position, StandardCharsets.US_ASCII).strip()
                 .equalsIgnoreCase(DATA_PART_TYPE)) {
-            throw new NtlmException("encrypted WinRM body: the data part is not application/octet-stream");
+            throw new EncryptedBodyException("encrypted WinRM body: the data part is not application/octet-stream");
         }
         position = lineEnd + 2;
 
-        WireReader reader = new WireReader(body, "encrypted WinRM body");
-        int signatureLength = reader.u32(position, "signature length");
+        int signatureLength = u32(body, position, "signature length");
         if (!sealer.acceptsHeaderLength(signatureLength & 0xffffffffL)) {
-            throw new NtlmException("encrypted WinRM body: signature length " + (signatureLength & 0xffffffffL)
+            throw new EncryptedBodyException("encrypted WinRM body: signature length " + (signatureLength & 0xffffffffL)
                     + " is not possible for " + sealer.protocol());
         }
         position += 4;
-        byte[] signature = reader.bytes(position, signatureLength, "signature");
+        byte[] signature = bytes(body, position, signatureLength, "signature");
         position += signatureLength;
 
         int sealedEnd = endOfSealedData(body, position);
         byte[] sealed = Arrays.copyOfRange(body, position, sealedEnd);
         if (sealed.length != metadata.length()) {
-            throw new NtlmException("encrypted WinRM body: " + sealed.length + " encrypted bytes but Length="
+            throw new EncryptedBodyException("encrypted WinRM body: " + sealed.length + " encrypted bytes but Length="
                     + metadata.length());
         }
         byte[] plain;
         try {
             plain = sealer.unseal(signature, sealed);
         } catch (NtlmException e) {
-            throw e;
+            throw new EncryptedBodyException(e.getMessage(), e); // NTLM's own words, as they always were
         } catch (RuntimeException e) {
-            throw new NtlmException("encrypted WinRM body: " + e.getMessage(), e);
+            throw new EncryptedBodyException("encrypted WinRM body: " + e.getMessage(), e);
         }
         if (plain.length != metadata.length()) {
-            throw new NtlmException("encrypted WinRM body: decrypted length " + plain.length + " differs from Length="
+            throw new EncryptedBodyException("encrypted WinRM body: decrypted length " + plain.length + " differs from Length="
                     + metadata.length());
         }
         return new Payload(plain, metadata.charset());
+    }
+
+    /** A little-endian uint32 of the body, or a failure naming the field. */
+    private static int u32(byte[] body, int offset, String field) {
+        require(body, offset, 4, field);
+        return (body[offset] & 0xff) | (body[offset + 1] & 0xff) << 8 | (body[offset + 2] & 0xff) << 16
+                | (body[offset + 3] & 0xff) << 24;
+    }
+
+    private static byte[] bytes(byte[] body, int offset, int length, String field) {
+        require(body, offset, length, field);
+        return Arrays.copyOfRange(body, offset, offset + length);
+    }
+
+    private static void require(byte[] body, int offset, int length, String field) {
+        if (offset < 0 || length < 0 || (long) offset + length > body.length) {
+            throw new EncryptedBodyException("encrypted WinRM body: " + field + " lies outside the message (offset "
+                    + (offset & 0xffffffffL) + ", length " + length + ", message length " + body.length + ")");
+        }
     }
 
     /** The sealed bytes end at the closing boundary, {@code --Encrypted Boundary--\r\n} or without the dashes. */
@@ -190,14 +212,14 @@ public final class WinRmEncryption {
                 return end;
             }
         }
-        throw new NtlmException("encrypted WinRM body: no closing --Encrypted Boundary");
+        throw new EncryptedBodyException("encrypted WinRM body: no closing --Encrypted Boundary");
     }
 
     private static int expect(byte[] body, int position, String literal, String problem) {
         byte[] bytes = literal.getBytes(StandardCharsets.US_ASCII);
         if (body.length - position < bytes.length
                 || !Arrays.equals(body, position, position + bytes.length, bytes, 0, bytes.length)) {
-            throw new NtlmException("encrypted WinRM body " + problem);
+            throw new EncryptedBodyException("encrypted WinRM body " + problem);
         }
         return position + bytes.length;
     }
@@ -271,14 +293,14 @@ public final class WinRmEncryption {
                 } else if (line.regionMatches(true, 0, ORIGINAL_CONTENT, 0, ORIGINAL_CONTENT.length())) {
                     original = line.substring(ORIGINAL_CONTENT.length()).strip();
                 } else {
-                    throw new NtlmException("encrypted WinRM body: unexpected metadata header");
+                    throw new EncryptedBodyException("encrypted WinRM body: unexpected metadata header");
                 }
             }
             if (!protocolSeen) {
-                throw new NtlmException("encrypted WinRM body: the first part is not " + protocol);
+                throw new EncryptedBodyException("encrypted WinRM body: the first part is not " + protocol);
             }
             if (original == null) {
-                throw new NtlmException("encrypted WinRM body: no OriginalContent header");
+                throw new EncryptedBodyException("encrypted WinRM body: no OriginalContent header");
             }
             return fromOriginalContent(original);
         }
@@ -302,14 +324,14 @@ public final class WinRmEncryption {
                 }
             }
             if (length == null) {
-                throw new NtlmException("encrypted WinRM body: OriginalContent has no Length");
+                throw new EncryptedBodyException("encrypted WinRM body: OriginalContent has no Length");
             }
             return new Metadata(length, charset);
         }
 
         private static int parseLength(String value) {
             if (value.isEmpty() || value.length() > 9 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
-                throw new NtlmException("encrypted WinRM body: OriginalContent Length is not a number");
+                throw new EncryptedBodyException("encrypted WinRM body: OriginalContent Length is not a number");
             }
             return Integer.parseInt(value);
         }
@@ -322,7 +344,7 @@ public final class WinRmEncryption {
             if (upper.equals("UTF-16")) {
                 return StandardCharsets.UTF_16;
             }
-            throw new NtlmException("encrypted WinRM body: charset must be UTF-8 or UTF-16");
+            throw new EncryptedBodyException("encrypted WinRM body: charset must be UTF-8 or UTF-16");
         }
     }
 }

@@ -1,10 +1,23 @@
-package io.tlsready.adapters.winrm.ntlm;
+package io.tlsready.sim.ntlm;
 
+import io.tlsready.adapters.winrm.ntlm.AuthenticateMessage;
+import io.tlsready.adapters.winrm.ntlm.AvId;
+import io.tlsready.adapters.winrm.ntlm.AvPair;
+import io.tlsready.adapters.winrm.ntlm.AvPairs;
+import io.tlsready.adapters.winrm.ntlm.ChallengeMessage;
+import io.tlsready.adapters.winrm.ntlm.NegotiateFlags;
+import io.tlsready.adapters.winrm.ntlm.NegotiateMessage;
+import io.tlsready.adapters.winrm.ntlm.NonceSource;
+import io.tlsready.adapters.winrm.ntlm.NtlmCredentials;
+import io.tlsready.adapters.winrm.ntlm.NtlmException;
+import io.tlsready.adapters.winrm.ntlm.NtlmSession;
+import io.tlsready.adapters.winrm.ntlm.NtlmV2Proofs;
+import io.tlsready.adapters.winrm.ntlm.NtlmV2Response;
+import io.tlsready.adapters.winrm.ntlm.NtlmVersion;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,7 +26,8 @@ import java.util.Optional;
  * {@link #challenge(byte[])} answers the NEGOTIATE, {@link #authenticate(byte[])} verifies the AUTHENTICATE
  * against the configured local accounts (NTProofStr, MIC, optional channel binding, timestamp) and yields the same
  * ExportedSessionKey as the client. One instance per connection. Only NTLMv2 with extended session security is
- * accepted.
+ * accepted. The messages and the proofs it checks come from the adapter's NTLM package (the client speaks the same
+ * wire format); only the server side lives here, outside the shipped adapter.
  */
 public final class NtlmServer {
 
@@ -82,7 +96,7 @@ public final class NtlmServer {
         info.add(AvPair.ofString(AvId.MSV_AV_NB_COMPUTER_NAME, nbComputerName));
         info.add(AvPair.ofString(AvId.MSV_AV_DNS_DOMAIN_NAME, dnsDomainName));
         info.add(AvPair.ofString(AvId.MSV_AV_DNS_COMPUTER_NAME, dnsComputerName));
-        info.add(AvPair.ofLong(AvId.MSV_AV_TIMESTAMP, NtlmCrypto.fileTime(clock.instant())));
+        info.add(AvPair.ofLong(AvId.MSV_AV_TIMESTAMP, NtlmV2Proofs.fileTime(clock.instant())));
         byte[] serverChallenge = nonces.nonce(8);
         NtlmVersion sentVersion = NegotiateFlags.has(flags, NegotiateFlags.NEGOTIATE_VERSION) ? version
                 : NtlmVersion.ZERO;
@@ -125,10 +139,9 @@ public final class NtlmServer {
         // 3.2.5.1.2: try the domain the client sent, then NIL for clients that computed the key without a domain.
         byte[] keyExchangeKey = null;
         for (String domain : new String[] {message.domain(), ""}) {
-            byte[] responseKey = account.get().responseKey(domain);
-            byte[] expected = NtlmCrypto.ntProofStr(responseKey, serverChallenge, response.temp());
-            if (NtlmCrypto.same(expected, response.ntProofStr())) {
-                keyExchangeKey = NtlmCrypto.sessionBaseKeyV2(responseKey, expected);
+            Optional<byte[]> proven = NtlmV2Proofs.keyExchangeKey(account.get(), domain, serverChallenge, response);
+            if (proven.isPresent()) {
+                keyExchangeKey = proven.get();
                 break;
             }
         }
@@ -147,7 +160,7 @@ public final class NtlmServer {
             if (message.encryptedRandomSessionKey().length != 16) {
                 return new Rejected("NTLMSSP_NEGOTIATE_KEY_EXCH without a 16-byte EncryptedRandomSessionKey");
             }
-            exportedSessionKey = Rc4.once(keyExchangeKey, message.encryptedRandomSessionKey());
+            exportedSessionKey = NtlmV2Proofs.exportedSessionKey(keyExchangeKey, message.encryptedRandomSessionKey());
         }
 
         int avFlags = response.avPairs().flags().orElse(0);
@@ -155,17 +168,13 @@ public final class NtlmServer {
             if (!message.hasMicField()) {
                 return new Rejected("MsvAvFlags announces a MIC but the AUTHENTICATE_MESSAGE has none");
             }
-            byte[] zeroed = token.clone();
-            Arrays.fill(zeroed, AuthenticateMessage.MIC_OFFSET,
-                    AuthenticateMessage.MIC_OFFSET + AuthenticateMessage.MIC_LENGTH, (byte) 0);
-            byte[] mic = NtlmCrypto.hmacMd5(exportedSessionKey, negotiateToken, challengeToken, zeroed);
-            if (!NtlmCrypto.same(mic, message.mic())) {
+            if (!NtlmV2Proofs.micMatches(exportedSessionKey, negotiateToken, challengeToken, token, message.mic())) {
                 return new Rejected("MIC check failed: the NTLM messages were altered");
             }
         }
         if (expectedChannelBindings != null) {
             Optional<AvPair> bindings = response.avPairs().get(AvId.MSV_AV_CHANNEL_BINDINGS);
-            if (bindings.isEmpty() || !NtlmCrypto.same(bindings.get().value(), expectedChannelBindings)) {
+            if (bindings.isEmpty() || !NtlmV2Proofs.same(bindings.get().value(), expectedChannelBindings)) {
                 return new Rejected("channel binding mismatch (GSS_S_BAD_BINDINGS)");
             }
         }
@@ -178,7 +187,7 @@ public final class NtlmServer {
 
     /** 3.2.5.1.2: a timestamp more than MaxLifetime from the server time SHOULD fail. */
     private Optional<String> checkTimestamp(long fileTime) {
-        Instant sent = NtlmCrypto.instant(fileTime);
+        Instant sent = NtlmV2Proofs.instant(fileTime);
         Duration skew = Duration.between(sent, clock.instant()).abs();
         if (skew.compareTo(maxLifetime) > 0) {
             return Optional.of("the NTLMv2 timestamp differs from the server time by more than " + maxLifetime);

@@ -1,0 +1,12 @@
+/**
+ * The fleet use case: audit many remote hosts at once through the {@code RemoteHosts} port, with a cap on hosts in
+ * flight, a deadline per host, retries of transient failures, and every result streamed to a listener as it comes.
+ * {@link io.tlsready.domain.fleet.FleetAudit} is the contract both apps use (the CLI today, the REST server for
+ * fleets later); the other classes are its parts, package-private.
+ * <p>
+ * May use the domain's audit, port and report packages and the JDK, nothing else. The threads are
+ * {@code java.util.concurrent} (JDK, so the domain stays framework-free) and live here on purpose: concurrency cap,
+ * per-host deadline and Ctrl-C cancellation are behaviour of the use case that every app must get identically, and
+ * a port for them would need a module of its own to share one implementation between the apps.
+ */
+package io.tlsready.domain.fleet;
