@@ -47,6 +47,7 @@ class WinRmModuleTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the resource only closes the hosts
     void aHostThatCannotBeReadIsATransientRemoteFailureWithoutTheSecret() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {

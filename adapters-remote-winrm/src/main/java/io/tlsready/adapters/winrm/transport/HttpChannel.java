@@ -97,6 +97,9 @@ final class HttpChannel implements AutoCloseable {
                 trust == null ? new NettyClientSslBuilder(new ResourceResolver()) : new HostTrustSslBuilder(trust));
     }
 
+    // setHttpVersion is deprecated, but it is the only setting that sends no ALPN extension at all (the newer
+    // alpnModes always sends one): the ClientHello stays what WinRM listeners have always been sent.
+    @SuppressWarnings("deprecation")
     private static DefaultHttpClientConfiguration configuration(Duration connectTimeout, Duration readTimeout,
             int maxContentLength) {
         DefaultHttpClientConfiguration cfg = new DefaultHttpClientConfiguration();
