@@ -3,10 +3,10 @@ package io.tlsready.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tlsready.adapters.winrm.wsman.WqlFacts;
 import io.tlsready.adapters.winrm.wsman.WsmanMessages;
 import io.tlsready.adapters.winrm.wsman.WsmanOptions;
 import io.tlsready.adapters.winrm.wsman.WsmanRequest;
-import io.tlsready.adapters.winrm.wsman.WqlFacts;
 import io.tlsready.domain.facts.HostFacts;
 import java.io.IOException;
 import java.io.InputStream;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import io.tlsready.adapters.winrm.wsman.RegMethod;
+import io.tlsready.adapters.winrm.wsman.WqlFacts;
 import io.tlsready.adapters.winrm.wsman.WsmanMessages;
 import io.tlsready.adapters.winrm.wsman.WsmanOptions;
-import io.tlsready.adapters.winrm.wsman.WqlFacts;
 import io.tlsready.domain.facts.HostFacts;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -13,8 +13,8 @@ import io.tlsready.domain.port.RemoteHosts;
 import io.tlsready.domain.port.RemoteTarget;
 import java.net.ServerSocket;
 import java.time.Duration;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class WinRmModuleTest {

@@ -1,6 +1,5 @@
 package io.tlsready.adapters.windows;
 
-import io.tlsready.adapters.windows.hive.RegistryData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -11,6 +10,7 @@ import io.tlsready.adapters.windows.hive.HiveValue;
 import io.tlsready.adapters.windows.hive.HiveWalker;
 import io.tlsready.adapters.windows.hive.MappedHiveImage;
 import io.tlsready.adapters.windows.hive.RegExportWriter;
+import io.tlsready.adapters.windows.hive.RegistryData;
 import io.tlsready.domain.facts.RegValue;
 import java.io.OutputStream;
 import java.io.Writer;

@@ -1,11 +1,10 @@
 package io.tlsready.adapters.windows;
 
-import org.junit.jupiter.api.Assumptions;
+import static org.assertj.core.api.Assertions.fail;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.fail;
+import org.junit.jupiter.api.Assumptions;
 
 /** Locates ../shared/corpus/kb: system property tlsready.corpus, else env TLSREADY_CORPUS, else the default. */
 final class KbTextCorpus {

@@ -1,5 +1,6 @@
 package io.tlsready.app.cli;
 
+import io.tlsready.adapters.winrm.WinRmModule;
 import io.tlsready.app.cli.fleet.JsonlSink;
 import io.tlsready.app.cli.fleet.LineProgress;
 import io.tlsready.app.cli.fleet.ResumeCommand;
@@ -14,7 +15,6 @@ import io.tlsready.app.cli.render.Format;
 import io.tlsready.app.cli.render.ReportRenderer;
 import io.tlsready.domain.audit.AuditService;
 import io.tlsready.domain.audit.FleetAudit;
-import io.tlsready.adapters.winrm.WinRmModule;
 import io.tlsready.domain.output.Visible;
 import io.tlsready.domain.port.RemoteHosts;
 import io.tlsready.domain.port.RemoteTarget;

@@ -2,8 +2,8 @@ package io.tlsready.adapters.winrm.wsman;
 
 import io.tlsready.domain.facts.Fact;
 import io.tlsready.domain.facts.KeyRef;
-import io.tlsready.domain.facts.RegistryPaths;
 import io.tlsready.domain.facts.RegValue;
+import io.tlsready.domain.facts.RegistryPaths;
 import io.tlsready.domain.facts.ValueRef;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -3,14 +3,12 @@ package io.tlsready.adapters.windows.hive;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsready.domain.facts.RegValue;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
