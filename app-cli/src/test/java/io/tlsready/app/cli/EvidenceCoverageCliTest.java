@@ -1,11 +1,11 @@
 package io.tlsready.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tlsready.testing.Corpus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -72,25 +72,8 @@ class EvidenceCoverageCliTest {
 
     // ------------------------------------------------------------------ the real corpus
 
-    static Path corpus() {
-        String configured = System.getProperty("tlsready.corpus", System.getenv("TLSREADY_CORPUS"));
-        Path root = configured != null && !configured.isBlank() ? Path.of(configured)
-                : Path.of("").toAbsolutePath().getParent().resolve("../shared/corpus").normalize();
-        if (!Files.isDirectory(root.resolve("reg"))) {
-            String message = "corpus not found at " + root + " (set -Dtlsready.corpus or TLSREADY_CORPUS)";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail(message);
-            }
-            System.err.println("SKIPPED: " + message);
-            assumeTrue(false, message);
-        }
-        return root;
-    }
-
-    static Stream<Path> corpusRegFiles() throws IOException {
-        try (Stream<Path> files = Files.list(corpus().resolve("reg"))) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".reg")).sorted().toList().stream();
-        }
+    static Stream<Path> corpusRegFiles() {
+        return Corpus.files("reg", ".reg").stream();
     }
 
     /**
@@ -115,7 +98,7 @@ class EvidenceCoverageCliTest {
     /** The case: 2012 R2 systeminfo plus a capture is not ".NET 4.5 not installed" NOT_READY. */
     @Test
     void a_2012r2_host_with_a_capture_is_not_declared_without_net_45() throws IOException {
-        Path systeminfo = corpus().resolve("kb").resolve("srv_2012r2_u1_systeminfo.txt");
+        Path systeminfo = Corpus.file("kb", "srv_2012r2_u1_systeminfo.txt");
         Path capture = Files.write(tmp.resolve("tuning.reg"), utf16(TUNING_CAPTURE));
 
         Cli.Result r = Cli.run("audit", "--format", "json", "--snapshot", systeminfo.toString(), capture.toString());
@@ -136,7 +119,7 @@ class EvidenceCoverageCliTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("corpusRegFiles")
     void no_corpus_file_with_2012r2_systeminfo_fails_the_net_version(Path file) throws IOException {
-        Path systeminfo = corpus().resolve("kb").resolve("srv_2012r2_u1_systeminfo.txt");
+        Path systeminfo = Corpus.file("kb", "srv_2012r2_u1_systeminfo.txt");
         Cli.Result r = Cli.run("audit", "--format", "json", "--snapshot", systeminfo.toString(), file.toString());
         assumeTrue(r.exitCode() != 2, "regedit refuses this file: " + r.err());
 
@@ -151,10 +134,10 @@ class EvidenceCoverageCliTest {
     @Test
     void a_whole_hive_export_vouches_for_absence_below_its_root() throws IOException {
         Path reg = tmp.resolve("system.reg");
-        Cli.Result export = Cli.run("hive", "export", corpus().resolve("hives/regipy/SYSTEM").toString(),
+        Cli.Result export = Cli.run("hive", "export", Corpus.file("hives", "regipy", "SYSTEM").toString(),
                 "--output", reg.toString());
         assertThat(export.exitCode()).as(export.err()).isZero();
-        Path systeminfo = corpus().resolve("kb").resolve("7_sp1_x64_enterprise_en-us_A_systeminfo.txt");
+        Path systeminfo = Corpus.file("kb", "7_sp1_x64_enterprise_en-us_A_systeminfo.txt");
 
         Cli.Result r = Cli.run("audit", "--format", "json", "--snapshot", systeminfo.toString(), reg.toString());
 

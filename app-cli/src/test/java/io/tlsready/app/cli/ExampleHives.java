@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.tlsready.testing.Corpus;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -58,17 +59,7 @@ final class ExampleHives {
 
     /** hivex's empty hive from the corpus (root key only). */
     static Path minimalHive() {
-        String configured = System.getProperty("tlsready.corpus");
-        Path p = Path.of(configured == null || configured.isBlank() ? "../shared/corpus" : configured,
-                "hives", "hivex", "minimal");
-        if (!Files.isRegularFile(p)) {
-            String msg = "corpus hive missing: " + p + " (set -Dtlsready.corpus)";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail(msg);
-            }
-            assumeTrue(false, msg);
-        }
-        return p;
+        return Corpus.file("hives", "hivex", "minimal");
     }
 
     /**

@@ -1,9 +1,8 @@
 package io.tlsready.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.tlsready.testing.Corpus;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,16 +81,6 @@ class HiveCommandTest {
     }
 
     private static Path system() {
-        String configured = System.getProperty("tlsready.corpus");
-        Path p = Path.of(configured == null || configured.isBlank() ? "../shared/corpus" : configured,
-                "hives", "regipy", "SYSTEM");
-        if (!Files.isRegularFile(p)) {
-            String msg = "corpus hive missing: " + p + " (set -Dtlsready.corpus)";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail(msg);
-            }
-            assumeTrue(false, msg);
-        }
-        return p;
+        return Corpus.file("hives", "regipy", "SYSTEM");
     }
 }

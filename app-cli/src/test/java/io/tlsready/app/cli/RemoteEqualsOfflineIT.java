@@ -44,7 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
  * remote source ({@link #normalise}).
  */
 @Timeout(120)
-class RemoteEqualsOfflineTest {
+class RemoteEqualsOfflineIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String USER = "sim-auditor";
