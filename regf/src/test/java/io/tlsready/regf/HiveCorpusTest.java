@@ -2,16 +2,14 @@ package io.tlsready.regf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tlsready.testing.Corpus;
 import io.tlsready.domain.facts.RegValue;
-
+import io.tlsready.testing.Corpus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -3,12 +3,10 @@ package io.tlsready.regf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsready.domain.facts.RegValue;
-
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
 
 /** Damaged hives from the corpus: partial results plus warnings naming what was skipped. */

@@ -13,8 +13,8 @@ import io.tlsready.domain.port.RemoteHosts;
 import io.tlsready.domain.port.RemoteTarget;
 import java.net.ServerSocket;
 import java.time.Duration;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class WinRmModuleTest {
@@ -47,6 +47,7 @@ class WinRmModuleTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the resource only closes the hosts
     void a_host_that_cannot_be_read_is_a_transient_remote_failure_without_the_secret() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {

@@ -13,7 +13,6 @@ import io.tlsready.app.cli.render.ReportRenderer;
 import io.tlsready.domain.audit.AuditService;
 import io.tlsready.domain.fleet.FleetAudit;
 import io.tlsready.adapters.winrm.WinRmModule;
-import io.tlsready.domain.output.Visible;
 import io.tlsready.domain.port.RemoteHosts;
 import io.tlsready.domain.port.RemoteTarget;
 import io.tlsready.domain.report.AuditReport;

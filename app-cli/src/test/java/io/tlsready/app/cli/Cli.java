@@ -25,6 +25,12 @@ final class Cli {
         return new Result(code, out.toString(), err.toString());
     }
 
+    /** The project root, where mvnw and the launchers are (tests run with the module as working directory). */
+    static Path project() {
+        Path here = Paths.get("").toAbsolutePath();
+        return Files.isRegularFile(here.resolve("mvnw")) ? here : here.getParent();
+    }
+
     /** The repository's examples/ folder (tests run with the module as working directory). */
     static Path examples() {
         Path here = Paths.get("").toAbsolutePath();

@@ -72,10 +72,6 @@ class EvidenceCoverageCliTest {
 
     // ------------------------------------------------------------------ the real corpus
 
-    static Path corpus() {
-        return Corpus.root();
-    }
-
     static Stream<Path> corpusRegFiles() {
         return Corpus.files("reg", ".reg").stream();
     }
@@ -102,7 +98,7 @@ class EvidenceCoverageCliTest {
     /** The case: 2012 R2 systeminfo plus a capture is not ".NET 4.5 not installed" NOT_READY. */
     @Test
     void a_2012r2_host_with_a_capture_is_not_declared_without_net_45() throws IOException {
-        Path systeminfo = corpus().resolve("kb").resolve("srv_2012r2_u1_systeminfo.txt");
+        Path systeminfo = Corpus.file("kb", "srv_2012r2_u1_systeminfo.txt");
         Path capture = Files.write(tmp.resolve("tuning.reg"), utf16(TUNING_CAPTURE));
 
         Cli.Result r = Cli.run("audit", "--format", "json", "--snapshot", systeminfo.toString(), capture.toString());
@@ -123,7 +119,7 @@ class EvidenceCoverageCliTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("corpusRegFiles")
     void no_corpus_file_with_2012r2_systeminfo_fails_the_net_version(Path file) throws IOException {
-        Path systeminfo = corpus().resolve("kb").resolve("srv_2012r2_u1_systeminfo.txt");
+        Path systeminfo = Corpus.file("kb", "srv_2012r2_u1_systeminfo.txt");
         Cli.Result r = Cli.run("audit", "--format", "json", "--snapshot", systeminfo.toString(), file.toString());
         assumeTrue(r.exitCode() != 2, "regedit refuses this file: " + r.err());
 
@@ -138,10 +134,10 @@ class EvidenceCoverageCliTest {
     @Test
     void a_whole_hive_export_vouches_for_absence_below_its_root() throws IOException {
         Path reg = tmp.resolve("system.reg");
-        Cli.Result export = Cli.run("hive", "export", corpus().resolve("hives/regipy/SYSTEM").toString(),
+        Cli.Result export = Cli.run("hive", "export", Corpus.file("hives", "regipy", "SYSTEM").toString(),
                 "--output", reg.toString());
         assertThat(export.exitCode()).as(export.err()).isZero();
-        Path systeminfo = corpus().resolve("kb").resolve("7_sp1_x64_enterprise_en-us_A_systeminfo.txt");
+        Path systeminfo = Corpus.file("kb", "7_sp1_x64_enterprise_en-us_A_systeminfo.txt");
 
         Cli.Result r = Cli.run("audit", "--format", "json", "--snapshot", systeminfo.toString(), reg.toString());
 

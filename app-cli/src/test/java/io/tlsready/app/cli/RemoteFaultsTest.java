@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * CLI ({@code --inventory … -f jsonl -o FILE --report FILE.json}), the real transport (NTLM with message
  * encryption over http), and a simulated fleet on 127.0.50.0/24 and 127.0.51.0/24.
  */
-@Timeout(120)
+@Timeout(600) // a guard against a hang only; no assertion here depends on how fast the machine is
 class RemoteFaultsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -45,10 +45,13 @@ class RemoteFaultsTest {
     private static final String PASSWORD = "Fl33t-Faults!";
     private static final String WRONG_PASSWORD = "not-the-password";
     private static final int RETRIES = 2;
-    /** Per-host deadline: short, but roomy for a cold JVM's first hosts (class loading, TLS/NTLM set-up). */
-    private static final int TIMEOUT_SECONDS = 5;
-    /** The simulator holds a stalled connection longer than the deadline, then closes it (bounded). */
-    private static final Duration STALL = Duration.ofSeconds(8);
+    /**
+     * Per-host deadline: what only the stalled hosts use up (they answer nothing until the fleet closes), far more
+     * than a healthy host needs even on a loaded machine, so no healthy host is ever cut short by load.
+     */
+    private static final int TIMEOUT_SECONDS = 20;
+    /** The simulator holds a stalled connection until the fleet closes: the client's deadline always comes first. */
+    private static final Duration STALL = Duration.ofMinutes(30);
 
     private static HostFacts ready;
     private static HostFacts notReady;
@@ -162,14 +165,11 @@ class RemoteFaultsTest {
             }
             Files.write(inventory, nameOfTarget.keySet());
 
-            long t0 = System.nanoTime();
             Cli.Result r = run("audit", "--inventory", inventory.toString(), "--transport", "http", "--auth", "ntlm",
                     "--user", USER, "-f", "jsonl", "-o", jsonl.toString(), "--report", report.toString(),
                     "--timeout", String.valueOf(TIMEOUT_SECONDS), "--retries", String.valueOf(RETRIES));
-            long seconds = (System.nanoTime() - t0) / 1_000_000_000;
 
             assertThat(r.exitCode()).as("exit code; stderr: %s", r.err()).isEqualTo(expectedExit);
-            assertThat(seconds).as("bounded run time").isLessThan(60);
             assertThat(r.out() + r.err()).doesNotContain(PASSWORD);
             assertThat(Files.readString(jsonl)).doesNotContain(PASSWORD);
 

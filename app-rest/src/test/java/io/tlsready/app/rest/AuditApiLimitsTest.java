@@ -7,9 +7,8 @@ import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The request size limit, on a server with a small one: announced, chunked, JSON and multipart bodies. */
 class AuditApiLimitsTest {
@@ -17,25 +16,14 @@ class AuditApiLimitsTest {
     private static final String AUDITS = "/api/v1/audits";
     private static final int LIMIT = 64 * 1024;
 
-    private static TlsReadyServer server;
-    private static RestClient client;
-
-    @BeforeAll
-    static void start() {
-        server = TlsReadyServer.builder().port(0).maxRequestBytes(LIMIT).build();
-        client = new RestClient(server.start());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final RestServerExtension API = RestServerExtension.onLoopback().maxRequestBytes(LIMIT);
 
     @Test
-    void a_body_announced_over_the_limit_is_a_413_problem_before_the_body_is_sent() throws Exception {
+    void a_body_announced_over_the_limit_is_a_413_problem_before_the_body_is_sent(RestClient client) throws Exception {
         // A raw request that announces too much and sends nothing: the server must answer from the header
         // alone (racing a client still uploading would make the test flaky, as closing early resets the socket).
-        try (Socket s = new Socket("127.0.0.1", server.port())) {
+        try (Socket s = new Socket("127.0.0.1", client.port())) {
             s.setSoTimeout(10_000);
             String head = "POST " + AUDITS + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                     + "Content-Length: " + (LIMIT + 1) + "\r\nConnection: close\r\n\r\n";
@@ -48,14 +36,14 @@ class AuditApiLimitsTest {
     }
 
     @Test
-    void a_chunked_json_body_over_the_limit_is_a_413_problem() {
+    void a_chunked_json_body_over_the_limit_is_a_413_problem(RestClient client) {
         HttpResponse<String> r = client.postChunked(AUDITS, "application/json", big());
 
         assertProblem(r, 413, "Content Too Large");
     }
 
     @Test
-    void a_chunked_multipart_body_over_the_limit_is_a_413_problem() {
+    void a_chunked_multipart_body_over_the_limit_is_a_413_problem(RestClient client) {
         Multipart body = new Multipart().file("evidence", "huge.reg", big());
 
         HttpResponse<String> r = client.postChunked(AUDITS, body.contentType(), body.build());
@@ -64,7 +52,7 @@ class AuditApiLimitsTest {
     }
 
     @Test
-    void evidence_under_the_limit_is_still_audited() {
+    void evidence_under_the_limit_is_still_audited(RestClient client) {
         Multipart body = new Multipart()
                 .file("evidence", "schannel.reg", RestFixtures.schannelWithoutTls12Client())
                 .file("evidence", "systeminfo.txt", RestFixtures.systeminfo());

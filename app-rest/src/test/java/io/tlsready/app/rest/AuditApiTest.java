@@ -21,9 +21,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code POST /api/v1/audits} over real HTTP: multipart evidence, JSON snapshots, and every refusal. */
@@ -32,22 +31,11 @@ class AuditApiTest {
     private static final String AUDITS = "/api/v1/audits";
     private static final Path TMP = Path.of(System.getProperty("java.io.tmpdir"));
 
-    private static TlsReadyServer server;
-    private static RestClient client;
-
-    @BeforeAll
-    static void start() {
-        server = TlsReadyServer.builder().port(0).build();
-        client = new RestClient(server.start());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final RestServerExtension API = RestServerExtension.onLoopback();
 
     @Test
-    void multipart_reg_and_systeminfo_give_the_report_of_one_not_ready_host() throws IOException {
+    void multipart_reg_and_systeminfo_give_the_report_of_one_not_ready_host(RestClient client) throws IOException {
         Set<Path> before = uploadDirs();
         Multipart body = new Multipart()
                 .file("evidence", "schannel.reg", RestFixtures.schannelWithoutTls12Client())
@@ -75,7 +63,8 @@ class AuditApiTest {
     }
 
     @Test
-    void json_snapshot_written_by_the_snapshot_port_gives_the_same_verdict(@TempDir Path dir) throws IOException {
+    void json_snapshot_written_by_the_snapshot_port_gives_the_same_verdict(@TempDir Path dir, RestClient client)
+            throws IOException {
         Path reg = Files.write(dir.resolve("schannel.reg"), RestFixtures.schannelWithoutTls12Client());
         Path si = Files.write(dir.resolve("systeminfo.txt"), RestFixtures.systeminfo());
         Injector injector = StrictGuice.createInjector(new OfflineEvidenceModule(), new SnapshotModule());
@@ -95,7 +84,7 @@ class AuditApiTest {
     }
 
     @Test
-    void a_file_of_unknown_kind_is_a_400_problem_naming_the_uploaded_file() {
+    void a_file_of_unknown_kind_is_a_400_problem_naming_the_uploaded_file(RestClient client) {
         Multipart body = new Multipart()
                 .file("evidence", "systeminfo.txt", RestFixtures.systeminfo())
                 .file("evidence", "notes.txt", "just some notes\r\n".getBytes(StandardCharsets.UTF_8));
@@ -112,7 +101,7 @@ class AuditApiTest {
     }
 
     @Test
-    void a_malformed_json_snapshot_is_a_400_problem_naming_the_body() {
+    void a_malformed_json_snapshot_is_a_400_problem_naming_the_body(RestClient client) {
         byte[] broken = "{\"schema\":\"tlsready.snapshot/v1\",\"host\":".getBytes(StandardCharsets.UTF_8);
 
         HttpResponse<String> r = client.post(AUDITS, "application/json", broken);
@@ -123,7 +112,7 @@ class AuditApiTest {
     }
 
     @Test
-    void multipart_without_evidence_parts_is_a_400_problem() {
+    void multipart_without_evidence_parts_is_a_400_problem(RestClient client) {
         Multipart body = new Multipart().field("comment", "no files here");
 
         HttpResponse<String> r = client.post(AUDITS, body.contentType(), body.build());
@@ -133,7 +122,7 @@ class AuditApiTest {
     }
 
     @Test
-    void a_multipart_body_that_does_not_parse_is_a_400_problem() {
+    void a_multipart_body_that_does_not_parse_is_a_400_problem(RestClient client) {
         byte[] garbage = "--other\r\nnot a part at all".getBytes(StandardCharsets.UTF_8);
 
         HttpResponse<String> r = client.post(AUDITS, "multipart/form-data; boundary=expected", garbage);
@@ -143,7 +132,7 @@ class AuditApiTest {
     }
 
     @Test
-    void an_uploaded_name_with_a_path_is_reduced_to_its_last_segment() {
+    void an_uploaded_name_with_a_path_is_reduced_to_its_last_segment(RestClient client) {
         Multipart body = new Multipart()
                 .file("evidence", "..\\..\\C:\\exports\\schannel.reg", RestFixtures.schannelWithoutTls12Client())
                 .file("evidence", "../systeminfo.txt", RestFixtures.systeminfo());
@@ -156,7 +145,7 @@ class AuditApiTest {
     }
 
     @Test
-    void other_content_types_are_a_415_problem_with_accept_post() {
+    void other_content_types_are_a_415_problem_with_accept_post(RestClient client) {
         HttpResponse<String> r = client.post(AUDITS, "text/plain", "hello".getBytes(StandardCharsets.UTF_8));
 
         assertProblem(r, 415, "Unsupported Media Type");
@@ -165,7 +154,7 @@ class AuditApiTest {
     }
 
     @Test
-    void a_missing_content_type_is_a_415_problem() {
+    void a_missing_content_type_is_a_415_problem(RestClient client) {
         HttpResponse<String> r = client.post(AUDITS, null, "{}".getBytes(StandardCharsets.UTF_8));
 
         assertProblem(r, 415, "Unsupported Media Type");

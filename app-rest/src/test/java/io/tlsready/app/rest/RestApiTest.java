@@ -9,29 +9,17 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The read-only endpoints and the problem documents for routing errors, over real HTTP on loopback. */
 class RestApiTest {
 
-    private static TlsReadyServer server;
-    private static RestClient client;
-
-    @BeforeAll
-    static void start() {
-        server = TlsReadyServer.builder().port(0).build();
-        client = new RestClient(server.start());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final RestServerExtension API = RestServerExtension.onLoopback();
 
     @Test
-    void healthz_says_ok() {
+    void healthz_says_ok(RestClient client) {
         HttpResponse<String> r = client.get("/healthz");
 
         assertThat(r.statusCode()).isEqualTo(200);
@@ -40,7 +28,7 @@ class RestApiTest {
     }
 
     @Test
-    void rules_lists_the_rule_book_in_report_order_with_sources() {
+    void rules_lists_the_rule_book_in_report_order_with_sources(RestClient client) {
         HttpResponse<String> r = client.get("/api/v1/rules");
 
         assertThat(r.statusCode()).isEqualTo(200);
@@ -60,7 +48,7 @@ class RestApiTest {
     }
 
     @Test
-    void unknown_route_is_a_404_problem() {
+    void unknown_route_is_a_404_problem(RestClient client) {
         HttpResponse<String> r = client.get("/api/v1/nothing-here");
 
         assertProblem(r, 404, "Not Found");
@@ -68,8 +56,8 @@ class RestApiTest {
     }
 
     @Test
-    void wrong_method_is_a_405_problem_with_allow() {
-        HttpResponse<String> r = client.send(HttpRequest.newBuilder(server.uri().resolve("/api/v1/rules"))
+    void wrong_method_is_a_405_problem_with_allow(RestClient client) {
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(client.base().resolve("/api/v1/rules"))
                 .DELETE());
 
         assertProblem(r, 405, "Method Not Allowed");
@@ -77,7 +65,7 @@ class RestApiTest {
     }
 
     @Test
-    void get_on_the_audits_resource_is_405_not_404() {
+    void get_on_the_audits_resource_is_405_not_404(RestClient client) {
         HttpResponse<String> r = client.get("/api/v1/audits");
 
         assertProblem(r, 405, "Method Not Allowed");

@@ -22,6 +22,15 @@ final class RestClient {
         this.base = base;
     }
 
+    /** The server's base URI, e.g. {@code http://127.0.0.1:41234/}. */
+    URI base() {
+        return base;
+    }
+
+    int port() {
+        return base.getPort();
+    }
+
     HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(base.resolve(path)).GET());
     }

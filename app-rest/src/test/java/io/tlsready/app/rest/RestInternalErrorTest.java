@@ -3,15 +3,9 @@ package io.tlsready.app.rest;
 import static io.tlsready.app.rest.RestApiTest.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.inject.Injector;
-import com.google.inject.multibindings.Multibinder;
-import io.javalin.Javalin;
-import io.tlsready.adapters.windows.offline.OfflineEvidenceModule;
-import java.net.URI;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A handler that fails answers a 500 problem whose detail says nothing of the failure. The failing route is
@@ -19,29 +13,14 @@ import org.junit.jupiter.api.Test;
  */
 class RestInternalErrorTest {
 
-    private static Javalin javalin;
-    private static RestClient client;
-
-    @BeforeAll
-    static void start() {
-        ServerSettings settings = new ServerSettings(new ListenAddress("127.0.0.1", 0), 1024);
-        Injector injector = StrictGuice.createInjector(new AuditModule(),
-                new OfflineEvidenceModule(), new RestModule(settings),
-                binder -> Multibinder.newSetBinder(binder, RouteGroup.class).addBinding().toInstance(
-                        routes -> routes.get("/boom", ctx -> {
-                            throw new IllegalStateException("secret detail at /srv/private/config");
-                        })));
-        javalin = injector.getInstance(Javalin.class).start();
-        client = new RestClient(URI.create("http://127.0.0.1:" + javalin.port() + "/"));
-    }
-
-    @AfterAll
-    static void stop() {
-        javalin.stop();
-    }
+    @RegisterExtension
+    static final RestServerExtension API = RestServerExtension.onLoopback().maxRequestBytes(1024)
+            .withRoutes(routes -> routes.get("/boom", ctx -> {
+                throw new IllegalStateException("secret detail at /srv/private/config");
+            }));
 
     @Test
-    void an_unexpected_failure_is_a_generic_500_problem_with_an_incident_id() {
+    void an_unexpected_failure_is_a_generic_500_problem_with_an_incident_id(RestClient client) {
         HttpResponse<String> r = client.get("/boom");
 
         assertProblem(r, 500, "Server Error");

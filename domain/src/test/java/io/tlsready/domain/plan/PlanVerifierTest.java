@@ -82,7 +82,7 @@ class PlanVerifierTest {
             int start = text.indexOf("sha256: ") + 8 + 64 + 2;
             for (int i = start; i < text.length(); i += 97) {
                 char c = text.charAt(i);
-                String changed = text.substring(0, i) + (char) (c == 'a' ? 'b' : c == '\r' ? ' ' : 'a') + text.substring(i + 1);
+                String changed = text.substring(0, i) + (c == 'a' ? 'b' : c == '\r' ? ' ' : 'a') + text.substring(i + 1);
                 PlanVerifier.Result r = PlanVerifier.verify(changed.getBytes(StandardCharsets.UTF_8), WRITABLE);
                 assertThat(r.outcome()).as("changed at " + i).isEqualTo(PlanVerifier.Outcome.MODIFIED);
                 assertThat(r.problem()).isEqualTo("modified after tlsready wrote it (sha256 mismatch)");

@@ -7,6 +7,7 @@ import io.tlsready.domain.rules.book.RuleBook;
 import io.tlsready.domain.testing.Hosts;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 /** design.md JSON contract: schema tlsready.report/v1 and fixed field names. */
@@ -33,7 +34,7 @@ class ReportDocumentTest {
 
         assertThat(doc.get("schema")).isEqualTo("tlsready.report/v1");
         assertThat(doc).containsKeys("schema", "hosts", "summary");
-        assertThat((List<Object>) get(doc, "hosts")).hasSize(3);
+        assertThat(ReportDocumentTest.<List<Object>>get(doc, "hosts")).hasSize(3);
     }
 
     @Test
@@ -47,7 +48,7 @@ class ReportDocumentTest {
         Object os = get(fs01, "os");
         assertThat((String) get(os, "release")).isEqualTo("SERVER_2008_R2");
         assertThat((String) get(os, "architecture")).isEqualTo("X64");
-        assertThat((List<Object>) get(fs01, "findings")).hasSize(15);
+        assertThat(ReportDocumentTest.<List<Object>>get(fs01, "findings")).hasSize(15);
     }
 
     @Test
@@ -67,7 +68,7 @@ class ReportDocumentTest {
         Object remediation = get(client, "remediation");
         List<Object> changes = get(remediation, "changes");
         assertThat(changes).isNotEmpty();
-        assertThat((Object) get(changes.get(0), "after")).isEqualTo(1L);
+        assertThat(ReportDocumentTest.<Object>get(changes.get(0), "after")).isEqualTo(1L);
         List<Object> reference = get(client, "reference");
         assertThat((String) get(reference.get(0), "id")).isEqualTo("S1");
         assertThat((String) get(reference.get(0), "url")).startsWith("https://");
@@ -79,11 +80,11 @@ class ReportDocumentTest {
         List<Object> findings = get(hosts.get(1), "findings");
 
         assertThat(findings).allSatisfy(f -> {
-            assertThat((Map<String, Object>) f).containsKeys("rule", "status", "title", "detail", "evidence",
-                    "remediation", "reference");
+            assertThat(f).asInstanceOf(InstanceOfAssertFactories.map(String.class, Object.class))
+                    .containsKeys("rule", "status", "title", "detail", "evidence", "remediation", "reference");
         });
         Object os = findings.get(0);
-        assertThat((Object) get(os, "remediation")).isNull();
+        assertThat(ReportDocumentTest.<Object>get(os, "remediation")).isNull();
     }
 
     @Test
@@ -92,7 +93,7 @@ class ReportDocumentTest {
 
         assertThat((String) get(hosts.get(2), "verdict")).isEqualTo("UNKNOWN");
         assertThat((String) get(hosts.get(2), "error")).isEqualTo("connection refused");
-        assertThat((List<Object>) get(hosts.get(2), "findings")).isEmpty();
+        assertThat(ReportDocumentTest.<List<Object>>get(hosts.get(2), "findings")).isEmpty();
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.tlsready.adapters.winrm.transport;
 
+import io.micronaut.buffer.netty.NettyByteBufferFactory;
 import io.micronaut.core.convert.ConversionService;
+import io.micronaut.core.io.ResourceResolver;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -8,6 +10,7 @@ import io.micronaut.http.HttpVersion;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.bind.DefaultRequestBinderRegistry;
 import io.micronaut.http.body.ContextlessMessageBodyHandlerRegistry;
+import io.micronaut.http.body.WritableBodyWriter;
 import io.micronaut.http.client.DefaultHttpClientConfiguration;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.HttpClientConfiguration.ConnectionPoolConfiguration;
@@ -17,16 +20,13 @@ import io.micronaut.http.client.exceptions.ReadTimeoutException;
 import io.micronaut.http.client.exceptions.ResponseClosedException;
 import io.micronaut.http.client.filter.DefaultHttpClientFilterResolver;
 import io.micronaut.http.client.netty.DefaultHttpClient;
+import io.micronaut.http.client.netty.NettyClientCustomizer;
 import io.micronaut.http.client.netty.ssl.ClientSslBuilder;
 import io.micronaut.http.client.netty.ssl.NettyClientSslBuilder;
 import io.micronaut.http.codec.MediaTypeCodecRegistry;
-import io.micronaut.buffer.netty.NettyByteBufferFactory;
 import io.micronaut.http.netty.body.NettyByteBufMessageBodyHandler;
-import io.micronaut.core.io.ResourceResolver;
 import io.micronaut.runtime.ApplicationConfiguration;
 import io.micronaut.websocket.context.WebSocketBeanRegistry;
-import io.micronaut.http.client.netty.NettyClientCustomizer;
-import io.micronaut.http.body.WritableBodyWriter;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
@@ -97,6 +97,9 @@ final class HttpChannel implements AutoCloseable {
                 trust == null ? new NettyClientSslBuilder(new ResourceResolver()) : new HostTrustSslBuilder(trust));
     }
 
+    // setHttpVersion is deprecated, but it is the only setting that sends no ALPN extension at all (the newer
+    // alpnModes always sends one): the ClientHello stays what WinRM listeners have always been sent.
+    @SuppressWarnings("deprecation")
     private static DefaultHttpClientConfiguration configuration(Duration connectTimeout, Duration readTimeout,
             int maxContentLength) {
         DefaultHttpClientConfiguration cfg = new DefaultHttpClientConfiguration();

@@ -2,8 +2,8 @@ package io.tlsready.adapters.winrm.wsman;
 
 import io.tlsready.domain.facts.Fact;
 import io.tlsready.domain.facts.KeyRef;
-import io.tlsready.domain.facts.RegistryPaths;
 import io.tlsready.domain.facts.RegValue;
+import io.tlsready.domain.facts.RegistryPaths;
 import io.tlsready.domain.facts.ValueRef;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -184,12 +184,12 @@ public final class WmiRegistry {
         switch (type) {
             case REG_DWORD: {
                 InvokeResult r = client.stdRegProv(RegMethod.GET_DWORD, key, name);
-                return number(r, key, name, 32).map(v -> (Fact<RegValue>) Fact.<RegValue>present(new RegValue.Dword(v),
+                return number(r, key, name, 32).map(v -> Fact.<RegValue>present(new RegValue.Dword(v),
                         ORIGIN)).orElseGet(() -> failed(r, key, name, "REG_DWORD"));
             }
             case REG_QWORD: {
                 InvokeResult r = client.stdRegProv(RegMethod.GET_QWORD, key, name);
-                return number(r, key, name, 64).map(v -> (Fact<RegValue>) Fact.<RegValue>present(new RegValue.Qword(v),
+                return number(r, key, name, 64).map(v -> Fact.<RegValue>present(new RegValue.Qword(v),
                         ORIGIN)).orElseGet(() -> failed(r, key, name, "REG_QWORD"));
             }
             case REG_SZ: {

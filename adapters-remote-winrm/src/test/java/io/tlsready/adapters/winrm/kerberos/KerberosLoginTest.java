@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Where the Kerberos settings come from, and how the JDK's Kerberos errors are recognised. (Logins against a real
- * KDC: winrm-simulator's Kerberos tests and app-cli's KerberosErrorsTest.)
+ * KDC: winrm-simulator's Kerberos tests and app-cli's KerberosErrorsIT.)
  */
 class KerberosLoginTest {
 

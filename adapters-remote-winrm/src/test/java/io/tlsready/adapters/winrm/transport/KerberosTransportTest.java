@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Kerberos without a ticket and without a password: fails fast with one line naming the empty cache, before any
  * HTTP request, over either transport. (Against a real KDC: winrm-simulator's KerberosSealerIT and
- * KerberosSimulatorIT, app-cli's KerberosErrorsTest and RemoteEqualsOfflineTest.)
+ * KerberosSimulatorIT, app-cli's KerberosErrorsIT and RemoteEqualsOfflineIT.)
  */
 class KerberosTransportTest {
 

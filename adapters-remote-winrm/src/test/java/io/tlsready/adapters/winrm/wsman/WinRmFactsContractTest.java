@@ -1,12 +1,12 @@
 package io.tlsready.adapters.winrm.wsman;
 
+import io.tlsready.domain.facts.FactsRequest;
+import io.tlsready.domain.facts.HostFacts;
 import io.tlsready.domain.facts.SystemInfo;
 import io.tlsready.domain.facts.ValueRef;
 import io.tlsready.domain.port.FactsSource;
 import io.tlsready.domain.port.FactsSourceContract;
 import io.tlsready.domain.port.HostState;
-import io.tlsready.domain.facts.FactsRequest;
-import io.tlsready.domain.facts.HostFacts;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -161,8 +161,8 @@ class WsmanCorpusTest {
     void the_winrm4j_wrapper_itself_is_refused_for_its_doctype() throws IOException {
         Path dir = Corpus.dir("winrm");
         byte[] wrapper = Files.readAllBytes(dir.resolve("winrm4j__win12.xml"));
-        WsmanTransportException e = catchThrowableOfType(() -> WsmanXml.parseReply(wrapper, 1 << 20),
-                WsmanTransportException.class);
+        WsmanTransportException e = catchThrowableOfType(WsmanTransportException.class,
+                () -> WsmanXml.parseReply(wrapper, 1 << 20));
         assertThat(e.getMessage()).contains("DOCTYPE");
     }
 }

@@ -2,10 +2,10 @@ package io.tlsready.adapters.windows.hive;
 
 import io.tlsready.domain.facts.EvidenceWarning;
 import io.tlsready.domain.facts.Fact;
-import io.tlsready.domain.facts.KeyRef;
 import io.tlsready.domain.facts.FactsRequest;
 import io.tlsready.domain.facts.HostFacts;
 import io.tlsready.domain.facts.InstalledUpdates;
+import io.tlsready.domain.facts.KeyRef;
 import io.tlsready.domain.facts.Provenance;
 import io.tlsready.domain.facts.RegValue;
 import io.tlsready.domain.facts.RegistryData;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.abort;
 
 import com.google.inject.Guice;
-import io.tlsready.adapters.windows.hive.HiveEvidenceModule;
 import io.tlsready.domain.facts.Fact;
 import io.tlsready.domain.facts.FactsRequest;
 import io.tlsready.domain.facts.HostFacts;

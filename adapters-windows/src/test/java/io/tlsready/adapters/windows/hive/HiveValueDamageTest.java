@@ -3,7 +3,6 @@ package io.tlsready.adapters.windows.hive;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.inject.Guice;
-import io.tlsready.adapters.windows.hive.HiveEvidenceModule;
 import io.tlsready.domain.facts.Fact;
 import io.tlsready.domain.facts.FactsRequest;
 import io.tlsready.domain.facts.HostFacts;

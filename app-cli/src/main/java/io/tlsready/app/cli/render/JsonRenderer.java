@@ -1,8 +1,8 @@
 package io.tlsready.app.cli.render;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.tlsready.domain.report.AuditReport;
 import io.tlsready.domain.report.ReportDocument;
 import java.io.IOException;

@@ -59,7 +59,7 @@ public final class PythonPeer {
     /** Every id that python3 could not parse, with its error; empty when all parsed. */
     public static Map<String, String> failures(JsonNode parsed) {
         Map<String, String> bad = new LinkedHashMap<>();
-        parsed.fields().forEachRemaining(e -> {
+        parsed.properties().forEach(e -> {
             if (e.getValue().isObject() && e.getValue().has("error")) {
                 bad.put(e.getKey(), e.getValue().get("error").asText());
             }

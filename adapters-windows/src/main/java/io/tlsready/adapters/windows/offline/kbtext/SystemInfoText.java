@@ -20,7 +20,6 @@ import io.tlsready.domain.facts.ProductType;
 import io.tlsready.domain.facts.SystemInfo;
 import io.tlsready.domain.facts.WindowsVersion;
 import io.tlsready.domain.port.EvidenceException;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;

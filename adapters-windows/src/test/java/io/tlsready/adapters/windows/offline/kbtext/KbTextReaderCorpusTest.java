@@ -1,15 +1,21 @@
 package io.tlsready.adapters.windows.offline.kbtext;
 
+import static io.tlsready.domain.facts.Architecture.X64;
+import static io.tlsready.domain.facts.Architecture.X86;
+import static io.tlsready.domain.facts.ProductType.DOMAIN_CONTROLLER;
+import static io.tlsready.domain.facts.ProductType.SERVER;
+import static io.tlsready.domain.facts.ProductType.WORKSTATION;
+import static java.util.Map.entry;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
+
 import io.tlsready.domain.facts.Architecture;
 import io.tlsready.domain.facts.EvidenceWarning;
 import io.tlsready.domain.facts.ProductType;
 import io.tlsready.domain.facts.SystemInfo;
 import io.tlsready.domain.port.EvidenceException;
 import io.tlsready.testing.Corpus;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,16 +30,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import static io.tlsready.domain.facts.Architecture.X64;
-import static io.tlsready.domain.facts.Architecture.X86;
-import static io.tlsready.domain.facts.ProductType.DOMAIN_CONTROLLER;
-import static io.tlsready.domain.facts.ProductType.SERVER;
-import static io.tlsready.domain.facts.ProductType.WORKSTATION;
-import static java.util.Map.entry;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.fail;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every file of the real wesng sample set (../shared/corpus/kb), read in place. Expected OS facts are

@@ -1,19 +1,18 @@
 package io.tlsready.adapters.windows.offline.kbtext;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.tlsready.domain.facts.Architecture;
 import io.tlsready.domain.facts.EvidenceWarning;
 import io.tlsready.domain.facts.ProductType;
 import io.tlsready.domain.facts.SystemInfo;
 import io.tlsready.domain.port.EvidenceException;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /** Fixtures written for this project (host names and update lists are made up). */
 class KbTextReaderFixturesTest {

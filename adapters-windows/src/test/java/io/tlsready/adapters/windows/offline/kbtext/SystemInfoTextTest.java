@@ -1,10 +1,10 @@
 package io.tlsready.adapters.windows.offline.kbtext;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.tlsready.domain.facts.WindowsVersion;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class SystemInfoTextTest {
 

@@ -17,7 +17,6 @@ import io.tlsready.domain.remediation.RegistryChange;
 import io.tlsready.domain.remediation.UpdateRequirement;
 import io.tlsready.domain.rules.RuleId;
 import io.tlsready.regf.HivexImport;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * pre-authentication timestamp as clock skew.
  */
 @Timeout(120)
-class KerberosErrorsTest {
+class KerberosErrorsIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static HostFacts facts;

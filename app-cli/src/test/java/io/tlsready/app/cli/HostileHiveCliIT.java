@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * value named with CR/LF and a .reg section, REG_SZ data with a line break and a terminal escape. The hive is made
  * by hivex's own library (Debian libwin-hivex-perl), so the names are exactly what a hostile hive can hold.
  */
-class HostileHiveCliTest {
+class HostileHiveCliIT {
 
     private static final String SECTION = "[HKEY_LOCAL_MACHINE\\SOFTWARE\\Evil]";
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
-class ResumeCommandTest {
+class ResumeCommandIT {
 
     /** Words a shell would otherwise split, expand or run. */
     private static final List<String> AWKWARD = List.of("plain", "two words", "it's", "$HOME", "`id`", "$(id)",

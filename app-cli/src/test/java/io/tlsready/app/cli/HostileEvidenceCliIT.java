@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and stderr names a hostile file visibly, on one line.
  */
 @DisabledOnOs(value = OS.WINDOWS, disabledReason = "Windows file names cannot hold control characters")
-class HostileEvidenceCliTest {
+class HostileEvidenceCliIT {
 
     static final String HOST = "MABS01\u001b[2J\u001b[H\u001b]0;owned\u0007\r\nHost     FAKE\r\nVerdict  READY"
             + "\u202eYDAER\u202c\u2066\u200b\ufffe\ud800<script>&amp;\"',=cmd|é中文";

@@ -41,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @DisabledOnOs(OS.WINDOWS)
 @Timeout(300)
-class FleetInterruptTest {
+class FleetInterruptIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String USER = "fleet-auditor";

@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tlsready.adapters.winrm.WinRmModule;
+import io.tlsready.adapters.winrm.wsman.WsmanOptions;
 import io.tlsready.domain.facts.HostFacts;
 import io.tlsready.sim.EvidenceFacts;
-import io.tlsready.adapters.winrm.wsman.WsmanOptions;
 import io.tlsready.sim.HostSpec;
 import io.tlsready.sim.KerberosTestRealm;
 import io.tlsready.sim.SelfSignedCertificate;
@@ -44,7 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
  * remote source ({@link #normalise}).
  */
 @Timeout(120)
-class RemoteEqualsOfflineTest {
+class RemoteEqualsOfflineIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String USER = "sim-auditor";

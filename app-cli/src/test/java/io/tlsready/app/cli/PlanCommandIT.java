@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * registry-fixable FAIL it was made from", for every example set: once in tlsready's own prediction, and once by
  * writing the plan's .reg into real hives with hivex (as {@code reg import} would) and auditing them again.
  */
-class PlanCommandTest {
+class PlanCommandIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> CLOSED = Set.of("PASS", "WARN", "INFO", "NOT_APPLICABLE");

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * ComputerName, or a JSON snapshot's host) gets a plan that holds exactly the sections and values of the same host
  * under an honest name, {@code plan --verify} passes it, and a single changed byte makes it fail.
  */
-class HostilePlanCliTest {
+class HostilePlanCliIT {
 
     private static final String RUN = "[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run]";
     private static final String HOST = "X\r\n" + RUN + "\r\n\"evil\"=\"c:\\\\x.exe\"";

@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * hive, the OS cannot be identified without systeminfo, and FIPS_POLICY PASSes (the SYSTEM hive shows no
  * FipsAlgorithmPolicy) where the snapshot had not collected it.
  */
-class HiveAuditTest {
+class HiveAuditIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -52,7 +52,7 @@ import org.w3c.dom.Document;
  * <p>Seeded ({@code -Dtlsready.fuzz.seed=N} replays a failure; every message names seed and round) and bounded:
  * at least {@value #MIN_ROUNDS} reports, then more until {@value #BUDGET_MILLIS} ms or {@value #MAX_ROUNDS}.
  */
-class HostileEvidencePropertyTest {
+class HostileEvidencePropertyIT {
 
     private static final long SEED = Long.getLong("tlsready.fuzz.seed", 0x7157_2026_1207L);
     private static final int MIN_ROUNDS = 6;

@@ -1,0 +1,102 @@
+package io.tlsready.app.rest;
+
+import com.google.inject.Module;
+import com.google.inject.multibindings.Multibinder;
+import io.javalin.Javalin;
+import io.tlsready.adapters.windows.offline.OfflineEvidenceModule;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * The one way app-rest tests reach a running API: a server on a free loopback port, started once per test class
+ * and stopped after it, and a {@link RestClient} for it injected into each test method that asks for one.
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static final RestServerExtension API = RestServerExtension.onLoopback().maxRequestBytes(64 * 1024);
+ *
+ * @Test
+ * void healthz_says_ok(RestClient client) { ... }
+ * }</pre>
+ *
+ * The server is the production one ({@link TlsReadyServer}), unless a test adds route groups: then it is the same
+ * production wiring with those groups bound beside the real ones, as a feature would add its routes.
+ */
+final class RestServerExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
+
+    private long maxRequestBytes = ServerSettings.DEFAULT_MAX_REQUEST_BYTES;
+    private final List<RouteGroup> extraRoutes = new ArrayList<>();
+    private Running running;
+
+    private RestServerExtension() {
+    }
+
+    static RestServerExtension onLoopback() {
+        return new RestServerExtension();
+    }
+
+    RestServerExtension maxRequestBytes(long limit) {
+        this.maxRequestBytes = limit;
+        return this;
+    }
+
+    /** One more route group served beside the production ones. */
+    RestServerExtension withRoutes(RouteGroup routes) {
+        extraRoutes.add(routes);
+        return this;
+    }
+
+    /** A client for the running server (also injectable as a test method parameter). */
+    RestClient client() {
+        if (running == null) {
+            throw new IllegalStateException("the server starts before the test class's first test");
+        }
+        return new RestClient(running.uri());
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        running = extraRoutes.isEmpty() ? production() : withExtraRoutes();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (running != null) {
+            running.stop().run();
+            running = null;
+        }
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == RestClient.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return client();
+    }
+
+    private Running production() {
+        TlsReadyServer server = TlsReadyServer.builder().port(0).maxRequestBytes(maxRequestBytes).build();
+        return new Running(server.start(), server::close);
+    }
+
+    private Running withExtraRoutes() {
+        ServerSettings settings = new ServerSettings(new ListenAddress("127.0.0.1", 0), maxRequestBytes);
+        Module routes = binder -> extraRoutes.forEach(
+                r -> Multibinder.newSetBinder(binder, RouteGroup.class).addBinding().toInstance(r));
+        Javalin javalin = StrictGuice.createInjector(new AuditModule(), new OfflineEvidenceModule(),
+                new RestModule(settings), routes).getInstance(Javalin.class).start();
+        return new Running(URI.create("http://127.0.0.1:" + javalin.port() + "/"), javalin::stop);
+    }
+
+    private record Running(URI uri, Runnable stop) {
+    }
+}
