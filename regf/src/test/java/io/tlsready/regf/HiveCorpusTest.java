@@ -44,7 +44,7 @@ class HiveCorpusTest {
         "yarp/NewDirtyHive1/RecoveredHive_Windows10, 5, 1, 0",
         "yarp/OldDirtyHive/RecoveredHive_Windows7, 5003, 1, 0",
     })
-    void fullWalkCounts(String file, long keys, long values, int warnings) {
+    void full_walk_counts(String file, long keys, long values, int warnings) {
         Hive hive = HiveCorpus.open(file);
         HiveCorpus.Counts counts = HiveCorpus.walk(hive);
         assertThat(counts.keys()).as("keys").isEqualTo(keys);

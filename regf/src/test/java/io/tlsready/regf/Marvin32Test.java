@@ -42,7 +42,7 @@ class Marvin32Test {
         "804FB61A801BDBCC, ff00, BDFB46D969730E2A",
         "804FB61A801BDBCC, ff00ff, 9D8577C0FE0D30BF",
     })
-    void publicVectors(String seed, String data, String expected) {
+    void public_vectors(String seed, String data, String expected) {
         byte[] bytes = HexFormat.of().parseHex(data == null ? "" : data);
         long got = Marvin32.hash(Long.parseUnsignedLong(seed, 16), bytes, 0, bytes.length);
         assertThat(Long.toHexString(got)).isEqualToIgnoringCase(Long.toHexString(Long.parseUnsignedLong(expected, 16)));

@@ -48,7 +48,7 @@ class PlanCommandIT {
     }
 
     @Test
-    void theNotReady2008R2PlanListsEachChangeWithOldNewRuleAndReasonAndPredictsOnlyTheUpdateFail() throws Exception {
+    void the_not_ready2008_r2_plan_lists_each_change_with_old_new_rule_and_reason_and_predicts_only_the_update_fail() throws Exception {
         JsonNode host = planJson(Cli.snapshotArgs("2008r2-not-ready"));
 
         Map<String, JsonNode> byPath = new HashMap<>();
@@ -80,7 +80,7 @@ class PlanCommandIT {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"2008r2-not-ready", "2008r2-ready", "2012r2-ready-controlset", "2019-incomplete",
         "2008sp2-x86-legacy-value", "2003-unsupported"})
-    void everyRuleAPlanChangesIsClosedInItsPrediction(String set) throws Exception {
+    void every_rule_a_plan_changes_is_closed_in_its_prediction(String set) throws Exception {
         JsonNode host = planJson(Cli.snapshotArgs(set));
 
         Map<String, String> predicted = statuses(host.path("predicted").path("findings"));
@@ -95,7 +95,7 @@ class PlanCommandIT {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"2008r2-not-ready", "2008r2-ready", "2012r2-ready-controlset", "2019-incomplete",
         "2008sp2-x86-legacy-value"})
-    void theRegPlanImportedIntoRealHivesAuditsAsPredicted(String set, @TempDir Path tmp) throws Exception {
+    void the_reg_plan_imported_into_real_hives_audits_as_predicted(String set, @TempDir Path tmp) throws Exception {
         Path before = Files.createDirectories(tmp.resolve("before"));
         ExampleHives.build(Cli.examples().resolve(set), before);
         JsonNode host = planJson(List.of("--hives", before.toString()));
@@ -123,7 +123,7 @@ class PlanCommandIT {
     }
 
     @Test
-    void theTextPlanShowsChangesManualStepsRestartsAndThePredictedVerdict(@TempDir Path tmp) throws Exception {
+    void the_text_plan_shows_changes_manual_steps_restarts_and_the_predicted_verdict(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("plan.txt");
         List<String> args = new ArrayList<>(List.of("plan", "--format", "text", "--output", out.toString()));
         args.addAll(Cli.snapshotArgs("2008r2-not-ready"));
@@ -140,7 +140,7 @@ class PlanCommandIT {
     }
 
     @Test
-    void withoutAFormatAndNotOnATerminalThePlanIsTheRegFile(@TempDir Path tmp) throws Exception {
+    void without_a_format_and_not_on_a_terminal_the_plan_is_the_reg_file(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("fix.reg");
         List<String> args = new ArrayList<>(List.of("plan", "--output", out.toString()));
         args.addAll(Cli.snapshotArgs("2008r2-not-ready"));

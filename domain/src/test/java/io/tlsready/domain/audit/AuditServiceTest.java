@@ -32,12 +32,12 @@ class AuditServiceTest {
     }
 
     @Test
-    void theStandardRuleBookHasOneRulePerRuleIdInDesignOrder() {
+    void the_standard_rule_book_has_one_rule_per_rule_id_in_design_order() {
         assertThat(RuleBook.standard().rules()).extracting(Rule::id).containsExactly(RuleId.values());
     }
 
     @Test
-    void theRequestContainsEveryValueEachRuleNeedsPlusOsIdentityAndUpdates() {
+    void the_request_contains_every_value_each_rule_needs_plus_os_identity_and_updates() {
         RuleBook book = RuleBook.standard();
         FactsRequest request = book.request();
 
@@ -50,7 +50,7 @@ class AuditServiceTest {
     }
 
     @Test
-    void theRequestAsksForBothViewsOfTheDotNetAndWinHttpValues() {
+    void the_request_asks_for_both_views_of_the_dot_net_and_win_http_values() {
         FactsRequest request = RuleBook.standard().request();
 
         for (String name : new String[] {"SchUseStrongCrypto", "SystemDefaultTlsVersions"}) {
@@ -65,7 +65,7 @@ class AuditServiceTest {
     }
 
     @Test
-    void auditAsksTheSourceForExactlyTheRuleBookRequest() {
+    void audit_asks_the_source_for_exactly_the_rule_book_request() {
         AtomicReference<FactsRequest> asked = new AtomicReference<>();
         FactsSource source = new FactsSource() {
             @Override
@@ -106,7 +106,7 @@ class AuditServiceTest {
         "2022,         READY",
         "11,           READY",
     })
-    void aFullyConfiguredHostIsReadyOnEverySupportedOs(String os, Verdict expected) {
+    void a_fully_configured_host_is_ready_on_every_supported_os(String os, Verdict expected) {
         HostReport r = service.evaluate(Hosts.ready(os).build());
 
         assertThat(r.verdict()).as(r.findings().toString()).isEqualTo(expected);
@@ -114,7 +114,7 @@ class AuditServiceTest {
     }
 
     @Test
-    void a2008R2WithNothingConfiguredIsNotReadyForEachCoreReason() {
+    void a2008_r2_with_nothing_configured_is_not_ready_for_each_core_reason() {
         HostReport r = service.evaluate(Hosts.windows("2008R2").x64().coverAll().updates("KB5000001").build());
 
         assertThat(r.verdict()).isEqualTo(Verdict.NOT_READY);
@@ -125,7 +125,7 @@ class AuditServiceTest {
     }
 
     @Test
-    void a2019WithNothingConfiguredFailsOnlyOnDotNet() {
+    void a2019_with_nothing_configured_fails_only_on_dot_net() {
         HostReport r = service.evaluate(Hosts.windows("2019").x64().coverAll().updatesNotCollected().build());
 
         assertThat(r.findings()).filteredOn(f -> f.status() == Status.FAIL).extracting(Finding::rule)
@@ -134,7 +134,7 @@ class AuditServiceTest {
     }
 
     @Test
-    void aReadyHostWhoseSchannelKeysWereNotCollectedIsUnknownNotReady() {
+    void a_ready_host_whose_schannel_keys_were_not_collected_is_unknown_not_ready() {
         HostReport r = service.evaluate(Hosts.ready("2008R2").notCollectedUnder(Places.SCHANNEL).build());
 
         assertThat(status(r, RuleId.SCHANNEL_TLS12_CLIENT)).isEqualTo(Status.UNKNOWN);
@@ -142,7 +142,7 @@ class AuditServiceTest {
     }
 
     @Test
-    void aReadyHostWithoutTheUpdateListIsUnknownOn2008R2ButReadyOn2019() {
+    void a_ready_host_without_the_update_list_is_unknown_on2008_r2_but_ready_on2019() {
         assertThat(service.evaluate(Hosts.ready("2008R2").updatesNotCollected().build()).verdict())
                 .isEqualTo(Verdict.UNKNOWN);
         assertThat(service.evaluate(Hosts.ready("2019").updatesNotCollected().build()).verdict())
@@ -150,7 +150,7 @@ class AuditServiceTest {
     }
 
     @Test
-    void aReadyHostWithMarsNotCollectedStaysReadyBecauseMarsIsNotCore() {
+    void a_ready_host_with_mars_not_collected_stays_ready_because_mars_is_not_core() {
         HostReport r = service.evaluate(Hosts.ready("2019").notCollectedUnder(Places.MARS_SETUP).build());
 
         assertThat(status(r, RuleId.MARS_AGENT)).isEqualTo(Status.UNKNOWN);
@@ -158,7 +158,7 @@ class AuditServiceTest {
     }
 
     @Test
-    void noEvidenceAtAllIsUnknown() {
+    void no_evidence_at_all_is_unknown() {
         HostReport r = service.evaluate(Hosts.blank().build());
 
         assertThat(r.verdict()).isEqualTo(Verdict.UNKNOWN);
@@ -166,7 +166,7 @@ class AuditServiceTest {
     }
 
     @Test
-    void aFailedHostCarriesItsErrorAndNoFindings() {
+    void a_failed_host_carries_its_error_and_no_findings() {
         HostReport r = AuditService.failed("db01", "winrm", "401 Unauthorized");
 
         assertThat(r.error()).contains("401 Unauthorized");
@@ -175,7 +175,7 @@ class AuditServiceTest {
     }
 
     @Test
-    void evaluationIsPureTheSameFactsGiveTheSameFindings() {
+    void evaluation_is_pure_the_same_facts_give_the_same_findings() {
         HostFacts facts = Hosts.windows("2008R2").x64().coverAll().build();
 
         assertThat(service.evaluate(facts).findings()).isEqualTo(service.evaluate(facts).findings());

@@ -50,7 +50,7 @@ class OsIdentifierTest {
             "20348, ServerNT, SERVER_2022",
             "25398, ServerNT, SERVER_ANNUAL_CHANNEL",
         })
-        void modernBuildsSharedByClientAndServerAreSplitByProductType(String build, String type, WindowsRelease expected) {
+        void modern_builds_shared_by_client_and_server_are_split_by_product_type(String build, String type, WindowsRelease expected) {
             OsIdentity os = identify(modern(build, type));
 
             assertThat(os.release()).contains(expected);
@@ -67,13 +67,13 @@ class OsIdentifierTest {
             "6.3, 9600, ServerNT, SERVER_2012_R2",
             "6.3, 9600, LanmanNT, SERVER_2012_R2",
         })
-        void legacyBuildsSharedByClientAndServerAreSplitByProductType(String cv, String build, String type,
+        void legacy_builds_shared_by_client_and_server_are_split_by_product_type(String cv, String build, String type,
                 WindowsRelease expected) {
             assertThat(identify(legacy(cv, build, type)).release()).contains(expected);
         }
 
         @Test
-        void aDomainControllerCountsAsAServer() {
+        void a_domain_controller_counts_as_a_server() {
             OsIdentity os = identify(modern("14393", "LanmanNT"));
 
             assertThat(os.productType()).contains(ProductType.DOMAIN_CONTROLLER);
@@ -82,7 +82,7 @@ class OsIdentifierTest {
 
         @ParameterizedTest(name = "WMI ProductType {0} on build 14393 is {1}")
         @CsvSource({"1, WINDOWS_10", "2, SERVER_2016", "3, SERVER_2016"})
-        void theWmiProductTypeFromSysteminfoAlsoSplitsSharedBuilds(int code, WindowsRelease expected) {
+        void the_wmi_product_type_from_systeminfo_also_splits_shared_builds(int code, WindowsRelease expected) {
             OsIdentity os = identify(Hosts.blank().systemInfo("Microsoft Windows", "10.0.14393", 0,
                     ProductType.fromWmi(code).orElseThrow(), Architecture.X64));
 
@@ -96,7 +96,7 @@ class OsIdentifierTest {
 
         @ParameterizedTest(name = "build {0}")
         @CsvSource({"22000", "22631"})
-        void aWorkstationAtBuild22000OrLaterIsWindows11EvenWhenProductNameSaysWindows10(String build) {
+        void a_workstation_at_build22000_or_later_is_windows11_even_when_product_name_says_windows10(String build) {
             OsIdentity os = identify(modern(build, "WinNT").string(CV, "ProductName", "Windows 10 Pro")
                     .string(CV, "EditionID", "Professional"));
 
@@ -108,7 +108,7 @@ class OsIdentifierTest {
         }
 
         @Test
-        void aWorkstationAtBuild19045IsWindows10WithNoQuirkNote() {
+        void a_workstation_at_build19045_is_windows10_with_no_quirk_note() {
             OsIdentity os = identify(modern("19045", "WinNT").string(CV, "ProductName", "Windows 10 Pro"));
 
             assertThat(os.release()).contains(WindowsRelease.WINDOWS_10);
@@ -116,7 +116,7 @@ class OsIdentifierTest {
         }
 
         @Test
-        void theFeatureUpdateNameComesFromDisplayVersionAndThePatchLevelFromUbr() {
+        void the_feature_update_name_comes_from_display_version_and_the_patch_level_from_ubr() {
             OsIdentity os = identify(modern("22631", "WinNT").string(CV, "DisplayVersion", "23H2")
                     .string(CV, "ReleaseId", "2009").dword(CV, "UBR", 4317));
 
@@ -130,7 +130,7 @@ class OsIdentifierTest {
     class FrozenCurrentVersion {
 
         @Test
-        void currentMajorVersionNumberWinsOverCurrentVersion63() {
+        void current_major_version_number_wins_over_current_version63() {
             OsIdentity os = identify(modern("17763", "ServerNT"));
 
             assertThat(os.version()).contains(new WindowsVersion(10, 0, 17763));
@@ -139,7 +139,7 @@ class OsIdentifierTest {
         }
 
         @Test
-        void withoutTheMajorVersionDwordABuildOf10240OrLaterIsStillNt10() {
+        void without_the_major_version_dword_a_build_of10240_or_later_is_still_nt10() {
             OsIdentity os = identify(legacy("6.3", "14393", "ServerNT"));
 
             assertThat(os.version()).contains(new WindowsVersion(10, 0, 14393));
@@ -147,14 +147,14 @@ class OsIdentifierTest {
         }
 
         @Test
-        void currentVersion63AtBuild9600IsStillNt63() {
+        void current_version63_at_build9600_is_still_nt63() {
             assertThat(identify(legacy("6.3", "9600", "ServerNT")).version()).contains(new WindowsVersion(6, 3, 9600));
         }
     }
 
     @Test
     @DisplayName("G5: CurrentBuild is preferred over CurrentBuildNumber")
-    void currentBuildIsPreferredOverTheShimmableCurrentBuildNumber() {
+    void current_build_is_preferred_over_the_shimmable_current_build_number() {
         OsIdentity os = identify(modern("22631", "WinNT").string(CV, "CurrentBuildNumber", "19045"));
 
         assertThat(os.build()).isEqualTo(22631);
@@ -162,7 +162,7 @@ class OsIdentifierTest {
     }
 
     @Test
-    void currentBuildNumberIsUsedWhenCurrentBuildIsMissing() {
+    void current_build_number_is_used_when_current_build_is_missing() {
         OsIdentity os = identify(Hosts.blank().string(CV, "CurrentVersion", "6.1")
                 .string(CV, "CurrentBuildNumber", "7601").string(PRODUCT_OPTIONS, "ProductType", "ServerNT"));
 
@@ -174,7 +174,7 @@ class OsIdentifierTest {
     class Server2008Build6003 {
 
         @Test
-        void systeminfoSaying6_0_6003ServicePack2IsServer2008Sp2() {
+        void systeminfo_saying_6_0_6003_service_pack2_is_server2008_sp2() {
             OsIdentity os = identify(Hosts.blank().systemInfo("Microsoft Windows Server 2008 Standard",
                     "6.0.6003 Service Pack 2 Build 6003", 2, ProductType.SERVER, Architecture.X64));
 
@@ -185,7 +185,7 @@ class OsIdentifierTest {
         }
 
         @Test
-        void registryBuild6003WithCsdVersionServicePack2IsSp2() {
+        void registry_build6003_with_csd_version_service_pack2_is_sp2() {
             OsIdentity os = identify(legacy("6.0", "6003", "ServerNT").string(CV, "CSDVersion", "Service Pack 2"));
 
             assertThat(os.servicePack()).isEqualTo(2);
@@ -193,12 +193,12 @@ class OsIdentifierTest {
         }
 
         @Test
-        void build6003WithoutAnyServicePackEvidenceIsStillTakenAsSp2() {
+        void build6003_without_any_service_pack_evidence_is_still_taken_as_sp2() {
             assertThat(identify(legacy("6.0", "6003", "ServerNT")).servicePack()).isEqualTo(2);
         }
 
         @Test
-        void build6001IsSp1() {
+        void build6001_is_sp1() {
             assertThat(identify(legacy("6.0", "6001", "ServerNT")).servicePack()).isEqualTo(1);
         }
     }
@@ -208,7 +208,7 @@ class OsIdentifierTest {
     class VistaOr2008 {
 
         @Test
-        void nt60WithoutAnyProductTypeEvidenceIsLeftAmbiguous() {
+        void nt60_without_any_product_type_evidence_is_left_ambiguous() {
             OsIdentity os = identify(legacy("6.0", "6002", null));
 
             assertThat(os.release()).contains(WindowsRelease.CLIENT_OR_SERVER);
@@ -217,17 +217,17 @@ class OsIdentifierTest {
         }
 
         @Test
-        void nt60WorkstationIsVista() {
+        void nt60_workstation_is_vista() {
             assertThat(identify(legacy("6.0", "6002", "WinNT")).release()).contains(WindowsRelease.VISTA);
         }
 
         @Test
-        void nt60ServerIsServer2008() {
+        void nt60_server_is_server2008() {
             assertThat(identify(legacy("6.0", "6002", "ServerNT")).release()).contains(WindowsRelease.SERVER_2008);
         }
 
         @Test
-        void aProductNameMentioningServerDecidesWhenNothingBetterIsThere() {
+        void a_product_name_mentioning_server_decides_when_nothing_better_is_there() {
             OsIdentity os = identify(legacy("6.0", "6002", null)
                     .string(CV, "ProductName", "Windows Server (R) 2008 Enterprise"));
 
@@ -241,7 +241,7 @@ class OsIdentifierTest {
     class ServerCore {
 
         @Test
-        void installationTypeServerCoreIsReportedAndNamed() {
+        void installation_type_server_core_is_reported_and_named() {
             OsIdentity os = identify(modern("17763", "ServerNT").string(CV, "InstallationType", "Server Core"));
 
             assertThat(os.serverCore()).isTrue();
@@ -250,7 +250,7 @@ class OsIdentifierTest {
         }
 
         @Test
-        void installationTypeServerIsNotServerCore() {
+        void installation_type_server_is_not_server_core() {
             OsIdentity os = identify(modern("17763", "ServerNT").string(CV, "InstallationType", "Server"));
 
             assertThat(os.serverCore()).isFalse();
@@ -258,7 +258,7 @@ class OsIdentifierTest {
         }
 
         @Test
-        void installationTypeDecidesServerWhenProductTypeIsMissing() {
+        void installation_type_decides_server_when_product_type_is_missing() {
             OsIdentity os = identify(Hosts.blank().string(CV, "CurrentVersion", "6.3")
                     .dword(CV, "CurrentMajorVersionNumber", 10).string(CV, "CurrentBuild", "14393")
                     .string(CV, "InstallationType", "Server Core"));
@@ -273,7 +273,7 @@ class OsIdentifierTest {
 
         @ParameterizedTest(name = "PROCESSOR_ARCHITECTURE={0} is {1}")
         @CsvSource({"AMD64, X64", "x86, X86", "ARM64, ARM64", "IA64, IA64"})
-        void theRegistryProcessorArchitectureDecides(String value, Architecture expected) {
+        void the_registry_processor_architecture_decides(String value, Architecture expected) {
             OsIdentity os = identify(modern("17763", "ServerNT")
                     .string(Hosts.ENVIRONMENT, "PROCESSOR_ARCHITECTURE", value));
 
@@ -283,12 +283,12 @@ class OsIdentifierTest {
         @ParameterizedTest(name = "\"{0}\" is {1}")
         @CsvSource({"x64-based PC, X64", "X86-based PC, X86", "ARM64-based PC, ARM64", "Itanium-based, IA64",
             "64-bit, X64", "32-bit, X86", "64 bits, X64"})
-        void systeminfoAndWmiSpellingsParse(String text, Architecture expected) {
+        void systeminfo_and_wmi_spellings_parse(String text, Architecture expected) {
             assertThat(Architecture.parse(text)).contains(expected);
         }
 
         @Test
-        void systeminfoSystemTypeIsUsedWhenTheRegistryHasNoArchitecture() {
+        void systeminfo_system_type_is_used_when_the_registry_has_no_architecture() {
             OsIdentity os = identify(legacy("6.1", "7601", "WinNT").systemInfo("Microsoft Windows 7 Professional",
                     "6.1.7601 Service Pack 1 Build 7601", 1, ProductType.WORKSTATION,
                     Architecture.parse("X86-based PC").orElseThrow()));
@@ -297,7 +297,7 @@ class OsIdentifierTest {
         }
 
         @Test
-        void aValueFoundInWow6432NodeProvesA64BitWindows() {
+        void a_value_found_in_wow6432_node_proves_a64_bit_windows() {
             OsIdentity os = identify(legacy("6.1", "7601", "ServerNT")
                     .dword(RegistryView.WOW64_32, Hosts.NETFX4, "SchUseStrongCrypto", 1));
 
@@ -305,19 +305,19 @@ class OsIdentifierTest {
         }
 
         @Test
-        void noArchitectureEvidenceLeavesItUnknown() {
+        void no_architecture_evidence_leaves_it_unknown() {
             assertThat(identify(legacy("6.1", "7601", "ServerNT")).architecture()).isEmpty();
         }
 
         @Test
-        void onlyX86LacksAWow64View() {
+        void only_x86_lacks_a_wow64_view() {
             assertThat(Architecture.X86.hasWow64View()).isFalse();
             assertThat(Architecture.X64.hasWow64View()).isTrue();
         }
     }
 
     @Test
-    void aContradictionBetweenRegistryAndSysteminfoIsNotedAndTheRegistryWins() {
+    void a_contradiction_between_registry_and_systeminfo_is_noted_and_the_registry_wins() {
         OsIdentity os = identify(legacy("6.1", "7601", "ServerNT").systemInfo("Microsoft Windows Server 2012 R2",
                 "6.3.9600 N/A Build 9600", 0, ProductType.SERVER, Architecture.X64));
 
@@ -326,7 +326,7 @@ class OsIdentifierTest {
     }
 
     @Test
-    void agreeingRegistryAndSysteminfoLeaveNoNote() {
+    void agreeing_registry_and_systeminfo_leave_no_note() {
         OsIdentity os = identify(legacy("6.1", "7601", "ServerNT").systemInfo("Microsoft Windows Server 2008 R2",
                 "6.1.7601 Service Pack 1 Build 7601", 1, ProductType.SERVER, Architecture.X64));
 
@@ -335,7 +335,7 @@ class OsIdentifierTest {
     }
 
     @Test
-    void nothingCollectedMeansUnidentifiedWithAHintWhatToCollect() {
+    void nothing_collected_means_unidentified_with_a_hint_what_to_collect() {
         OsIdentity os = identify(Hosts.blank());
 
         assertThat(os.identified()).isFalse();
@@ -364,7 +364,7 @@ class OsIdentifierTest {
         "2022,         SERVER_2022,    10.0.20348",
         "11,           WINDOWS_11,     10.0.22631",
     })
-    void everyFixtureOsIsIdentifiedAsItsRelease(String preset, WindowsRelease release, String version) {
+    void every_fixture_os_is_identified_as_its_release(String preset, WindowsRelease release, String version) {
         OsIdentity os = identify(Hosts.windows(preset));
 
         assertThat(os.release()).contains(release);

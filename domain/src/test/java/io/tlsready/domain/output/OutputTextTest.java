@@ -17,7 +17,7 @@ class OutputTextTest {
             + "\u202eYDAER\u202c\u2066\u200b\ufffe\ud800'\u2019\"<&>=cmd";
 
     @Test
-    void visibleTextHasNoControlOrBidiCharacterLeft() {
+    void visible_text_has_no_control_or_bidi_character_left() {
         String v = Visible.of(HOSTILE);
         assertThat(v).contains("\\r\\n", "\\x1b[2J", "\\x07", "\\u202e", "\\u2066", "\\u200b", "\\ufffe", "\\ud800")
                 .doesNotContain("\r", "\n", "\u001b", "\u202e", "\u2066", "\ufffe");
@@ -25,7 +25,7 @@ class OutputTextTest {
     }
 
     @Test
-    void visibleTextLeavesPrintableTextOfAnyScriptAlone() {
+    void visible_text_leaves_printable_text_of_any_script_alone() {
         String s = "Sécurité Überprüfung 安全 Ελληνικά \ud83d\udd12 C:\\Windows\\System32 [x] \"q\"";
         assertThat(Visible.of(s)).isEqualTo(s);
         assertThat(Visible.isPlain(s)).isTrue();
@@ -34,7 +34,7 @@ class OutputTextTest {
     }
 
     @Test
-    void regCommentsAndQuotesNeverBreakALine() {
+    void reg_comments_and_quotes_never_break_a_line() {
         assertThat(RegText.comment(HOSTILE)).doesNotContain("\r", "\n");
         assertThat(RegText.quoted("value name", "a\\b\"c")).isEqualTo("\"a\\\\b\\\"c\"");
         assertThatThrownBy(() -> RegText.quoted("value name", "x\r\ny"))
@@ -52,14 +52,14 @@ class OutputTextTest {
     }
 
     @Test
-    void powerShellDoublesEveryQuoteItHonours() {
+    void power_shell_doubles_every_quote_it_honours() {
         assertThat(PowerShellText.singleQuoted("it's \u2018x\u2019 \u201a\u201b \"$(calc)\""))
                 .isEqualTo("it''s \u2018\u2018x\u2019\u2019 \u201a\u201a\u201b\u201b \"$(calc)\"");
         assertThat(PowerShellText.comment("a\r\n<#b")).isEqualTo("a\\r\\n<#b");
     }
 
     @Test
-    void csvGuardsFormulasAndQuotesStructure() {
+    void csv_guards_formulas_and_quotes_structure() {
         assertThat(CsvText.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
         assertThat(CsvText.cell("@SUM(A1)")).isEqualTo("'@SUM(A1)");
         assertThat(CsvText.cell("a,b\r\nc")).isEqualTo("\"a,b\r\nc\"");
@@ -68,7 +68,7 @@ class OutputTextTest {
     }
 
     @Test
-    void xmlEscapingAlwaysParsesBackToWhatXmlCanCarry() throws Exception {
+    void xml_escaping_always_parses_back_to_what_xml_can_carry() throws Exception {
         Random random = new Random(7);
         for (int n = 0; n < 2_000; n++) {
             String s = n == 0 ? HOSTILE : randomHostile(random);
@@ -84,7 +84,7 @@ class OutputTextTest {
     }
 
     @Test
-    void htmlIsVisibleAndEscaped() {
+    void html_is_visible_and_escaped() {
         assertThat(HtmlText.escape("<b>\u202eX</b>")).isEqualTo("&lt;b&gt;\\u202eX&lt;/b&gt;");
     }
 

@@ -40,7 +40,7 @@ class PlanClosureTest {
     private static final long[] DWORDS = {0, 1, 0xFFFF_FFFFL, 0x0A0, 0xA00, 0xAA8, 0x28, 0x2000, 2};
 
     @Test
-    void everySampledStateIsClosedByItsPlan() {
+    void every_sampled_state_is_closed_by_its_plan() {
         Random random = new Random(8);
         int fails = 0;
         for (int i = 0; i < 2000; i++) {
@@ -72,7 +72,7 @@ class PlanClosureTest {
     }
 
     @Test
-    void aBare2008R2x64WithOnlyTheUpdatesMissingPredictsNotReadyAndOtherwiseReady() {
+    void a_bare2008_r2x64_with_only_the_updates_missing_predicts_not_ready_and_otherwise_ready() {
         HostFacts facts = Hosts.windows("2008R2").x64().coverAll().dword(Places.NDP4_FULL, "Release", 528040)
                 .updates("KB3140245").build();
         Plan plan = RemediationPlanner.plan(AUDIT.evaluate(facts), false);
@@ -86,7 +86,7 @@ class PlanClosureTest {
     }
 
     @Test
-    void aBareWindows8PredictsNotReadyBecauseOnlyTheUpgradeTo81Helps() {
+    void a_bare_windows8_predicts_not_ready_because_only_the_upgrade_to81_helps() {
         HostFacts facts = Hosts.windows("8").x64().coverAll().dword(Places.NDP4_FULL, "Release", 528040)
                 .updates("KB5000001").build();
         Plan plan = RemediationPlanner.plan(AUDIT.evaluate(facts), false);

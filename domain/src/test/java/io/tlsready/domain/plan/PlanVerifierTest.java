@@ -33,7 +33,7 @@ class PlanVerifierTest {
     }
 
     @Test
-    void theChecksumIsTheSha256OfTheUtf8TextAfterTheSha256Line() throws Exception {
+    void the_checksum_is_the_sha256_of_the_utf8_text_after_the_sha256_line() throws Exception {
         String text = RegFileFormat.text(worstPlan("2008R2", "fs01"));
         String[] lines = text.split("\r\n", 4);
 
@@ -46,7 +46,7 @@ class PlanVerifierTest {
     }
 
     @Test
-    void bothFormatsVerifyWithTheirHostAndRules() {
+    void both_formats_verify_with_their_host_and_rules() {
         Plan plan = worstPlan("2008R2", "fs01");
         List<String> rules = plan.rules().stream().map(RuleId::name).toList();
 
@@ -63,7 +63,7 @@ class PlanVerifierTest {
     }
 
     @Test
-    void everyPlanForEveryOsVerifiesAndWritesOnlyWritableValues() {
+    void every_plan_for_every_os_verifies_and_writes_only_writable_values() {
         Set<ValueRef> written = new HashSet<>();
         for (String os : Hosts.ALL_OS) {
             Plan plan = worstPlan(os, "h-" + os);
@@ -76,7 +76,7 @@ class PlanVerifierTest {
     }
 
     @Test
-    void changingAnyOneCharacterAfterTheChecksumIsAMismatch() {
+    void changing_any_one_character_after_the_checksum_is_a_mismatch() {
         Plan plan = worstPlan("2008R2", "fs01");
         for (String text : List.of(RegFileFormat.text(plan), PowerShellFormat.text(plan))) {
             int start = text.indexOf("sha256: ") + 8 + 64 + 2;
@@ -91,7 +91,7 @@ class PlanVerifierTest {
     }
 
     @Test
-    void aFileWithoutTheHeaderIsNotAPlan() {
+    void a_file_without_the_header_is_not_a_plan() {
         String export = "Windows Registry Editor Version 5.00\r\n\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\X]\r\n\"a\"=dword:00000001\r\n";
 
         for (byte[] file : List.of(export.getBytes(StandardCharsets.UTF_8), new byte[0], new byte[] {(byte) 0xFF, (byte) 0xFE, 0x00, (byte) 0xD8},
@@ -105,7 +105,7 @@ class PlanVerifierTest {
     }
 
     @Test
-    void aForgedRegWithACorrectChecksumIsFlaggedByName() {
+    void a_forged_reg_with_a_correct_checksum_is_flagged_by_name() {
         String planned = RegFileFormat.text(worstPlan("2008R2", "fs01"));
         String forged = reSign(planned + "\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run]\r\n"
                 + "\"evil\"=\"c:\\\\x.exe\"\r\n", ";");
@@ -137,7 +137,7 @@ class PlanVerifierTest {
     }
 
     @Test
-    void aForgedScriptWithACorrectChecksumIsFlagged() {
+    void a_forged_script_with_a_correct_checksum_is_flagged() {
         String planned = PowerShellFormat.text(worstPlan("2008R2", "fs01"));
         for (String added : List.of("Remove-Item -Recurse C:\\", "#Requires -Modules Evil",
                 "Set-TlsReadyDword 'Registry::HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run' 'evil' 1",
@@ -149,7 +149,7 @@ class PlanVerifierTest {
     }
 
     @Test
-    void aHostileHostNameStaysInItsCommentAndTheFileStillVerifies() {
+    void a_hostile_host_name_stays_in_its_comment_and_the_file_still_verifies() {
         Plan plan = worstPlan("2008R2", INJECTED_HOST);
         String reg = RegFileFormat.text(plan);
 
@@ -169,7 +169,7 @@ class PlanVerifierTest {
     }
 
     @Test
-    void typographicQuotesInLiteralsAreDoubled() {
+    void typographic_quotes_in_literals_are_doubled() {
         Plan p = new Plan("h", List.of(), List.of(RegistryChange.set(ValueRef.of("HKLM\\SOFTWARE\\A\u2019B", "n\u2018m"), 1,
                 Optional.empty(), "r")), List.of(), List.of("step \u201b; calc; \u201a"));
 
@@ -181,7 +181,7 @@ class PlanVerifierTest {
 
     /** R16: a fix writes Enabled=1, DisabledByDefault=0, DefaultSecureProtocols with 0x800 and without 0x8/0x20. */
     @Test
-    void aForgedFileThatWritesOtherDataIntoAValueTlsreadyWritesIsFlagged() {
+    void a_forged_file_that_writes_other_data_into_a_value_tlsready_writes_is_flagged() {
         String reg = RegFileFormat.text(worstPlan("2008R2", "fs01"));
         assertThat(reg).contains("\"Enabled\"=dword:00000001", "\"DisabledByDefault\"=dword:00000000");
         for (String[] edit : List.of(new String[] {"\"Enabled\"=dword:00000001", "\"Enabled\"=dword:00000000"},
@@ -209,7 +209,7 @@ class PlanVerifierTest {
     }
 
     @Test
-    void theDataCheckAcceptsWhatTheBitFixMakesOfAnyAuditedValue() {
+    void the_data_check_accepts_what_the_bit_fix_makes_of_any_audited_value() {
         for (long before : new long[] {0, 0xA0, 0xA8, 0x2A0, 0xAA0, 0xFFFFFFFFL, 0x80000000L}) {
             assertThat(PlanVerifier.fixMayWrite("DefaultSecureProtocols", (before & ~0x28L) | 0x800)).as("%x", before).isTrue();
         }

@@ -25,7 +25,7 @@ class PowerShellFormatTest {
     }
 
     @Test
-    void itRefusesToRunFrom32BitPowerShellOn64BitWindows() {
+    void it_refuses_to_run_from32_bit_power_shell_on64_bit_windows() {
         String ps = PowerShellFormat.text(plan());
 
         assertThat(ps).contains("if ([Environment]::Is64BitOperatingSystem -and -not [Environment]::Is64BitProcess) {")
@@ -34,7 +34,7 @@ class PowerShellFormatTest {
     }
 
     @Test
-    void itBacksUpEveryTouchedKeyWithRegExportBeforeTheFirstWrite() {
+    void it_backs_up_every_touched_key_with_reg_export_before_the_first_write() {
         String ps = PowerShellFormat.text(plan());
 
         int firstWrite = ps.indexOf("\r\nSet-TlsReadyDword ");
@@ -47,7 +47,7 @@ class PowerShellFormatTest {
     }
 
     @Test
-    void itSupportsWhatIfThroughShouldProcess() {
+    void it_supports_what_if_through_should_process() {
         String ps = PowerShellFormat.text(plan());
 
         assertThat(ps).contains("[CmdletBinding(SupportsShouldProcess = $true)]").contains("$PSCmdlet.ShouldProcess(")
@@ -56,7 +56,7 @@ class PowerShellFormatTest {
     }
 
     @Test
-    void cmdletBindingIsTheFirstStatementAfterComments() {
+    void cmdlet_binding_is_the_first_statement_after_comments() {
         String ps = PowerShellFormat.text(plan());
         String beforeBinding = ps.substring(0, ps.indexOf("[CmdletBinding"));
 
@@ -64,7 +64,7 @@ class PowerShellFormatTest {
     }
 
     @Test
-    void writesUseTheRegistryProviderWithTheLongRootAndWow6432NodeSpelledOut() {
+    void writes_use_the_registry_provider_with_the_long_root_and_wow6432_node_spelled_out() {
         String ps = PowerShellFormat.text(plan());
 
         assertThat(ps).contains("Set-TlsReadyDword 'Registry::HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control"
@@ -74,14 +74,14 @@ class PowerShellFormatTest {
     }
 
     @Test
-    void orBitsAreRecomputedFromTheHostAtRunTime() {
+    void or_bits_are_recomputed_from_the_host_at_run_time() {
         String ps = PowerShellFormat.text(plan());
 
         assertThat(ps).contains("-bor 0x800").contains("if ($null -eq $current) { 0xaa0 }");
     }
 
     @Test
-    void singleQuotesAreDoubledInsideSingleQuotedStrings() {
+    void single_quotes_are_doubled_inside_single_quoted_strings() {
         Plan p = new Plan("o'brien", List.of(), List.of(RegistryChange.set(ValueRef.of("HKLM\\SOFTWARE\\Vendor's App", "It's"), 1,
                 Optional.empty(), "reason")), List.of(), List.of("Don't forget to restart"));
 
@@ -94,7 +94,7 @@ class PowerShellFormatTest {
     }
 
     @Test
-    void aNewlineInAReasonCannotBreakOutOfItsComment() {
+    void a_newline_in_a_reason_cannot_break_out_of_its_comment() {
         Plan p = new Plan("h", List.of(), List.of(RegistryChange.set(ValueRef.of(CLIENT, "Enabled"), 1, Optional.empty(),
                 "line one\r\nRemove-Item C:\\")), List.of(), List.of());
 
@@ -102,7 +102,7 @@ class PowerShellFormatTest {
     }
 
     @Test
-    void requiredUpdatesAreWarnedAboutNotDownloaded() {
+    void required_updates_are_warned_about_not_downloaded() {
         String ps = PowerShellFormat.text(plan());
 
         assertThat(ps).contains("Write-Warning 'Also required: KB3140245").doesNotContain("Invoke-WebRequest")

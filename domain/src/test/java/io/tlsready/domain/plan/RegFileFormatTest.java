@@ -46,7 +46,7 @@ class RegFileFormatTest {
     }
 
     @Test
-    void theBytesStartWithTheUtf16LeBomAndDecodeAsUtf16Le() {
+    void the_bytes_start_with_the_utf16_le_bom_and_decode_as_utf16_le() {
         byte[] bytes = RegFileFormat.bytes(plan());
 
         assertThat(bytes[0]).isEqualTo((byte) 0xFF);
@@ -58,7 +58,7 @@ class RegFileFormatTest {
     }
 
     @Test
-    void theTextStartsWithTheRegeditHeaderAndUsesCrlfOnly() {
+    void the_text_starts_with_the_regedit_header_and_uses_crlf_only() {
         String text = RegFileFormat.text(plan());
 
         assertThat(text).startsWith("Windows Registry Editor Version 5.00\r\n; tlsready-plan: v1\r\n; sha256: ");
@@ -67,7 +67,7 @@ class RegFileFormatTest {
     }
 
     @Test
-    void keysUseTheLongRootAndSpellOutWow6432Node() {
+    void keys_use_the_long_root_and_spell_out_wow6432_node() {
         String text = RegFileFormat.text(plan());
 
         assertThat(text).doesNotContain("[HKLM").contains(
@@ -76,7 +76,7 @@ class RegFileFormatTest {
     }
 
     @Test
-    void dwordsAreLowercaseEightDigitHex() {
+    void dwords_are_lowercase_eight_digit_hex() {
         String text = RegFileFormat.text(plan());
 
         assertThat(text).contains("\"DefaultSecureProtocols\"=dword:00000880", "\"Enabled\"=dword:00000001");
@@ -84,7 +84,7 @@ class RegFileFormatTest {
     }
 
     @Test
-    void reParsingTheFileGivesExactlyThePlannedValues() {
+    void re_parsing_the_file_gives_exactly_the_planned_values() {
         String client = "HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client";
         String net = "HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\.NETFramework\\v4.0.30319";
         String netWow = "HKEY_LOCAL_MACHINE\\SOFTWARE\\WOW6432Node\\Microsoft\\.NETFramework\\v4.0.30319";
@@ -99,7 +99,7 @@ class RegFileFormatTest {
     }
 
     @Test
-    void requiredUpdatesAndTheRestartAreCommentsNotValues() {
+    void required_updates_and_the_restart_are_comments_not_values() {
         String text = RegFileFormat.text(plan());
 
         assertThat(text).contains("; ALSO REQUIRED (not a registry change): KB3140245")
@@ -108,7 +108,7 @@ class RegFileFormatTest {
     }
 
     @Test
-    void anEmptyPlanIsStillAValidFileWithNoValues() {
+    void an_empty_plan_is_still_a_valid_file_with_no_values() {
         Plan empty = new Plan("h", java.util.List.of(), java.util.List.of(), java.util.List.of(), java.util.List.of());
 
         assertThat(parse(RegFileFormat.text(empty))).isEmpty();

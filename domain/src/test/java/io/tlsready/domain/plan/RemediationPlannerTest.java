@@ -43,7 +43,7 @@ class RemediationPlannerTest {
     }
 
     @Test
-    void thePlanFixesExactlyTheFailsOfAnUnconfigured2008R2() {
+    void the_plan_fixes_exactly_the_fails_of_an_unconfigured2008_r2() {
         HostReport r = bare2008R2();
 
         Plan plan = RemediationPlanner.plan(r, false);
@@ -66,7 +66,7 @@ class RemediationPlannerTest {
     }
 
     @Test
-    void warningsAreLeftOutUnlessAskedFor() {
+    void warnings_are_left_out_unless_asked_for() {
         HostReport r = bare2008R2();
 
         Plan without = RemediationPlanner.plan(r, false);
@@ -80,7 +80,7 @@ class RemediationPlannerTest {
     }
 
     @Test
-    void aReadyHostGetsAnEmptyPlan() {
+    void a_ready_host_gets_an_empty_plan() {
         HostReport r = SERVICE.evaluate(Hosts.ready("2019").build());
 
         assertThat(r.verdict()).isEqualTo(Verdict.READY);
@@ -88,7 +88,7 @@ class RemediationPlannerTest {
     }
 
     @Test
-    void theSameValueFromTwoFindingsIsWrittenOnceAndTheSameKbListedOnce() {
+    void the_same_value_from_two_findings_is_written_once_and_the_same_kb_listed_once() {
         ValueRef ref = ValueRef.of(Places.TLS12_CLIENT, "Enabled");
         UpdateRequirement kb = new UpdateRequirement("KB3140245", "t", "https://support.microsoft.com/help/3140245", "c");
         Remediation rem = new Remediation("fix", List.of(RegistryChange.set(ref, 1, Optional.of(0L), "r")), List.of(kb),
@@ -106,7 +106,7 @@ class RemediationPlannerTest {
     }
 
     @Test
-    void aValueSpelledInAnotherCaseIsTheSameValue() {
+    void a_value_spelled_in_another_case_is_the_same_value() {
         ValueRef lower = ValueRef.of(Places.TLS12_CLIENT.toLowerCase(), "enabled");
         ValueRef upper = ValueRef.of(Places.TLS12_CLIENT, "Enabled");
         Finding a = new Finding(RuleId.SCHANNEL_TLS12_CLIENT, Status.FAIL, "a", "", List.of(),
@@ -120,7 +120,7 @@ class RemediationPlannerTest {
     }
 
     @Test
-    void aWinHttpValueKeepsItsTlsBitsLosesItsSslBitsAndGainsTls12() {
+    void a_win_http_value_keeps_its_tls_bits_loses_its_ssl_bits_and_gains_tls12() {
         // Issue 8 / R16: 0xA0 must not become 0x8A0 (SSL 3.0 kept, then WARNed about); it becomes 0x880.
         HostReport r = SERVICE.evaluate(Hosts.ready("2008R2").dword(Places.WINHTTP, "DefaultSecureProtocols", 0x0A0).build());
 
@@ -133,7 +133,7 @@ class RemediationPlannerTest {
     }
 
     @Test
-    void thePlanIsInAStableOrder() {
+    void the_plan_is_in_a_stable_order() {
         Plan plan = RemediationPlanner.plan(bare2008R2(), true);
 
         List<String> keys = plan.changes().stream().map(c -> c.ref().physicalKey().toLowerCase() + "\\"

@@ -29,7 +29,7 @@ class ReportDocumentTest {
     }
 
     @Test
-    void theRootHasSchemaHostsAndSummary() {
+    void the_root_has_schema_hosts_and_summary() {
         Map<String, Object> doc = ReportDocument.of(report());
 
         assertThat(doc.get("schema")).isEqualTo("tlsready.report/v1");
@@ -38,7 +38,7 @@ class ReportDocumentTest {
     }
 
     @Test
-    void eachHostHasTheFixedFields() {
+    void each_host_has_the_fixed_fields() {
         List<Object> hosts = get(ReportDocument.of(report()), "hosts");
         Object fs01 = hosts.get(0);
 
@@ -52,7 +52,7 @@ class ReportDocumentTest {
     }
 
     @Test
-    void eachFindingHasRuleStatusTitleDetailEvidenceRemediationAndReference() {
+    void each_finding_has_rule_status_title_detail_evidence_remediation_and_reference() {
         List<Object> hosts = get(ReportDocument.of(report()), "hosts");
         List<Object> findings = get(hosts.get(0), "findings");
         Object client = findings.stream().filter(f -> "SCHANNEL_TLS12_CLIENT".equals(get(f, "rule"))).findFirst()
@@ -75,7 +75,7 @@ class ReportDocumentTest {
     }
 
     @Test
-    void aPassingFindingHasANullRemediationButKeepsTheField() {
+    void a_passing_finding_has_a_null_remediation_but_keeps_the_field() {
         List<Object> hosts = get(ReportDocument.of(report()), "hosts");
         List<Object> findings = get(hosts.get(1), "findings");
 
@@ -88,7 +88,7 @@ class ReportDocumentTest {
     }
 
     @Test
-    void anUnreachableHostCarriesItsErrorAndAnUnknownVerdict() {
+    void an_unreachable_host_carries_its_error_and_an_unknown_verdict() {
         List<Object> hosts = get(ReportDocument.of(report()), "hosts");
 
         assertThat((String) get(hosts.get(2), "verdict")).isEqualTo("UNKNOWN");
@@ -97,7 +97,7 @@ class ReportDocumentTest {
     }
 
     @Test
-    void theSummaryCountsVerdictsAndGivesTheExitCode() {
+    void the_summary_counts_verdicts_and_gives_the_exit_code() {
         Object summary = get(ReportDocument.of(report()), "summary");
 
         assertThat((Integer) get(summary, "hosts")).isEqualTo(3);

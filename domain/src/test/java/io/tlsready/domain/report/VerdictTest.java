@@ -29,32 +29,32 @@ class VerdictTest {
     }
 
     @Test
-    void theCoreRulesAreExactlyTheSixFromTheAzureBackupArticle() {
+    void the_core_rules_are_exactly_the_six_from_the_azure_backup_article() {
         assertThat(RuleId.values()).filteredOn(RuleId::core).containsExactly(RuleId.OS_SUPPORTED,
                 RuleId.OS_TLS12_UPDATE, RuleId.SCHANNEL_TLS12_CLIENT, RuleId.WINHTTP_DEFAULT_SECURE_PROTOCOLS,
                 RuleId.NETFX_VERSION, RuleId.NETFX_STRONG_CRYPTO);
     }
 
     @Test
-    void allPassIsReady() {
+    void all_pass_is_ready() {
         assertThat(Verdict.of(allPassExcept(RuleId.OS_SUPPORTED, Status.PASS))).isEqualTo(Verdict.READY);
     }
 
     @ParameterizedTest(name = "FAIL in {0}")
     @EnumSource(RuleId.class)
-    void anyFailInAnyRuleIsNotReady(RuleId rule) {
+    void any_fail_in_any_rule_is_not_ready(RuleId rule) {
         assertThat(Verdict.of(allPassExcept(rule, Status.FAIL))).isEqualTo(Verdict.NOT_READY);
     }
 
     @ParameterizedTest(name = "UNKNOWN in {0}")
     @EnumSource(RuleId.class)
-    void anUnknownCoreRuleIsUnknownAndAnUnknownNonCoreRuleDoesNotMatter(RuleId rule) {
+    void an_unknown_core_rule_is_unknown_and_an_unknown_non_core_rule_does_not_matter(RuleId rule) {
         assertThat(Verdict.of(allPassExcept(rule, Status.UNKNOWN)))
                 .isEqualTo(rule.core() ? Verdict.UNKNOWN : Verdict.READY);
     }
 
     @Test
-    void aFailBeatsACoreUnknown() {
+    void a_fail_beats_a_core_unknown() {
         List<Finding> f = allPassExcept(RuleId.NETFX_VERSION, Status.UNKNOWN);
         f.add(finding(RuleId.MARS_AGENT, Status.FAIL));
 
@@ -63,7 +63,7 @@ class VerdictTest {
 
     @ParameterizedTest(name = "{0} in a core rule")
     @EnumSource(value = Status.class, names = {"WARN", "INFO", "NOT_APPLICABLE"})
-    void warnInfoAndNotApplicableKeepAHostReady(Status status) {
+    void warn_info_and_not_applicable_keep_a_host_ready(Status status) {
         assertThat(Verdict.of(allPassExcept(RuleId.SCHANNEL_TLS12_CLIENT, status))).isEqualTo(Verdict.READY);
     }
 
@@ -73,25 +73,25 @@ class VerdictTest {
     }
 
     @Test
-    void exitCodeIs0WhenEveryHostIsReady() {
+    void exit_code_is0_when_every_host_is_ready() {
         assertThat(new AuditReport(List.of(host(Verdict.READY), host(Verdict.READY)), "t", "now").exitCode())
                 .isZero();
     }
 
     @Test
-    void exitCodeIs1WhenAnyHostIsNotReadyEvenIfOthersAreUnknown() {
+    void exit_code_is1_when_any_host_is_not_ready_even_if_others_are_unknown() {
         assertThat(new AuditReport(List.of(host(Verdict.READY), host(Verdict.UNKNOWN), host(Verdict.NOT_READY)), "t",
                 "now").exitCode()).isEqualTo(1);
     }
 
     @Test
-    void exitCodeIs3WhenNoHostIsNotReadyButSomeAreUnknown() {
+    void exit_code_is3_when_no_host_is_not_ready_but_some_are_unknown() {
         assertThat(new AuditReport(List.of(host(Verdict.READY), host(Verdict.UNKNOWN)), "t", "now").exitCode())
                 .isEqualTo(3);
     }
 
     @Test
-    void exitCodeIs3ForAnUnreachableHost() {
+    void exit_code_is3_for_an_unreachable_host() {
         HostReport unreachable = AuditService.failed("db01", "winrm", "connection refused");
 
         assertThat(unreachable.verdict()).isEqualTo(Verdict.UNKNOWN);
@@ -99,7 +99,7 @@ class VerdictTest {
     }
 
     @Test
-    void verdictCountsCountEveryVerdictIncludingZeroes() {
+    void verdict_counts_count_every_verdict_including_zeroes() {
         AuditReport r = new AuditReport(List.of(host(Verdict.READY), host(Verdict.READY), host(Verdict.UNKNOWN)), "t", "n");
 
         assertThat(r.verdictCounts()).containsEntry(Verdict.READY, 2).containsEntry(Verdict.UNKNOWN, 1)

@@ -32,7 +32,7 @@ class AzureRootCasTest {
         "73a5e64a3bff8316ff0edccc618a906e4eae4d74, Microsoft RSA Root CA 2017, SOFTWARE\\Microsoft\\SystemCertificates\\AuthRoot",
         "999a64c37ff47d9fab95f14769891460eec4c3c5, Microsoft ECC Root CA 2017, SOFTWARE\\Microsoft\\SystemCertificates\\ROOT",
     })
-    void anyOfTheSixRootsInAnyOfTheFourStoresPassesEvenWithUpdatesOff(String thumbprint, String name, String store) {
+    void any_of_the_six_roots_in_any_of_the_four_stores_passes_even_with_updates_off(String thumbprint, String name, String store) {
         // Thumbprints as the rule book spells them (lower case); Windows names the keys in upper case.
         Finding f = Eval.run(rule, Hosts.windows("2012R2").coverAll()
                 .key("HKLM\\" + store + "\\Certificates\\" + thumbprint)
@@ -43,7 +43,7 @@ class AzureRootCasTest {
     }
 
     @Test
-    void noneTrustedWithAutomaticRootUpdatesOffWarns() {
+    void none_trusted_with_automatic_root_updates_off_warns() {
         Finding f = Eval.run(rule, Hosts.windows("2016").coverAll()
                 .dword(Places.AUTHROOT_POLICY, "DisableRootAutoUpdate", 1));
 
@@ -52,14 +52,14 @@ class AzureRootCasTest {
     }
 
     @Test
-    void noneTrustedWithAutomaticRootUpdatesOnIsInfo() {
+    void none_trusted_with_automatic_root_updates_on_is_info() {
         assertThat(Eval.run(rule, Hosts.windows("2016").coverAll()).status()).as("policy absent").isEqualTo(Status.INFO);
         assertThat(Eval.run(rule, Hosts.windows("2016").coverAll()
                 .dword(Places.AUTHROOT_POLICY, "DisableRootAutoUpdate", 0)).status()).as("policy 0").isEqualTo(Status.INFO);
     }
 
     @Test
-    void anotherRootThanTheSixDoesNotCount() {
+    void another_root_than_the_six_does_not_count() {
         Finding f = Eval.run(rule, Hosts.windows("2016").coverAll()
                 .key(Places.ROOT_STORE + "\\Certificates\\CABD2A79A1076A31F21D253635CB039D4329A5E8")
                 .dword(Places.AUTHROOT_POLICY, "DisableRootAutoUpdate", 1));
@@ -68,7 +68,7 @@ class AzureRootCasTest {
     }
 
     @Test
-    void aStoreNotCollectedMakesAMissingRootUnknownButAFoundRootStillPasses() {
+    void a_store_not_collected_makes_a_missing_root_unknown_but_a_found_root_still_passes() {
         Hosts partial = Hosts.windows("2016").coverAll().notCollectedUnder(Places.ENTERPRISE_ROOT_STORE)
                 .dword(Places.AUTHROOT_POLICY, "DisableRootAutoUpdate", 1);
         assertThat(Eval.run(rule, partial).status()).isEqualTo(Status.UNKNOWN);
@@ -77,13 +77,13 @@ class AzureRootCasTest {
     }
 
     @Test
-    void missingRootsWithThePolicyNotCollectedAreUnknown() {
+    void missing_roots_with_the_policy_not_collected_are_unknown() {
         assertThat(Eval.run(rule, Hosts.windows("2016").coverAll().notCollectedUnder(Places.AUTHROOT_POLICY)).status())
                 .isEqualTo(Status.UNKNOWN);
     }
 
     @Test
-    void theRuleAsksForSixThumbprintsInFourStoresAndThePolicyValue() {
+    void the_rule_asks_for_six_thumbprints_in_four_stores_and_the_policy_value() {
         assertThat(rule.needsKeys()).hasSize(24).contains(
                 KeyRef.of("HKLM\\SOFTWARE\\Microsoft\\SystemCertificates\\ROOT\\Certificates\\" + G2),
                 KeyRef.of("HKLM\\SOFTWARE\\Microsoft\\EnterpriseCertificates\\Root\\Certificates\\" + G2));

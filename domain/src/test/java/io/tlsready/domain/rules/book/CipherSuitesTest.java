@@ -36,7 +36,7 @@ class CipherSuitesTest {
     @CsvSource({
         "2008R2, WARN", "2012, WARN", "2012R2, WARN", "10, PASS", "2016, PASS", "2019, PASS", "2022, PASS", "11, PASS",
     })
-    void theOsMatrixForAGroupPolicyList(String os, Status ecdheGcmWithRsa) {
+    void the_os_matrix_for_a_group_policy_list(String os, Status ecdheGcmWithRsa) {
         assertThat(gpo(os, NO_TLS12_FOR_RSA).status()).as("only TLS 1.3/3DES/RC4/ECDSA").isEqualTo(Status.FAIL);
         assertThat(gpo(os, ONLY_RSA).status()).as("TLS 1.2 RSA suites, no ECDHE").isEqualTo(Status.WARN);
         assertThat(gpo(os, "TLS_RSA_WITH_AES_128_CBC_SHA, TLS_DHE_RSA_WITH_AES_256_GCM_SHA384").status())
@@ -52,19 +52,19 @@ class CipherSuitesTest {
     @ValueSource(strings = {"TLS_RSA_WITH_RC4_128_SHA", "TLS_RSA_WITH_3DES_EDE_CBC_SHA", "TLS_AES_256_GCM_SHA384",
         "TLS_CHACHA20_POLY1305_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS_DHE_DSS_WITH_AES_256_CBC_SHA256",
         "TLS_RSA_WITH_NULL_SHA256", "TLS_RSA_EXPORT1024_WITH_RC4_56_SHA", "TLS_PSK_WITH_AES_128_GCM_SHA256"})
-    void aListOfOnlySuitesThatCannotDoTls12WithAnRsaCertificateFails(String suite) {
+    void a_list_of_only_suites_that_cannot_do_tls12_with_an_rsa_certificate_fails(String suite) {
         assertThat(gpo("2019", suite).status()).isEqualTo(Status.FAIL);
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"TLS_RSA_WITH_AES_128_CBC_SHA", "TLS_RSA_WITH_AES_256_GCM_SHA384",
         "TLS_DHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA_P256"})
-    void oneTls12SuiteForRsaWithoutThePreferredEcdheOnesIsOnlyAWarning(String suite) {
+    void one_tls12_suite_for_rsa_without_the_preferred_ecdhe_ones_is_only_a_warning(String suite) {
         assertThat(gpo("2012R2", suite).status()).isEqualTo(Status.WARN);
     }
 
     @Test
-    void aFailNamesTheListAndTheFixNamesAnEcdheSuite() {
+    void a_fail_names_the_list_and_the_fix_names_an_ecdhe_suite() {
         Finding f = gpo("2019", NO_TLS12_FOR_RSA);
 
         assertThat(f.detail()).contains("Group Policy").contains("5 suites");
@@ -75,7 +75,7 @@ class CipherSuitesTest {
     /** "A suggested fix never puts a DHE suite first on an OS affected by R11" (R10; R11 = [S17], KB4557473). */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"2008SP2", "7", "2008R2", "8", "2012", "8.1", "2012R2", "10", "2016", "2019", "2022"})
-    void noSuggestedFixPutsADheSuiteFirst(String os) {
+    void no_suggested_fix_puts_a_dhe_suite_first(String os) {
         for (String list : List.of(NO_TLS12_FOR_RSA, ONLY_RSA, "TLS_DHE_RSA_WITH_AES_256_GCM_SHA384")) {
             Finding f = gpo(os, list);
             assertThat(f.remediation()).isPresent();
@@ -88,7 +88,7 @@ class CipherSuitesTest {
     }
 
     @Test
-    void oldBuildsCurveSuffixedEcdheSuitesCount() {
+    void old_builds_curve_suffixed_ecdhe_suites_count() {
         Finding f = gpo("2008R2", "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384_P256,TLS_RSA_WITH_AES_128_CBC_SHA");
 
         assertThat(f.status()).isEqualTo(Status.PASS);
@@ -96,7 +96,7 @@ class CipherSuitesTest {
     }
 
     @Test
-    void theGroupPolicyListWinsOverAGoodLocalList() {
+    void the_group_policy_list_wins_over_a_good_local_list() {
         Finding f = Eval.run(rule, Hosts.windows("2019").coverAll().string(CIPHER_POLICY, "Functions", NO_TLS12_FOR_RSA)
                 .multiString(CIPHER_LOCAL, "Functions", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384"));
 
@@ -104,7 +104,7 @@ class CipherSuitesTest {
     }
 
     @Test
-    void aLocalMultiStringListWithoutTls12RsaSuitesFailsWhenNoPolicyIsSet() {
+    void a_local_multi_string_list_without_tls12_rsa_suites_fails_when_no_policy_is_set() {
         Finding f = Eval.run(rule, Hosts.windows("2019").coverAll()
                 .multiString(CIPHER_LOCAL, "Functions", "TLS_RSA_WITH_3DES_EDE_CBC_SHA", "TLS_AES_128_GCM_SHA256"));
 
@@ -113,7 +113,7 @@ class CipherSuitesTest {
     }
 
     @Test
-    void aPassingPolicyListWarnsInItsDetailThatGpoReApplies() {
+    void a_passing_policy_list_warns_in_its_detail_that_gpo_re_applies() {
         Finding f = gpo("2019", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256");
 
         assertThat(f.status()).isEqualTo(Status.PASS);

@@ -38,14 +38,14 @@ class DheLeadingZeroTest {
         "11,      NOT_APPLICABLE, NOT_APPLICABLE, NOT_APPLICABLE",
         "XP,      NOT_APPLICABLE, NOT_APPLICABLE, NOT_APPLICABLE",
     })
-    void theOsMatrix(String os, Status dheFirst, Status ecdheFirst, Status noList) {
+    void the_os_matrix(String os, Status dheFirst, Status ecdheFirst, Status noList) {
         assertThat(list(Hosts.windows(os), DHE_FIRST).status()).isEqualTo(dheFirst);
         assertThat(list(Hosts.windows(os), ECDHE_FIRST).status()).isEqualTo(ecdheFirst);
         assertThat(Eval.run(rule, Hosts.windows(os).coverAll()).status()).isEqualTo(noList);
     }
 
     @Test
-    void windows10Build10240IsAffected() {
+    void windows10_build10240_is_affected() {
         Hosts rtm = Hosts.windows("10").string(CV, "CurrentBuild", "10240");
 
         Finding f = list(rtm, DHE_FIRST);
@@ -56,7 +56,7 @@ class DheLeadingZeroTest {
     }
 
     @Test
-    void onWindows10Build10240AnEcdheGcmSuiteAheadOfDheIsFine() {
+    void on_windows10_build10240_an_ecdhe_gcm_suite_ahead_of_dhe_is_fine() {
         Hosts rtm = Hosts.windows("10").string(CV, "CurrentBuild", "10240");
 
         Finding f = list(rtm, "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,TLS_DHE_RSA_WITH_AES_256_GCM_SHA384");
@@ -65,7 +65,7 @@ class DheLeadingZeroTest {
     }
 
     @Test
-    void onWindows81AnEcdheGcmSuiteIsUnusableSoTheDheSuiteBehindItIsFirst() {
+    void on_windows81_an_ecdhe_gcm_suite_is_unusable_so_the_dhe_suite_behind_it_is_first() {
         Finding f = list(Hosts.windows("2012R2"),
                 "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,TLS_DHE_RSA_WITH_AES_256_GCM_SHA384");
 
@@ -73,21 +73,21 @@ class DheLeadingZeroTest {
     }
 
     @Test
-    void disabledDiffieHellmanMeansNoDheSuiteIsUsed() {
+    void disabled_diffie_hellman_means_no_dhe_suite_is_used() {
         Finding f = list(Hosts.windows("2012R2").dword(KEX_DH, "Enabled", 0), DHE_FIRST);
 
         assertThat(f.status()).isEqualTo(Status.PASS);
     }
 
     @Test
-    void anUnidentifiedOsIsUnknown() {
+    void an_unidentified_os_is_unknown() {
         assertThat(list(Hosts.blank(), DHE_FIRST).status()).isEqualTo(Status.UNKNOWN);
     }
 
     /** R10: "A suggested fix never puts a DHE suite first on an OS affected by R11". */
     @ParameterizedTest(name = "{0}")
     @org.junit.jupiter.params.provider.ValueSource(strings = {"2008SP2", "7", "2008R2", "2012", "8.1", "2012R2"})
-    void theFixNamesAnEcdheSuiteBeforeAnyDheSuite(String os) {
+    void the_fix_names_an_ecdhe_suite_before_any_dhe_suite(String os) {
         Finding f = list(Hosts.windows(os), DHE_FIRST);
 
         assertThat(f.status()).isEqualTo(Status.WARN);

@@ -17,7 +17,7 @@ class FipsPolicyTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"2008SP2", "2008R2", "2012R2", "2019", "11"})
-    void theOsMatrixOnOffAbsentNotCollected(String os) {
+    void the_os_matrix_on_off_absent_not_collected(String os) {
         assertThat(Eval.run(rule, Hosts.windows(os).coverAll().dword(FIPS, "Enabled", 1)).status()).isEqualTo(Status.WARN);
         assertThat(Eval.run(rule, Hosts.windows(os).coverAll().dword(FIPS, "Enabled", 0)).status()).isEqualTo(Status.PASS);
         assertThat(Eval.run(rule, Hosts.windows(os).coverAll()).status()).isEqualTo(Status.PASS);
@@ -25,7 +25,7 @@ class FipsPolicyTest {
     }
 
     @Test
-    void fipsOnWarnsThatSchannelMayFallBackToTls10() {
+    void fips_on_warns_that_schannel_may_fall_back_to_tls10() {
         Finding f = Eval.run(rule, Hosts.windows("2019").coverAll().dword(FIPS, "Enabled", 1));
 
         assertThat(f.detail()).contains("TLS 1.0");

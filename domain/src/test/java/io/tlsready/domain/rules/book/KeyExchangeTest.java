@@ -31,7 +31,7 @@ class KeyExchangeTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"2008SP2", "2008R2", "2012R2", "2016", "2022"})
-    void theOsMatrix(String os) {
+    void the_os_matrix(String os) {
         assertThat(kex(os, 0L, 0L).status()).as("both off").isEqualTo(Status.FAIL);
         assertThat(kex(os, null, null).status()).as("absent").isEqualTo(Status.PASS);
         assertThat(kex(os, 0L, null).status()).as("DH off").isEqualTo(Status.PASS);
@@ -40,19 +40,19 @@ class KeyExchangeTest {
     }
 
     @Test
-    void bothOffFailsAndTheFixReEnablesEcdhOnly() {
+    void both_off_fails_and_the_fix_re_enables_ecdh_only() {
         Finding f = kex("2019", 0L, 0L);
 
         assertThat(Eval.changes(f)).containsExactly(ECDH + "\\Enabled=0x1");
     }
 
     @Test
-    void nonZeroEnabledCountsAsOn() {
+    void non_zero_enabled_counts_as_on() {
         assertThat(kex("2019", 0L, 0xFFFF_FFFFL).status()).isEqualTo(Status.PASS);
     }
 
     @Test
-    void dhOffAndEcdhNotCollectedIsUnknown() {
+    void dh_off_and_ecdh_not_collected_is_unknown() {
         Finding f = Eval.run(rule, Hosts.windows("2019").dword(KEX_DH, "Enabled", 0));
 
         assertThat(f.status()).isEqualTo(Status.UNKNOWN);

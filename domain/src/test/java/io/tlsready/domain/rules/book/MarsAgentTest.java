@@ -31,7 +31,7 @@ class MarsAgentTest {
         "2.0.10000.0, PASS",
         "2.1.0.0,     PASS",
     })
-    void versionsAreComparedNumericallyAgainstTheMinimums(String version, Status expected) {
+    void versions_are_compared_numerically_against_the_minimums(String version, Status expected) {
         Finding f = Eval.run(rule, installed("2019").string(MARS_SETUP, "CurrentVersion", version));
 
         assertThat(f.status()).isEqualTo(expected);
@@ -39,17 +39,17 @@ class MarsAgentTest {
     }
 
     @Test
-    void notInstalledIsNotApplicable() {
+    void not_installed_is_not_applicable() {
         assertThat(Eval.run(rule, Hosts.windows("2019").x64().coverAll()).status()).isEqualTo(Status.NOT_APPLICABLE);
     }
 
     @Test
-    void notCollectedIsUnknown() {
+    void not_collected_is_unknown() {
         assertThat(Eval.run(rule, Hosts.windows("2019").x64()).status()).isEqualTo(Status.UNKNOWN);
     }
 
     @Test
-    void anX86HostFailsBecauseMarsIs64BitOnly() {
+    void an_x86_host_fails_because_mars_is64_bit_only() {
         Finding f = Eval.run(rule, Hosts.windows("7").x86().coverAll().string(MARS_SETUP, "InstallPath", "C:\\MARS")
                 .string(MARS_SETUP, "CurrentVersion", "2.0.9249.0"));
 
@@ -58,7 +58,7 @@ class MarsAgentTest {
     }
 
     @Test
-    void serverCoreFailsBecauseMarsDoesNotSupportIt() {
+    void server_core_fails_because_mars_does_not_support_it() {
         Finding f = Eval.run(rule, installed("2019").string(CV, "InstallationType", "Server Core")
                 .string(MARS_SETUP, "CurrentVersion", "2.0.9249.0"));
 
@@ -67,7 +67,7 @@ class MarsAgentTest {
     }
 
     @Test
-    void anInstalledAgentWithoutVersionEvidenceIsInfoPointingAtCbengine() {
+    void an_installed_agent_without_version_evidence_is_info_pointing_at_cbengine() {
         Finding f = Eval.run(rule, installed("2019"));
 
         assertThat(f.status()).isEqualTo(Status.INFO);

@@ -24,7 +24,7 @@ class NetFx35StrongCryptoTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"2008SP2", "2008R2", "2012", "2016", "2022"})
-    void theOsMatrixReadyMissingNotInstalledAndNotCollected(String os) {
+    void the_os_matrix_ready_missing_not_installed_and_not_collected(String os) {
         Hosts ready = installed(os);
         for (RegistryView v : RegistryView.values()) {
             ready.dword(v, NETFX2, "SchUseStrongCrypto", 1).dword(v, NETFX2, "SystemDefaultTlsVersions", 1);
@@ -37,7 +37,7 @@ class NetFx35StrongCryptoTest {
     }
 
     @Test
-    void missingValuesAreAWarningWithAFixForBothViews() {
+    void missing_values_are_a_warning_with_a_fix_for_both_views() {
         Finding f = Eval.run(rule, installed("2008R2"));
 
         assertThat(f.status()).isEqualTo(Status.WARN);
@@ -46,14 +46,14 @@ class NetFx35StrongCryptoTest {
     }
 
     @Test
-    void install0MeansNotInstalled() {
+    void install0_means_not_installed() {
         Finding f = Eval.run(rule, Hosts.windows("2019").x64().coverAll().dword(NDP35, "Install", 0));
 
         assertThat(f.status()).isEqualTo(Status.NOT_APPLICABLE);
     }
 
     @Test
-    void installedButValuesNotCollectedIsUnknown() {
+    void installed_but_values_not_collected_is_unknown() {
         Finding f = Eval.run(rule, Hosts.windows("2019").x64().dword(NDP35, "Install", 1));
 
         assertThat(f.status()).isEqualTo(Status.UNKNOWN);

@@ -29,7 +29,7 @@ class NetFx4StrongCryptoTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"2008SP2", "7", "2008R2", "2012", "2012R2", "10", "2016", "2019", "2022", "11"})
-    void theOsMatrixReadyBrokenAbsentAndNotCollected(String os) {
+    void the_os_matrix_ready_broken_absent_and_not_collected(String os) {
         assertThat(Eval.run(rule, allOne(Hosts.windows(os).x64().coverAll())).status()).as("ready")
                 .isEqualTo(Status.PASS);
         assertThat(Eval.run(rule, allOne(Hosts.windows(os).x64().coverAll()).dword(NETFX4, "SchUseStrongCrypto", 0))
@@ -39,7 +39,7 @@ class NetFx4StrongCryptoTest {
     }
 
     @Test
-    void strongCryptoMissingOnlyInTheWowViewFailsWithExactlyThatChange() {
+    void strong_crypto_missing_only_in_the_wow_view_fails_with_exactly_that_change() {
         Finding f = Eval.run(rule, allOne(Hosts.windows("2019").x64().coverAll()).unset(NETFX4, "SchUseStrongCrypto")
                 .dword(NETFX4, "SchUseStrongCrypto", 1));
 
@@ -49,7 +49,7 @@ class NetFx4StrongCryptoTest {
     }
 
     @Test
-    void everyAbsentValueIsFixedInBothViews() {
+    void every_absent_value_is_fixed_in_both_views() {
         Finding f = Eval.run(rule, Hosts.windows("2008R2").x64().coverAll());
 
         assertThat(Eval.changes(f)).containsExactlyInAnyOrder(NATIVE + "\\SchUseStrongCrypto=0x1",
@@ -59,7 +59,7 @@ class NetFx4StrongCryptoTest {
     }
 
     @Test
-    void aValueOf2IsNot1AndFails() {
+    void a_value_of2_is_not1_and_fails() {
         Finding f = Eval.run(rule, allOne(Hosts.windows("2019").x64().coverAll())
                 .dword(NETFX4, "SystemDefaultTlsVersions", 2));
 
@@ -68,7 +68,7 @@ class NetFx4StrongCryptoTest {
     }
 
     @Test
-    void aRegSzOneIsTheWrongTypeAndFails() {
+    void a_reg_sz_one_is_the_wrong_type_and_fails() {
         Finding f = Eval.run(rule, allOne(Hosts.windows("2019").x64().coverAll())
                 .value(ValueRef.of(NETFX4, "SchUseStrongCrypto"), RegValue.Str.of("1")));
 
@@ -77,7 +77,7 @@ class NetFx4StrongCryptoTest {
     }
 
     @Test
-    void onX86OnlyTheNativeViewIsRequired() {
+    void on_x86_only_the_native_view_is_required() {
         Finding f = Eval.run(rule, Hosts.windows("7").x86().dword(NETFX4, "SchUseStrongCrypto", 1)
                 .dword(NETFX4, "SystemDefaultTlsVersions", 1));
 
@@ -86,7 +86,7 @@ class NetFx4StrongCryptoTest {
     }
 
     @Test
-    void anUnknownArchitectureWithTheWowViewNotCollectedIsUnknown() {
+    void an_unknown_architecture_with_the_wow_view_not_collected_is_unknown() {
         Finding f = Eval.run(rule, Hosts.windows("2008R2").dword(NETFX4, "SchUseStrongCrypto", 1)
                 .dword(NETFX4, "SystemDefaultTlsVersions", 1));
 
@@ -95,7 +95,7 @@ class NetFx4StrongCryptoTest {
     }
 
     @Test
-    void anUnknownArchitectureWithTheWowViewCollectedIsJudgedOnBothViews() {
+    void an_unknown_architecture_with_the_wow_view_collected_is_judged_on_both_views() {
         Finding f = Eval.run(rule, Hosts.windows("2008R2").absentUnderWow(NETFX4)
                 .dword(NETFX4, "SchUseStrongCrypto", 1).dword(NETFX4, "SystemDefaultTlsVersions", 1));
 
@@ -105,14 +105,14 @@ class NetFx4StrongCryptoTest {
     }
 
     @Test
-    void aKnownProblemInTheNativeViewFailsEvenWhenTheWowViewWasNotCollected() {
+    void a_known_problem_in_the_native_view_fails_even_when_the_wow_view_was_not_collected() {
         Finding f = Eval.run(rule, Hosts.windows("2008R2").x64().absentUnder(NETFX4).notCollectedUnderWow(NETFX4));
 
         assertThat(f.status()).isEqualTo(Status.FAIL);
     }
 
     @Test
-    void theRuleAsksForBothValuesInBothViews() {
+    void the_rule_asks_for_both_values_in_both_views() {
         assertThat(rule.needs()).hasSize(4).contains(new ValueRef(NETFX4, RegistryView.WOW64_32, "SchUseStrongCrypto"));
     }
 
@@ -121,7 +121,7 @@ class NetFx4StrongCryptoTest {
      * idempotent)"; issue 8: a plan that writes only the 64-bit view leaves the re-audit UNKNOWN.
      */
     @Test
-    void onX64WithTheWowViewNotExportedTheFixWritesBothViews() {
+    void on_x64_with_the_wow_view_not_exported_the_fix_writes_both_views() {
         Finding f = Eval.run(rule, Hosts.windows("2012R2").x64().absentUnder(NETFX4).notCollectedUnderWow(NETFX4));
 
         assertThat(f.status()).isEqualTo(Status.FAIL);
@@ -131,7 +131,7 @@ class NetFx4StrongCryptoTest {
     }
 
     @Test
-    void onX86OnlyTheNativeViewIsWritten() {
+    void on_x86_only_the_native_view_is_written() {
         Finding f = Eval.run(rule, Hosts.windows("2012R2").x86().absentUnder(NETFX4).notCollectedUnderWow(NETFX4));
 
         assertThat(f.status()).isEqualTo(Status.FAIL);

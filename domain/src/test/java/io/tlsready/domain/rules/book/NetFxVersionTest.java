@@ -37,7 +37,7 @@ class NetFxVersionTest {
         "528449, PASS",
         "533509, PASS",
     })
-    void theReleaseBoundariesFollowR6(long release, Status expected) {
+    void the_release_boundaries_follow_r6(long release, Status expected) {
         Finding f = release(release);
 
         assertThat(f.status()).isEqualTo(expected);
@@ -50,12 +50,12 @@ class NetFxVersionTest {
         "378389, 4.5", "378675, 4.5.1", "379893, 4.5.2", "393297, 4.6", "394271, 4.6.1", "394806, 4.6.2",
         "460805, 4.7", "461310, 4.7.1", "461814, 4.7.2", "528372, 4.8", "533325, 4.8.1", "1000, 4.0 or older",
     })
-    void releaseValuesAreNamedWithTheirDotNetVersion(long release, String name) {
+    void release_values_are_named_with_their_dot_net_version(long release, String name) {
         assertThat(NetFxVersion.versionName(release)).isEqualTo(name);
     }
 
     @Test
-    void aFailNamesTheVersionAndAsksForDotNet48() {
+    void a_fail_names_the_version_and_asks_for_dot_net48() {
         Finding f = release(379892);
 
         assertThat(f.detail()).contains("4.5.1").contains("4.5.2");
@@ -65,7 +65,7 @@ class NetFxVersionTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"2008SP2", "2008R2", "2012", "2019", "11"})
-    void anAbsentReleaseMeansNoDotNet45AndFails(String os) {
+    void an_absent_release_means_no_dot_net45_and_fails(String os) {
         Finding f = Eval.run(rule, Hosts.windows(os).x64().coverAll());
 
         assertThat(f.status()).isEqualTo(Status.FAIL);
@@ -74,13 +74,13 @@ class NetFxVersionTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"2008SP2", "2008R2", "2012", "2012R2"})
-    void aReleaseNotCollectedIsUnknownBeforeWindows10(String os) {
+    void a_release_not_collected_is_unknown_before_windows10(String os) {
         assertThat(Eval.run(rule, Hosts.windows(os).x64()).status()).isEqualTo(Status.UNKNOWN);
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"2016", "2019", "2022", "11"})
-    void aReleaseNotCollectedPassesFromWindows10_1607OnBecauseTheOsShipsNet462OrLater(String os) {
+    void a_release_not_collected_passes_from_windows10_1607_on_because_the_os_ships_net462_or_later(String os) {
         Finding f = Eval.run(rule, Hosts.windows(os).x64());
 
         assertThat(f.status()).isEqualTo(Status.PASS);
@@ -88,14 +88,14 @@ class NetFxVersionTest {
     }
 
     @Test
-    void anAbsentReleaseOnWindows10StillFailsBecauseTheEvidenceSaysItIsMissing() {
+    void an_absent_release_on_windows10_still_fails_because_the_evidence_says_it_is_missing() {
         Finding f = Eval.run(rule, Hosts.windows("2019").x64().coverAll());
 
         assertThat(f.status()).isEqualTo(Status.FAIL);
     }
 
     @Test
-    void aReleaseOfTheWrongTypeFails() {
+    void a_release_of_the_wrong_type_fails() {
         Finding f = Eval.run(rule, Hosts.windows("2019").x64().coverAll()
                 .value(ValueRef.of(NDP4_FULL, "Release"), RegValue.Str.of("528040")));
 

@@ -36,7 +36,7 @@ class OsSupportedTest {
         "11,           PASS",
         "2025,         PASS",
     })
-    void theOsMatrixFollowsRuleR1(String os, Status expected) {
+    void the_os_matrix_follows_rule_r1(String os, Status expected) {
         Finding f = Eval.run(rule, Hosts.windows(os));
 
         assertThat(f.status()).isEqualTo(expected);
@@ -44,7 +44,7 @@ class OsSupportedTest {
     }
 
     @Test
-    void vistaFailsEvenWithServicePack2BecauseTls12IsNotSupportedThere() {
+    void vista_fails_even_with_service_pack2_because_tls12_is_not_supported_there() {
         Finding f = Eval.run(rule, Hosts.windows("Vista"));
 
         assertThat(f.status()).isEqualTo(Status.FAIL);
@@ -52,7 +52,7 @@ class OsSupportedTest {
     }
 
     @Test
-    void server2008Sp1IsToldToInstallSp2AndKb4019276() {
+    void server2008_sp1_is_told_to_install_sp2_and_kb4019276() {
         Finding f = Eval.run(rule, Hosts.windows("2008SP1"));
 
         assertThat(f.remediation().orElseThrow().manualSteps()).anySatisfy(s -> assertThat(s)
@@ -60,7 +60,7 @@ class OsSupportedTest {
     }
 
     @Test
-    void nt60WithoutProductTypeIsUnknownRatherThanAGuess() {
+    void nt60_without_product_type_is_unknown_rather_than_a_guess() {
         Finding f = Eval.run(rule, Hosts.blank().string(Hosts.CV, "CurrentVersion", "6.0")
                 .string(Hosts.CV, "CurrentBuild", "6002"));
 
@@ -69,7 +69,7 @@ class OsSupportedTest {
     }
 
     @Test
-    void noOsEvidenceIsUnknown() {
+    void no_os_evidence_is_unknown() {
         Finding f = Eval.run(rule, Hosts.blank());
 
         assertThat(f.status()).isEqualTo(Status.UNKNOWN);
@@ -77,7 +77,7 @@ class OsSupportedTest {
     }
 
     @Test
-    void evidenceNamesHowTheOsWasIdentified() {
+    void evidence_names_how_the_os_was_identified() {
         Finding f = Eval.run(rule, Hosts.windows("2008R2"));
 
         assertThat(f.evidence()).anySatisfy(e -> assertThat(e.observed()).contains("6.1.7601"));

@@ -26,7 +26,7 @@ class OsTls12UpdateTest {
         "2008R2,  KB3140245",
         "2012,    KB3140245",
     })
-    void theRequiredKbListedIsPass(String os, String kb) {
+    void the_required_kb_listed_is_pass(String os, String kb) {
         Finding f = Eval.run(rule, Hosts.windows(os).updates("KB5000001", kb.toLowerCase()));
 
         assertThat(f.status()).isEqualTo(Status.PASS);
@@ -40,7 +40,7 @@ class OsTls12UpdateTest {
         "2008R2,  KB3140245, https://support.microsoft.com/help/3140245",
         "2012,    KB3140245, https://support.microsoft.com/help/3140245",
     })
-    void aCompleteUpdateListWithoutTheKbFailsAndTheFixLinksTheKb(String os, String kb, String url) {
+    void a_complete_update_list_without_the_kb_fails_and_the_fix_links_the_kb(String os, String kb, String url) {
         Finding f = Eval.run(rule, Hosts.windows(os).updates("KB5000001", "KB4499175"));
 
         assertThat(f.status()).isEqualTo(Status.FAIL);
@@ -53,12 +53,12 @@ class OsTls12UpdateTest {
     }
 
     @Test
-    void anEmptyButCollectedUpdateListFails() {
+    void an_empty_but_collected_update_list_fails() {
         assertThat(Eval.run(rule, Hosts.windows("2008R2").updates()).status()).isEqualTo(Status.FAIL);
     }
 
     @Test
-    void aKbMissingFromATruncatedListIsUnknownNotFail() {
+    void a_kb_missing_from_a_truncated_list_is_unknown_not_fail() {
         Finding f = Eval.run(rule, Hosts.windows("2008R2").incompleteUpdates("KB2999226"));
 
         assertThat(f.status()).isEqualTo(Status.UNKNOWN);
@@ -66,14 +66,14 @@ class OsTls12UpdateTest {
     }
 
     @Test
-    void aKbListedInATruncatedListStillPasses() {
+    void a_kb_listed_in_a_truncated_list_still_passes() {
         assertThat(Eval.run(rule, Hosts.windows("2008R2").incompleteUpdates("KB3140245")).status())
                 .isEqualTo(Status.PASS);
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"2008SP2", "7", "2008R2", "2012"})
-    void noUpdateListCollectedIsUnknownNeverPass(String os) {
+    void no_update_list_collected_is_unknown_never_pass(String os) {
         Finding f = Eval.run(rule, Hosts.windows(os).updatesNotCollected());
 
         assertThat(f.status()).isEqualTo(Status.UNKNOWN);
@@ -82,7 +82,7 @@ class OsTls12UpdateTest {
     }
 
     @Test
-    void server2008AtBuild6003PassesWithoutAnUpdateListBecauseTheRollupsCarryKb4019276() {
+    void server2008_at_build6003_passes_without_an_update_list_because_the_rollups_carry_kb4019276() {
         Finding f = Eval.run(rule, Hosts.windows("2008SP2-6003").updatesNotCollected());
 
         assertThat(f.status()).isEqualTo(Status.PASS);
@@ -91,12 +91,12 @@ class OsTls12UpdateTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"8.1", "2012R2", "10", "2016", "2019", "2022", "11", "2025", "XP", "2003", "Vista"})
-    void osesThatNeedNoUpdateOrCanGetNoneAreNotApplicable(String os) {
+    void oses_that_need_no_update_or_can_get_none_are_not_applicable(String os) {
         assertThat(Eval.run(rule, Hosts.windows(os).updatesNotCollected()).status()).isEqualTo(Status.NOT_APPLICABLE);
     }
 
     @Test
-    void anUnidentifiedOsIsUnknown() {
+    void an_unidentified_os_is_unknown() {
         assertThat(Eval.run(rule, Hosts.blank().updates("KB3140245")).status()).isEqualTo(Status.UNKNOWN);
     }
 
@@ -106,7 +106,7 @@ class OsTls12UpdateTest {
      * ProductType server, G1) still needs the KB.
      */
     @Test
-    void windows8ClientFailsWithTheUpgradeTo81WhateverTheUpdateListSays() {
+    void windows8_client_fails_with_the_upgrade_to81_whatever_the_update_list_says() {
         for (Hosts h : List.of(Hosts.windows("8").updates("KB5000001"), Hosts.windows("8").updatesNotCollected(),
                 Hosts.windows("8").incompleteUpdates("KB5000001"))) {
             Finding f = Eval.run(rule, h);

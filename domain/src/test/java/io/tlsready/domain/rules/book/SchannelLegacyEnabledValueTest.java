@@ -24,7 +24,7 @@ class SchannelLegacyEnabledValueTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"2008SP2", "2008R2", "2012R2", "2016", "2022"})
-    void legacyClientValueIsInfoWhileTheClientRulePasses(String os) {
+    void legacy_client_value_is_info_while_the_client_rule_passes(String os) {
         HostFacts facts = Hosts.windows(os).x64().absentUnder(Places.SCHANNEL)
                 .dword(TLS12_CLIENT, "Enabled", 0xFFFF_FFFFL).dword(TLS12_CLIENT, "DisabledByDefault", 0).build();
 
@@ -41,7 +41,7 @@ class SchannelLegacyEnabledValueTest {
     }
 
     @Test
-    void bothLegacyValuesAreNamed() {
+    void both_legacy_values_are_named() {
         Finding f = Eval.run(rule, Hosts.windows("2019").absentUnder(Places.SCHANNEL)
                 .dword(TLS12_CLIENT, "Enabled", 0xFFFF_FFFFL).dword(TLS12_SERVER, "Enabled", 0xFFFF_FFFFL));
 
@@ -50,19 +50,19 @@ class SchannelLegacyEnabledValueTest {
     }
 
     @Test
-    void enabled1Passes() {
+    void enabled1_passes() {
         Finding f = Eval.run(rule, Hosts.windows("2019").absentUnder(Places.SCHANNEL).dword(TLS12_CLIENT, "Enabled", 1));
 
         assertThat(f.status()).isEqualTo(Status.PASS);
     }
 
     @Test
-    void absentValuesPass() {
+    void absent_values_pass() {
         assertThat(Eval.run(rule, Hosts.windows("2019").absentUnder(Places.SCHANNEL)).status()).isEqualTo(Status.PASS);
     }
 
     @Test
-    void notCollectedIsUnknown() {
+    void not_collected_is_unknown() {
         assertThat(Eval.run(rule, Hosts.windows("2019")).status()).isEqualTo(Status.UNKNOWN);
     }
 }

@@ -50,7 +50,7 @@ class SchannelTls12ClientTest {
         "XP,           NOT_APPLICABLE, NOT_APPLICABLE, NOT_APPLICABLE, NOT_APPLICABLE",
         "2003,         NOT_APPLICABLE, NOT_APPLICABLE, NOT_APPLICABLE, NOT_APPLICABLE",
     })
-    void theOsMatrix(String os, Status ready, Status disabled, Status absent, Status notCollected) {
+    void the_os_matrix(String os, Status ready, Status disabled, Status absent, Status notCollected) {
         assertThat(Eval.run(rule, with(os, 1, 0)).status()).as("ready").isEqualTo(ready);
         assertThat(Eval.run(rule, with(os, 0, 0)).status()).as("Enabled=0").isEqualTo(disabled);
         assertThat(Eval.run(rule, Hosts.windows(os).x64().absentUnder(Places.SCHANNEL)).status()).as("absent")
@@ -61,7 +61,7 @@ class SchannelTls12ClientTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"2008SP2", "7", "2008R2"})
-    void absentKeysOnNt60And61FailAndTheFixWritesBothValues(String os) {
+    void absent_keys_on_nt60_and61_fail_and_the_fix_writes_both_values(String os) {
         Finding f = Eval.run(rule, Hosts.windows(os).x64().absentUnder(Places.SCHANNEL));
 
         assertThat(f.status()).isEqualTo(Status.FAIL);
@@ -72,7 +72,7 @@ class SchannelTls12ClientTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"2012", "2012R2", "2016", "2019", "2022", "11"})
-    void absentKeysOnNt62AndLaterPassByTheOsDefault(String os) {
+    void absent_keys_on_nt62_and_later_pass_by_the_os_default(String os) {
         Finding f = Eval.run(rule, Hosts.windows(os).x64().absentUnder(Places.SCHANNEL));
 
         assertThat(f.status()).isEqualTo(Status.PASS);
@@ -82,13 +82,13 @@ class SchannelTls12ClientTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"2008R2", "2012R2", "2019"})
-    void enabled0xFfffffffCountsAsEnabled(String os) {
+    void enabled0x_ffffffff_counts_as_enabled(String os) {
         assertThat(Eval.run(rule, with(os, 0xFFFF_FFFFL, 0)).status()).isEqualTo(Status.PASS);
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"2008R2", "2012R2", "2019"})
-    void enabled0FailsAndTheFixSetsOnlyEnabledTo1(String os) {
+    void enabled0_fails_and_the_fix_sets_only_enabled_to1(String os) {
         Finding f = Eval.run(rule, with(os, 0, 0));
 
         assertThat(f.status()).isEqualTo(Status.FAIL);
@@ -99,7 +99,7 @@ class SchannelTls12ClientTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"2008R2", "2012R2", "2019"})
-    void disabledByDefault1FailsAndTheFixSetsOnlyDisabledByDefaultTo0(String os) {
+    void disabled_by_default1_fails_and_the_fix_sets_only_disabled_by_default_to0(String os) {
         Finding f = Eval.run(rule, with(os, 1, 1));
 
         assertThat(f.status()).isEqualTo(Status.FAIL);
@@ -107,7 +107,7 @@ class SchannelTls12ClientTest {
     }
 
     @Test
-    void enabled0xFfffffffWithDisabledByDefault1KeepsTheLegacyEnabledValueAndFixesOnlyDisabledByDefault() {
+    void enabled0x_ffffffff_with_disabled_by_default1_keeps_the_legacy_enabled_value_and_fixes_only_disabled_by_default() {
         Finding f = Eval.run(rule, with("2008R2", 0xFFFF_FFFFL, 1));
 
         assertThat(f.status()).isEqualTo(Status.FAIL);
@@ -121,7 +121,7 @@ class SchannelTls12ClientTest {
      */
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({"2008SP2, WARN", "2008R2, WARN", "2012, WARN", "2012R2, WARN", "2022, WARN"})
-    void aRegSzEnabledValueIsIgnoredSoTheOsDefaultDecides(String os, Status expected) {
+    void a_reg_sz_enabled_value_is_ignored_so_the_os_default_decides(String os, Status expected) {
         Finding f = Eval.run(rule, Hosts.windows(os).x64().absentUnder(Places.SCHANNEL)
                 .value(ValueRef.of(TLS12_CLIENT, "Enabled"), RegValue.Str.of("1"))
                 .dword(TLS12_CLIENT, "DisabledByDefault", 0));
@@ -137,7 +137,7 @@ class SchannelTls12ClientTest {
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({"2008SP2, FAIL", "7, FAIL", "2008R2, FAIL", "8, WARN", "2012, WARN", "2012R2, WARN", "2016, WARN",
         "2019, WARN", "2022, WARN", "11, WARN", "2025, WARN"})
-    void wronglyTypedValuesAloneLeaveTheOsDefaultWarnWhereItIsOnFailWhereItIsOff(String os, Status expected) {
+    void wrongly_typed_values_alone_leave_the_os_default_warn_where_it_is_on_fail_where_it_is_off(String os, Status expected) {
         // R4: both values a QWORD and a REG_SZ: SChannel ignores both, so the per-OS default of [S2] decides.
         Finding f = Eval.run(rule, Hosts.windows(os).x64().absentUnder(Places.SCHANNEL)
                 .value(ValueRef.of(TLS12_CLIENT, "Enabled"), new RegValue.Qword(1))
@@ -148,7 +148,7 @@ class SchannelTls12ClientTest {
     }
 
     @Test
-    void aQwordEnabledValueOn2012R2IsIgnoredAndTheDefaultIsOnSoItWarns() {
+    void a_qword_enabled_value_on2012_r2_is_ignored_and_the_default_is_on_so_it_warns() {
         Finding f = Eval.run(rule, Hosts.windows("2012R2").x64().absentUnder(Places.SCHANNEL)
                 .value(ValueRef.of(TLS12_CLIENT, "Enabled"), new RegValue.Qword(1))
                 .dword(TLS12_CLIENT, "DisabledByDefault", 0));
@@ -158,7 +158,7 @@ class SchannelTls12ClientTest {
     }
 
     @Test
-    void aRegSzDisabledByDefaultOn2008R2IsIgnoredSoTheDefaultDisabledByDefaultApplies() {
+    void a_reg_sz_disabled_by_default_on2008_r2_is_ignored_so_the_default_disabled_by_default_applies() {
         // R4 "FAIL where it is off (6.0/6.1)"; R3: "DisabledByDefault must be 0".
         Finding f = Eval.run(rule, Hosts.windows("2008R2").x64().absentUnder(Places.SCHANNEL)
                 .dword(TLS12_CLIENT, "Enabled", 1)
@@ -175,7 +175,7 @@ class SchannelTls12ClientTest {
      */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"2008SP2", "2008SP2-6003", "7", "2008R2"})
-    void disabledByDefault0WithEnabledAbsentOnNt60And61PassesNotingThatS1AlsoSetsEnabled(String os) {
+    void disabled_by_default0_with_enabled_absent_on_nt60_and61_passes_noting_that_s1_also_sets_enabled(String os) {
         Finding f = Eval.run(rule, Hosts.windows(os).x64().absentUnder(Places.SCHANNEL)
                 .dword(TLS12_CLIENT, "DisabledByDefault", 0));
 
@@ -186,21 +186,21 @@ class SchannelTls12ClientTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"2008SP2", "7", "2008R2"})
-    void r3BothAbsentFailsAndEnabled0FailsEvenWithDisabledByDefault0(String os) {
+    void r3_both_absent_fails_and_enabled0_fails_even_with_disabled_by_default0(String os) {
         assertThat(Eval.run(rule, Hosts.windows(os).x64().absentUnder(Places.SCHANNEL)).status())
                 .as("both absent").isEqualTo(Status.FAIL);
         assertThat(Eval.run(rule, with(os, 0, 0)).status()).as("Enabled=0").isEqualTo(Status.FAIL);
     }
 
     @Test
-    void disabledByDefault0WithEnabledNotCollectedOn2008R2IsUnknown() {
+    void disabled_by_default0_with_enabled_not_collected_on2008_r2_is_unknown() {
         Finding f = Eval.run(rule, Hosts.windows("2008R2").x64().dword(TLS12_CLIENT, "DisabledByDefault", 0));
 
         assertThat(f.status()).isEqualTo(Status.UNKNOWN);
     }
 
     @Test
-    void enabled1WithDisabledByDefaultAbsentOn2008R2FailsBecauseTheOsDefaultIsDisabledByDefault() {
+    void enabled1_with_disabled_by_default_absent_on2008_r2_fails_because_the_os_default_is_disabled_by_default() {
         Finding f = Eval.run(rule, Hosts.windows("2008R2").x64().absentUnder(Places.SCHANNEL)
                 .dword(TLS12_CLIENT, "Enabled", 1));
 
@@ -209,7 +209,7 @@ class SchannelTls12ClientTest {
     }
 
     @Test
-    void enabled1WithDisabledByDefaultAbsentOn2012Passes() {
+    void enabled1_with_disabled_by_default_absent_on2012_passes() {
         Finding f = Eval.run(rule, Hosts.windows("2012").x64().absentUnder(Places.SCHANNEL)
                 .dword(TLS12_CLIENT, "Enabled", 1));
 
@@ -217,28 +217,28 @@ class SchannelTls12ClientTest {
     }
 
     @Test
-    void enabled1WithDisabledByDefaultNotCollectedOn2008R2IsUnknown() {
+    void enabled1_with_disabled_by_default_not_collected_on2008_r2_is_unknown() {
         Finding f = Eval.run(rule, Hosts.windows("2008R2").x64().dword(TLS12_CLIENT, "Enabled", 1));
 
         assertThat(f.status()).isEqualTo(Status.UNKNOWN);
     }
 
     @Test
-    void enabled0DecidesEvenWhenDisabledByDefaultWasNotCollected() {
+    void enabled0_decides_even_when_disabled_by_default_was_not_collected() {
         Finding f = Eval.run(rule, Hosts.windows("2019").x64().dword(TLS12_CLIENT, "Enabled", 0));
 
         assertThat(f.status()).isEqualTo(Status.FAIL);
     }
 
     @Test
-    void absentValuesOnAnUnidentifiedOsAreUnknownBecauseTheDefaultIsUnknown() {
+    void absent_values_on_an_unidentified_os_are_unknown_because_the_default_is_unknown() {
         Finding f = Eval.run(rule, Hosts.blank().absentUnder(Places.SCHANNEL));
 
         assertThat(f.status()).isEqualTo(Status.UNKNOWN);
     }
 
     @Test
-    void explicitlyEnabledValuesPassEvenOnAnUnidentifiedOs() {
+    void explicitly_enabled_values_pass_even_on_an_unidentified_os() {
         Finding f = Eval.run(rule, Hosts.blank().dword(TLS12_CLIENT, "Enabled", 1)
                 .dword(TLS12_CLIENT, "DisabledByDefault", 0));
 
@@ -246,7 +246,7 @@ class SchannelTls12ClientTest {
     }
 
     @Test
-    void theFailureRemediationAsksForARestart() {
+    void the_failure_remediation_asks_for_a_restart() {
         Finding f = Eval.run(rule, with("2008R2", 0, 1));
 
         assertThat(f.remediation().orElseThrow().summary()).containsIgnoringCase("restart");

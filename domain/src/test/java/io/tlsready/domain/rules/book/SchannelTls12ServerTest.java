@@ -32,7 +32,7 @@ class SchannelTls12ServerTest {
         "2022,    PASS, WARN, PASS, UNKNOWN",
         "11,      PASS, WARN, PASS, UNKNOWN",
     })
-    void theOsMatrix(String os, Status on, Status off, Status absent, Status notCollected) {
+    void the_os_matrix(String os, Status on, Status off, Status absent, Status notCollected) {
         Hosts base = Hosts.windows(os).x64().absentUnder(Places.SCHANNEL);
         assertThat(Eval.run(rule, Hosts.windows(os).x64().absentUnder(Places.SCHANNEL)
                 .dword(TLS12_SERVER, "Enabled", 1).dword(TLS12_SERVER, "DisabledByDefault", 0)).status()).isEqualTo(on);
@@ -43,7 +43,7 @@ class SchannelTls12ServerTest {
     }
 
     @Test
-    void aDisabledServerSideIsAWarningWithAnOptInFix() {
+    void a_disabled_server_side_is_a_warning_with_an_opt_in_fix() {
         Finding f = Eval.run(rule, Hosts.windows("2008R2").x64().absentUnder(Places.SCHANNEL));
 
         assertThat(f.status()).isEqualTo(Status.WARN);
@@ -52,7 +52,7 @@ class SchannelTls12ServerTest {
     }
 
     @Test
-    void theClientKeyDoesNotSatisfyTheServerRule() {
+    void the_client_key_does_not_satisfy_the_server_rule() {
         Finding f = Eval.run(rule, Hosts.windows("2008R2").x64().absentUnder(Places.SCHANNEL)
                 .dword(Hosts.TLS12_CLIENT, "Enabled", 1).dword(Hosts.TLS12_CLIENT, "DisabledByDefault", 0));
 

@@ -50,7 +50,7 @@ class WinHttpDefaultSecureProtocolsTest {
         "2022,         NOT_APPLICABLE, NOT_APPLICABLE, NOT_APPLICABLE",
         "11,           NOT_APPLICABLE, NOT_APPLICABLE, NOT_APPLICABLE",
     })
-    void theOsMatrix(String os, Status ready, Status absent, Status notCollected) {
+    void the_os_matrix(String os, Status ready, Status absent, Status notCollected) {
         assertThat(Eval.run(rule, both(os, 0xA80, 0xA80)).status()).as("ready").isEqualTo(ready);
         assertThat(Eval.run(rule, Hosts.windows(os).x64().coverAll()).status()).as("absent").isEqualTo(absent);
         assertThat(Eval.run(rule, Hosts.windows(os).x64()).status()).as("not collected").isEqualTo(notCollected);
@@ -58,7 +58,7 @@ class WinHttpDefaultSecureProtocolsTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"7", "2008R2", "2012"})
-    void onX64BothViewsAreCheckedAndABitMissingOnlyInWowFailsWithExactlyThatFix(String os) {
+    void on_x64_both_views_are_checked_and_a_bit_missing_only_in_wow_fails_with_exactly_that_fix(String os) {
         Finding f = Eval.run(rule, both(os, 0xA00, 0x0A0));
 
         assertThat(f.status()).isEqualTo(Status.FAIL);
@@ -72,7 +72,7 @@ class WinHttpDefaultSecureProtocolsTest {
      * TLS 1.0/1.1 bits kept". The OS default 0x0A0 is SSL 3.0 + TLS 1.0, so it becomes 0x880, never 0x8A0.
      */
     @Test
-    void theFixClearsSslBitsKeepsTls10And11AndAddsTls12_0x0A0Becomes0x880() {
+    void the_fix_clears_ssl_bits_keeps_tls10_and_tls11_and_adds_tls12_so_0x0a0_becomes_0x880() {
         Finding f = Eval.run(rule, both("2008R2", 0x0A0, 0xA80));
 
         RegistryChange c = f.remediation().orElseThrow().changes().get(0);
@@ -86,14 +86,14 @@ class WinHttpDefaultSecureProtocolsTest {
 
     @ParameterizedTest(name = "0x{0} -> 0x{1}")
     @CsvSource({"0a0, 880", "008, 800", "028, 800", "2a8, a80", "200, a00", "aa8, a80", "2020, 2800"})
-    void everySsl2And3BitIsClearedAndEveryTlsBitKept(String before, String after) {
+    void every_ssl2_and3_bit_is_cleared_and_every_tls_bit_kept(String before, String after) {
         Finding f = Eval.run(rule, both("2012", Long.parseLong(before, 16), 0xA80));
 
         assertThat(Eval.changes(f)).containsExactly(NATIVE_KEY + NAME + "=0x" + after);
     }
 
     @Test
-    void anAbsentValueIsWrittenAs0xA80InBothViews() {
+    void an_absent_value_is_written_as0x_a80_in_both_views() {
         Finding f = Eval.run(rule, Hosts.windows("2008R2").x64().coverAll());
 
         assertThat(f.status()).isEqualTo(Status.FAIL);
@@ -102,7 +102,7 @@ class WinHttpDefaultSecureProtocolsTest {
     }
 
     @Test
-    void aWrongTypeValueFailsAndIsReplacedBy0xA80() {
+    void a_wrong_type_value_fails_and_is_replaced_by0x_a80() {
         Finding f = Eval.run(rule, Hosts.windows("2012").x64().coverAll()
                 .value(ValueRef.of(WINHTTP, "DefaultSecureProtocols"), RegValue.Str.of("0xA00"))
                 .dwordWow(WINHTTP, "DefaultSecureProtocols", 0xA00));
@@ -113,7 +113,7 @@ class WinHttpDefaultSecureProtocolsTest {
     }
 
     @Test
-    void onX86OnlyTheNativeViewCounts() {
+    void on_x86_only_the_native_view_counts() {
         Finding f = Eval.run(rule, Hosts.windows("7").x86().dword(WINHTTP, "DefaultSecureProtocols", 0xA00));
 
         assertThat(f.status()).isEqualTo(Status.PASS);
@@ -122,14 +122,14 @@ class WinHttpDefaultSecureProtocolsTest {
     }
 
     @Test
-    void onX86AMissingNativeBitFailsWithOnlyANativeFix() {
+    void on_x86_a_missing_native_bit_fails_with_only_a_native_fix() {
         Finding f = Eval.run(rule, Hosts.windows("7").x86().coverAll());
 
         assertThat(Eval.changes(f)).containsExactly(NATIVE_KEY + NAME + "=0xa80");
     }
 
     @Test
-    void anUnknownArchitectureWithTheWowViewNotCollectedIsUnknown() {
+    void an_unknown_architecture_with_the_wow_view_not_collected_is_unknown() {
         Finding f = Eval.run(rule, Hosts.windows("2008R2").dword(WINHTTP, "DefaultSecureProtocols", 0xA00));
 
         assertThat(f.status()).isEqualTo(Status.UNKNOWN);
@@ -137,7 +137,7 @@ class WinHttpDefaultSecureProtocolsTest {
     }
 
     @Test
-    void anUnknownArchitectureStillFailsWhenTheNativeViewLacksTheBit() {
+    void an_unknown_architecture_still_fails_when_the_native_view_lacks_the_bit() {
         Finding f = Eval.run(rule, Hosts.windows("2008R2").dword(WINHTTP, "DefaultSecureProtocols", 0x0A0));
 
         assertThat(f.status()).isEqualTo(Status.FAIL);
@@ -146,7 +146,7 @@ class WinHttpDefaultSecureProtocolsTest {
     }
 
     @Test
-    void anUnknownArchitectureWithTheWowViewCollectedChecksBothViews() {
+    void an_unknown_architecture_with_the_wow_view_collected_checks_both_views() {
         Finding f = Eval.run(rule, Hosts.windows("2008R2").absentUnderWow(WINHTTP)
                 .dword(WINHTTP, "DefaultSecureProtocols", 0xA00));
 
@@ -155,14 +155,14 @@ class WinHttpDefaultSecureProtocolsTest {
     }
 
     @Test
-    void theWowViewNotCollectedOnX64IsUnknown() {
+    void the_wow_view_not_collected_on_x64_is_unknown() {
         Finding f = Eval.run(rule, Hosts.windows("2012").x64().dword(WINHTTP, "DefaultSecureProtocols", 0xA00));
 
         assertThat(f.status()).isEqualTo(Status.UNKNOWN);
     }
 
     @Test
-    void sslBitsNextToTls12AreAWarningWhoseFixClearsOnlyTheSslBits() {
+    void ssl_bits_next_to_tls12_are_a_warning_whose_fix_clears_only_the_ssl_bits() {
         // Rule book §1c: "Warn if 0x8 or 0x20 are set"; R16: the fix clears 0x8/0x20 and keeps TLS 1.0/1.1.
         Finding f = Eval.run(rule, both("2008R2", 0xAA8, 0xA00));
 
@@ -171,7 +171,7 @@ class WinHttpDefaultSecureProtocolsTest {
     }
 
     @Test
-    void onX64ANativeFailWithTheWowViewNotCollectedWritesBothViewsSoThePlanCloses() {
+    void on_x64_a_native_fail_with_the_wow_view_not_collected_writes_both_views_so_the_plan_closes() {
         // Rule book R5/§1c: the value must exist in both views on x64; R16: "a plan must close every registry-fixable
         // FAIL it was made from", so the view that was not exported is written too.
         Finding f = Eval.run(rule, Hosts.windows("2008R2").x64().notCollectedUnderWow(WINHTTP).absentUnder(WINHTTP));
@@ -181,7 +181,7 @@ class WinHttpDefaultSecureProtocolsTest {
     }
 
     @Test
-    void windows8ClientStillNeedsTheBitAndItsDetailPointsAtTheUpgrade() {
+    void windows8_client_still_needs_the_bit_and_its_detail_points_at_the_upgrade() {
         // Rule book R5: "Windows 8.0 client: KB3140245 does not apply, the fix is an upgrade to 8.1".
         Finding f = Eval.run(rule, Hosts.windows("8").x64().coverAll());
 
@@ -190,7 +190,7 @@ class WinHttpDefaultSecureProtocolsTest {
     }
 
     @Test
-    void theConfigMgrValue0xAA0CarriesTheSsl30BitSoItIsAWarningNotAPass() {
+    void the_config_mgr_value0x_aa0_carries_the_ssl30_bit_so_it_is_a_warning_not_a_pass() {
         // Rule book §1c bit table: 0xAA0 = 0x800 | 0x200 | 0x80 | 0x20 (SSL 3.0); "warn if 0x8 or 0x20 are set".
         Finding f = Eval.run(rule, both("2008R2", 0xAA0, 0xAA0));
 
@@ -199,22 +199,22 @@ class WinHttpDefaultSecureProtocolsTest {
     }
 
     @Test
-    void anUnknownArchitectureWithTheNativeViewNotCollectedIsUnknown() {
+    void an_unknown_architecture_with_the_native_view_not_collected_is_unknown() {
         assertThat(Eval.run(rule, Hosts.windows("2012")).status()).isEqualTo(Status.UNKNOWN);
     }
 
     @Test
-    void tls12OnlyPasses() {
+    void tls12_only_passes() {
         assertThat(Eval.run(rule, both("2008R2", 0x800, 0x800)).status()).isEqualTo(Status.PASS);
     }
 
     @Test
-    void anUnidentifiedOsIsUnknown() {
+    void an_unidentified_os_is_unknown() {
         assertThat(Eval.run(rule, Hosts.blank().x64().coverAll()).status()).isEqualTo(Status.UNKNOWN);
     }
 
     @Test
-    void theRuleAsksForBothViews() {
+    void the_rule_asks_for_both_views() {
         assertThat(rule.needs()).containsExactlyInAnyOrder(ValueRef.of(WINHTTP, "DefaultSecureProtocols"),
                 new ValueRef(WINHTTP, RegistryView.WOW64_32, "DefaultSecureProtocols"));
     }

@@ -21,7 +21,7 @@ class SystemInfoTextTest {
         "5.1.2600 Build 2600                   | 0",
         "5.2.3790 Service Pack 2 Build 3790    | 2",
     })
-    void servicePackInAnyLanguage(String value, int sp) {
+    void service_pack_in_any_language(String value, int sp) {
         WindowsVersion v = WindowsVersion.find(value).orElseThrow();
         assertThat(SystemInfoText.servicePack(value, v)).isEqualTo(sp);
     }
@@ -33,7 +33,7 @@ class SystemInfoTextTest {
         "Название ОС                   | названиеос",
         "OS 名称                        | os名称",
     })
-    void labelsNormalizeAcrossAccentsAndPunctuation(String label, String norm) {
+    void labels_normalize_across_accents_and_punctuation(String label, String norm) {
         assertThat(SystemInfoLabels.normalizeLabel(label)).isEqualTo(norm);
         assertThat(SystemInfoLabels.isKnownLabel(norm)).isTrue();
     }
