@@ -3,27 +3,22 @@ package io.tlsready.app.rest;
 import static io.tlsready.app.rest.RestApiTest.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.inject.Injector;
-import io.javalin.Javalin;
 import io.tlsready.domain.port.EvidenceException;
 import io.tlsready.domain.port.Hint;
 import io.tlsready.domain.port.HintedText;
-import io.tlsready.domain.port.OfflineEvidence;
 import io.tlsready.domain.port.RemoteTarget;
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An evidence error's hints reach an HTTP client in the API's words (its body and part names), never as the
  * CLI's flags: the REST client has no {@code --hives}. The evidence port is a stand-in that fails with the hint
- * under test, bound in place of the offline adapter's module.
+ * under test, bound by {@link RestServerExtension} in place of the offline adapter's module.
  */
 class RestHintsTest {
 
@@ -34,30 +29,17 @@ class RestHintsTest {
             new Hint.GivePassword(true), new Hint.GivePassword(false));
 
     private static final AtomicReference<Hint> FAILING_WITH = new AtomicReference<>();
-    private static Javalin javalin;
-    private static RestClient client;
 
-    @BeforeAll
-    static void start() {
-        ServerSettings settings = new ServerSettings(new ListenAddress("127.0.0.1", 0), 1024 * 1024);
-        OfflineEvidence failing = files -> {
-            throw new EvidenceException(AuditRoutes.JSON_BODY_NAME, HintedText.of("too large for text evidence; ",
-                    FAILING_WITH.get()));
-        };
-        Injector injector = StrictGuice.createInjector(new AuditModule(), new RestModule(settings),
-                binder -> binder.bind(OfflineEvidence.class).toInstance(failing));
-        javalin = injector.getInstance(Javalin.class).start();
-        client = new RestClient(URI.create("http://127.0.0.1:" + javalin.port() + "/"));
-    }
-
-    @AfterAll
-    static void stop() {
-        javalin.stop();
-    }
+    @RegisterExtension
+    static final RestServerExtension API = RestServerExtension.onLoopback().maxRequestBytes(1024 * 1024)
+            .withOfflineEvidence(files -> {
+                throw new EvidenceException(AuditRoutes.JSON_BODY_NAME,
+                        HintedText.of("too large for text evidence; ", FAILING_WITH.get()));
+            });
 
     private static String detail(Hint hint) {
         FAILING_WITH.set(hint);
-        HttpResponse<String> r = client.post(AuditRoutes.PATH, "application/json",
+        HttpResponse<String> r = API.client().post(AuditRoutes.PATH, "application/json",
                 "{}".getBytes(StandardCharsets.UTF_8));
         assertProblem(r, 400, "Malformed evidence");
         return RestClient.json(r).get("detail").asText();

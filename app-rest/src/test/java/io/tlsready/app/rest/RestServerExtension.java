@@ -4,6 +4,7 @@ import com.google.inject.Module;
 import com.google.inject.multibindings.Multibinder;
 import io.javalin.Javalin;
 import io.tlsready.adapters.windows.offline.OfflineEvidenceModule;
+import io.tlsready.domain.port.OfflineEvidence;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,13 +26,16 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * void healthz_says_ok(RestClient client) { ... }
  * }</pre>
  *
- * The server is the production one ({@link TlsReadyServer}), unless a test adds route groups: then it is the same
- * production wiring with those groups bound beside the real ones, as a feature would add its routes.
+ * The server is the production one ({@link TlsReadyServer}), unless a test adds route groups or stands in for the
+ * evidence port: then it is the same production wiring with those groups bound beside the real ones (as a feature
+ * would add its routes), or with a testing module binding the stand-in where the offline adapter's module was.
  */
 final class RestServerExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
 
     private long maxRequestBytes = ServerSettings.DEFAULT_MAX_REQUEST_BYTES;
     private final List<RouteGroup> extraRoutes = new ArrayList<>();
+    private Module evidence = new OfflineEvidenceModule();
+    private boolean customWiring;
     private Running running;
 
     private RestServerExtension() {
@@ -49,6 +53,14 @@ final class RestServerExtension implements BeforeAllCallback, AfterAllCallback, 
     /** One more route group served beside the production ones. */
     RestServerExtension withRoutes(RouteGroup routes) {
         extraRoutes.add(routes);
+        customWiring = true;
+        return this;
+    }
+
+    /** The evidence port answered by {@code standIn} instead of the offline adapter (a testing module, no override). */
+    RestServerExtension withOfflineEvidence(OfflineEvidence standIn) {
+        this.evidence = binder -> binder.bind(OfflineEvidence.class).toInstance(standIn);
+        customWiring = true;
         return this;
     }
 
@@ -62,7 +74,7 @@ final class RestServerExtension implements BeforeAllCallback, AfterAllCallback, 
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        running = extraRoutes.isEmpty() ? production() : withExtraRoutes();
+        running = customWiring ? customWiring() : production();
     }
 
     @Override
@@ -88,11 +100,11 @@ final class RestServerExtension implements BeforeAllCallback, AfterAllCallback, 
         return new Running(server.start(), server::close);
     }
 
-    private Running withExtraRoutes() {
+    private Running customWiring() {
         ServerSettings settings = new ServerSettings(new ListenAddress("127.0.0.1", 0), maxRequestBytes);
         Module routes = binder -> extraRoutes.forEach(
                 r -> Multibinder.newSetBinder(binder, RouteGroup.class).addBinding().toInstance(r));
-        Javalin javalin = StrictGuice.createInjector(new AuditModule(), new OfflineEvidenceModule(),
+        Javalin javalin = StrictGuice.createInjector(new AuditModule(), evidence,
                 new RestModule(settings), routes).getInstance(Javalin.class).start();
         return new Running(URI.create("http://127.0.0.1:" + javalin.port() + "/"), javalin::stop);
     }
