@@ -44,7 +44,13 @@ final class RulesCommand implements Callable<Integer> {
                 m.put("core", r.id().core());
                 m.put("title", r.title());
                 List<Object> sources = new ArrayList<>();
-                r.sources().forEach(s -> sources.add(Map.of("id", s.name(), "title", s.title(), "url", s.url())));
+                for (Source s : r.sources()) {
+                    Map<String, Object> source = new LinkedHashMap<>(); // not Map.of: its order changes per run
+                    source.put("id", s.name());
+                    source.put("title", s.title());
+                    source.put("url", s.url());
+                    sources.add(source);
+                }
                 m.put("sources", sources);
                 rules.add(m);
             }

@@ -27,7 +27,10 @@ public final class ReportDocument {
     public static Map<String, Object> of(AuditReport report) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("schema", AuditReport.SCHEMA);
-        root.put("tool", Map.of("name", "tlsready", "version", report.toolVersion()));
+        Map<String, Object> tool = new LinkedHashMap<>(); // not Map.of: its order changes from run to run
+        tool.put("name", "tlsready");
+        tool.put("version", report.toolVersion());
+        root.put("tool", tool);
         root.put("generatedAt", report.generatedAt());
         List<Object> hosts = new ArrayList<>();
         report.hosts().forEach(h -> hosts.add(host(h)));

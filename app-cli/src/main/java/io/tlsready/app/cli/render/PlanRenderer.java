@@ -71,7 +71,7 @@ public final class PlanRenderer {
             predicted.put("verdict", h.predicted().verdict().name());
             List<Object> findings = new ArrayList<>();
             for (Finding f : h.predicted().findings()) {
-                findings.add(Map.of("rule", f.rule().name(), "status", f.status().name()));
+                findings.add(Fields.of("rule", f.rule().name(), "status", f.status().name()));
             }
             predicted.put("findings", findings);
             host.put("predicted", predicted);

@@ -44,17 +44,17 @@ final class SarifRenderer implements ReportRenderer {
         for (Map.Entry<RuleId, Finding> e : titles.entrySet()) {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("id", e.getKey().name());
-            r.put("shortDescription", Map.of("text", e.getValue().title()));
+            r.put("shortDescription", Fields.of("text", e.getValue().title()));
             if (!e.getValue().reference().isEmpty()) {
                 r.put("helpUri", e.getValue().reference().get(0).url());
             }
-            r.put("properties", Map.of("core", e.getKey().core()));
+            r.put("properties", Fields.of("core", e.getKey().core()));
             rules.add(r);
         }
         if (report.hosts().stream().anyMatch(h -> h.error().isPresent())) {
-            rules.add(Map.of("id", NOT_AUDITED, "shortDescription",
-                    Map.of("text", "The host could not be audited (unreachable, refused, timed out)"),
-                    "properties", Map.of("core", true)));
+            rules.add(Fields.of("id", NOT_AUDITED, "shortDescription",
+                    Fields.of("text", "The host could not be audited (unreachable, refused, timed out)"),
+                    "properties", Fields.of("core", true)));
         }
         driver.put("rules", rules);
         List<Object> results = new ArrayList<>();
@@ -63,10 +63,10 @@ final class SarifRenderer implements ReportRenderer {
                 Map<String, Object> r = new LinkedHashMap<>();
                 r.put("ruleId", NOT_AUDITED);
                 r.put("level", "warning");
-                r.put("message", Map.of("text", h.host() + ": " + h.error().get()));
-                r.put("locations", List.of(Map.of("logicalLocations",
-                        List.of(Map.of("name", h.host(), "kind", "module")))));
-                r.put("properties", Map.of("status", "UNKNOWN", "verdict", h.verdict().name()));
+                r.put("message", Fields.of("text", h.host() + ": " + h.error().get()));
+                r.put("locations", List.of(Fields.of("logicalLocations",
+                        List.of(Fields.of("name", h.host(), "kind", "module")))));
+                r.put("properties", Fields.of("status", "UNKNOWN", "verdict", h.verdict().name()));
                 results.add(r);
             }
             for (Finding f : h.findings()) {
@@ -77,20 +77,20 @@ final class SarifRenderer implements ReportRenderer {
                 Map<String, Object> r = new LinkedHashMap<>();
                 r.put("ruleId", f.rule().name());
                 r.put("level", level);
-                r.put("message", Map.of("text", h.host() + ": " + f.detail()));
+                r.put("message", Fields.of("text", h.host() + ": " + f.detail()));
                 Map<String, Object> location = new LinkedHashMap<>();
-                location.put("logicalLocations", List.of(Map.of("name", h.host(), "kind", "module")));
+                location.put("logicalLocations", List.of(Fields.of("name", h.host(), "kind", "module")));
                 if (!h.provenance().isEmpty()) {
-                    location.put("physicalLocation", Map.of("artifactLocation",
-                            Map.of("uri", uri(h.provenance().get(0).location()))));
+                    location.put("physicalLocation", Fields.of("artifactLocation",
+                            Fields.of("uri", uri(h.provenance().get(0).location()))));
                 }
                 r.put("locations", List.of(location));
-                r.put("properties", Map.of("status", f.status().name(), "verdict", h.verdict().name()));
+                r.put("properties", Fields.of("status", f.status().name(), "verdict", h.verdict().name()));
                 results.add(r);
             }
         }
         Map<String, Object> run = new LinkedHashMap<>();
-        run.put("tool", Map.of("driver", driver));
+        run.put("tool", Fields.of("driver", driver));
         run.put("results", results);
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");

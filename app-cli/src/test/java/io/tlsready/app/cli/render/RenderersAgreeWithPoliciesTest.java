@@ -104,4 +104,23 @@ class RenderersAgreeWithPoliciesTest {
         }
         assertThat(bars).isEqualTo(RuleId.values().length);
     }
+
+    @Test
+    void json_objects_keep_their_written_field_order_so_two_runs_diff_clean() throws Exception {
+        // Map.of's order changes from one JVM run to the next; a report's fields must not.
+        JsonNode json = new ObjectMapper().readTree(render(Format.JSON, report()));
+        assertThat(fieldNames(json.path("tool"))).containsExactly("name", "version");
+        JsonNode sarif = new ObjectMapper().readTree(render(Format.SARIF, report()));
+        sarif.path("runs").get(0).path("results").forEach(r -> {
+            assertThat(fieldNames(r.path("properties"))).containsExactly("status", "verdict");
+            assertThat(fieldNames(r.path("locations").get(0).path("logicalLocations").get(0)))
+                    .containsExactly("name", "kind");
+        });
+    }
+
+    private static List<String> fieldNames(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
 }

@@ -13,6 +13,8 @@ import io.tlsready.domain.rules.RuleId;
 import io.tlsready.domain.rules.Source;
 import io.tlsready.domain.rules.Status;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +28,11 @@ import java.util.Set;
  */
 final class AzureRootCas implements Rule {
 
-    /** SHA-1 thumbprints, upper case as Windows names the keys (rule book §1f-6). */
-    static final Map<String, String> ROOTS = Map.of(
+    /**
+     * SHA-1 thumbprints, upper case as Windows names the keys (rule book §1f-6), in the rule book's order: findings
+     * name the roots in this order in every run ({@code Map.of} would reorder them from one JVM run to the next).
+     */
+    static final Map<String, String> ROOTS = inOrder(
             "DF3C24F9BFD666761B268073FE06D1CC8D4F82A4", "DigiCert Global Root G2",
             "A8985D3A65E5E5C4B2D7D66D40C6DD2FB19C5436", "DigiCert Global Root CA",
             "D4DE20D05E66FC53FE1A50882C78DB2852CAE474", "Baltimore CyberTrust Root",
@@ -123,5 +128,13 @@ final class AzureRootCas implements Rule {
         }
         return new Evidence(String.join(", ", STORES), "", "", "6 thumbprints x 4 stores: " + String.join("/", states),
                 "one of " + String.join(", ", ROOTS.values()), "");
+    }
+
+    private static Map<String, String> inOrder(String... thumbprintsAndNames) {
+        Map<String, String> roots = new LinkedHashMap<>();
+        for (int i = 0; i < thumbprintsAndNames.length; i += 2) {
+            roots.put(thumbprintsAndNames[i], thumbprintsAndNames[i + 1]);
+        }
+        return Collections.unmodifiableMap(roots);
     }
 }

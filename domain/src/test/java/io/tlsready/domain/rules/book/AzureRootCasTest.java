@@ -43,6 +43,17 @@ class AzureRootCasTest {
     }
 
     @Test
+    void the_expected_roots_are_named_in_the_rule_books_order_in_every_run() {
+        Finding f = Eval.run(rule, Hosts.windows("2016").coverAll()
+                .dword(Places.AUTHROOT_POLICY, "DisableRootAutoUpdate", 1));
+
+        // Map.of would reorder these from one JVM run to the next, so two reports of one host would not diff clean.
+        assertThat(f.evidence()).anySatisfy(e -> assertThat(e.expected()).isEqualTo("one of DigiCert Global Root G2, "
+                + "DigiCert Global Root CA, Baltimore CyberTrust Root, D-TRUST Root Class 3 CA 2 2009, "
+                + "Microsoft RSA Root CA 2017, Microsoft ECC Root CA 2017"));
+    }
+
+    @Test
     void none_trusted_with_automatic_root_updates_off_warns() {
         Finding f = Eval.run(rule, Hosts.windows("2016").coverAll()
                 .dword(Places.AUTHROOT_POLICY, "DisableRootAutoUpdate", 1));
