@@ -204,11 +204,16 @@ public final class FixService {
                         || c.outcome() == Outcome.ALREADY_SET) {
                     continue;
                 }
-                String why = c.outcome() == Outcome.FAILED ? c.why() + "; " + u.outcome().words()
-                        + (u.why().isEmpty() ? "" : " (" + u.why() + ")") : u.why();
+                if (c.outcome() == Outcome.FAILED) {
+                    // The failed value keeps its failure; the undo says where it stands now.
+                    changes.set(i, c.with(Outcome.FAILED, c.why() + "; undo: " + u.outcome().words()
+                            + (u.why().isEmpty() ? "" : " (" + u.why() + ")")));
+                    continue;
+                }
+                String why = u.why();
                 Outcome shown = switch (u.outcome()) {
                     case RESTORED, ALREADY_AS_BEFORE -> Outcome.RESTORED;
-                    case FAILED, CHANGED_SINCE -> c.outcome() == Outcome.WRITTEN ? Outcome.LEFT_WRITTEN : Outcome.FAILED;
+                    case FAILED, CHANGED_SINCE -> Outcome.LEFT_WRITTEN;
                     default -> c.outcome();
                 };
                 changes.set(i, c.with(shown, why));
