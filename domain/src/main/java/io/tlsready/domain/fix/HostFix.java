@@ -1,5 +1,6 @@
 package io.tlsready.domain.fix;
 
+import io.tlsready.domain.plan.RemediationPlanner;
 import io.tlsready.domain.report.HostReport;
 import io.tlsready.domain.report.Verdict;
 import java.util.List;
@@ -44,6 +45,16 @@ public record HostFix(String host, boolean applied, List<ValueChange> changes, O
     public boolean changedTheHost() {
         return changes.stream().anyMatch(c -> c.outcome() == ValueChange.Outcome.WRITTEN
                 || c.outcome() == ValueChange.Outcome.LEFT_WRITTEN);
+    }
+
+    /**
+     * The host verified READY, or what is left needs a person (an update, a manual step): the re-audit found no
+     * FAIL a registry write could close. A canary must end like this for the fleet to go on.
+     */
+    public boolean verifiedReadyOrManual() {
+        return error.isEmpty() && after.isPresent() && after.get().error().isEmpty()
+                && (after.get().verdict() == Verdict.READY
+                        || RemediationPlanner.plan(after.get(), false).changes().isEmpty());
     }
 
     /** The fix held: no error and every value written or already set. */

@@ -21,7 +21,7 @@ public final class InMemoryJournals implements JournalStore {
     }
 
     @Override
-    public String save(Journal journal) {
+    public synchronized String save(Journal journal) {
         String location = "memory:" + journal.where().host() + "-" + journal.runId();
         onSave.accept(journal);
         versions.computeIfAbsent(location, k -> new ArrayList<>()).add(journal);
@@ -29,7 +29,7 @@ public final class InMemoryJournals implements JournalStore {
     }
 
     @Override
-    public Journal load(String location) {
+    public synchronized Journal load(String location) {
         List<Journal> saved = versions.get(location);
         if (saved == null) {
             throw new EvidenceException(location, "no such journal");
@@ -38,11 +38,11 @@ public final class InMemoryJournals implements JournalStore {
     }
 
     /** Every version saved under {@code location}, oldest first. */
-    public List<Journal> versions(String location) {
+    public synchronized List<Journal> versions(String location) {
         return List.copyOf(versions.getOrDefault(location, List.of()));
     }
 
-    public int count() {
+    public synchronized int count() {
         return versions.size();
     }
 }
