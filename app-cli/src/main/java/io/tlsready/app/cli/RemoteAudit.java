@@ -12,7 +12,6 @@ import io.tlsready.app.cli.render.Format;
 import io.tlsready.app.cli.render.ReportRenderer;
 import io.tlsready.domain.audit.AuditService;
 import io.tlsready.domain.fleet.FleetAudit;
-import io.tlsready.adapters.winrm.WinRmModule;
 import io.tlsready.domain.port.RemoteHosts;
 import io.tlsready.domain.port.RemoteTarget;
 import io.tlsready.domain.report.AuditReport;
@@ -32,7 +31,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * {@code tlsready audit --host|--inventory}: turns the options and the inventory into remote targets
@@ -88,31 +86,8 @@ final class RemoteAudit {
                     + planned.size() + " hosts already done");
         }
 
-        boolean kerberos = todo.stream().anyMatch(p -> p.auth() == RemoteTarget.Auth.KERBEROS);
-        boolean kerberosByPassword = kerberos && KerberosPasswords.wanted(r.passwordFile, env);
-        if (kerberosByPassword) {
-            todo.stream().filter(p -> p.auth() == RemoteTarget.Auth.KERBEROS && p.user().isEmpty()).findFirst()
-                    .ifPresent(p -> {
-                        throw new UsageException(p.origin() + ": " + p.host() + ": a Kerberos login with a password"
-                                + " needs --user user@REALM (or kinit first and use the ticket cache)");
-                    });
-        }
-        char[] password = todo.stream().anyMatch(p -> p.auth() != RemoteTarget.Auth.KERBEROS) || kerberosByPassword
-                ? Passwords.resolve(r.passwordFile, PlannedHosts.firstUser(todo), env, err) : new char[0];
-        try {
-            Supplier<char[]> secret = password::clone;
-            // Kerberos without a password source uses the ticket cache: an empty password says so.
-            Supplier<char[]> kerberosSecret = kerberosByPassword ? secret : () -> new char[0];
-            List<RemoteTarget> targets = new ArrayList<>();
-            for (Planned p : todo) {
-                targets.add(new RemoteTarget(p.host(), p.port(), p.transport(), p.auth(), p.user(),
-                        p.auth() == RemoteTarget.Auth.KERBEROS ? kerberosSecret : secret,
-                        Optional.ofNullable(r.caCert), pin, r.insecureSkipTlsVerify,
-                        Duration.ofSeconds(r.timeoutSeconds)));
-            }
-            return audit(c, planned, targets, previous, keep);
-        } finally {
-            RemoteTarget.wipe(password);
+        try (RemoteTargets targets = RemoteTargets.of(todo, r, pin, env, err)) {
+            return audit(c, planned, targets.targets(), previous, keep);
         }
     }
 

@@ -76,6 +76,9 @@ public final class FleetFix {
         try {
             int[] failures = {0};
             Stop stop = stage(pool, hosts, 0, canaries, results, listener, interrupted, failures, false);
+            if (stop == Stop.INTERRUPTED || Thread.currentThread().isInterrupted()) {
+                return new Outcome(results, Stop.INTERRUPTED, failures[0]);
+            }
             if (stop == Stop.NONE && canaries > 0) {
                 boolean allHeld = results.subList(0, canaries).stream()
                         .allMatch(r -> r.isPresent() && r.get().verifiedReadyOrManual());
@@ -88,7 +91,7 @@ public final class FleetFix {
             }
             return new Outcome(results, stop, failures[0]);
         } finally {
-            pool.shutdownNow();
+            pool.shutdown();
         }
     }
 
@@ -99,9 +102,10 @@ public final class FleetFix {
         int next = from;
         int inFlight = 0;
         Stop stop = Stop.NONE;
+        boolean interruptedWhileWaiting = false;
         while (next < to || inFlight > 0) {
             while (stop == Stop.NONE && next < to && inFlight < settings.concurrency()) {
-                if (interrupted.getAsBoolean()) {
+                if (interrupted.getAsBoolean() || Thread.currentThread().isInterrupted()) {
                     stop = Stop.INTERRUPTED;
                     break;
                 }
@@ -131,11 +135,15 @@ public final class FleetFix {
                     failures[0]++;
                 }
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Stop.INTERRUPTED;
+                // Ctrl-C: start nothing new, but let the hosts in flight finish their writes or their undo.
+                stop = Stop.INTERRUPTED;
+                interruptedWhileWaiting = true;
             } catch (ExecutionException e) {
                 throw new IllegalStateException("a host's fix failed unexpectedly", e.getCause());
             }
+        }
+        if (interruptedWhileWaiting) {
+            Thread.currentThread().interrupt();
         }
         return stop;
     }

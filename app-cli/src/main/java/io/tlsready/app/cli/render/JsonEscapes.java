@@ -15,7 +15,7 @@ import io.tlsready.domain.output.Visible;
  * terminal that shows the file ({@code cat}, a pager), a JavaScript or line-splitting reader never meets a raw
  * U+2028, and a lone surrogate, which UTF-8 cannot encode, survives whatever the Jackson version does with it.
  */
-final class JsonEscapes extends CharacterEscapes {
+public final class JsonEscapes extends CharacterEscapes {
 
     private static final long serialVersionUID = 1L;
     private static final JsonEscapes INSTANCE = new JsonEscapes();
@@ -28,7 +28,7 @@ final class JsonEscapes extends CharacterEscapes {
     }
 
     /** A factory whose generators escape this way (hand it to an ObjectMapper). */
-    static JsonFactory factory() {
+    public static JsonFactory factory() {
         return new JsonFactoryBuilder().characterEscapes(INSTANCE).build();
     }
 
