@@ -10,7 +10,7 @@ import io.tlsready.domain.fix.FixDocument;
 import io.tlsready.domain.fix.FixService;
 import io.tlsready.domain.fix.FleetFix;
 import io.tlsready.domain.fix.HostFix;
-import io.tlsready.domain.fix.Journal;
+import io.tlsready.domain.journal.Journal;
 import io.tlsready.domain.port.JournalStore;
 import io.tlsready.domain.port.RemoteEditors;
 import io.tlsready.domain.port.RemoteHosts;

@@ -5,6 +5,7 @@ import io.tlsready.domain.facts.HostFacts;
 import io.tlsready.domain.facts.KeyRef;
 import io.tlsready.domain.facts.RegValue;
 import io.tlsready.domain.fix.ValueChange.Outcome;
+import io.tlsready.domain.journal.Journal;
 import io.tlsready.domain.plan.Plan;
 import io.tlsready.domain.plan.PlanPrediction;
 import io.tlsready.domain.plan.RemediationPlanner;

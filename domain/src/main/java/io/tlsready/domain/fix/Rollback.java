@@ -3,6 +3,7 @@ package io.tlsready.domain.fix;
 import io.tlsready.domain.facts.KeyRef;
 import io.tlsready.domain.facts.RegValue;
 import io.tlsready.domain.fix.ValueChange.Outcome;
+import io.tlsready.domain.journal.Journal;
 import io.tlsready.domain.port.JournalStore;
 import io.tlsready.domain.port.RegistryEditException;
 import io.tlsready.domain.port.RegistryEditor;

@@ -1,6 +1,6 @@
 package io.tlsready.domain.port;
 
-import io.tlsready.domain.fix.Journal;
+import io.tlsready.domain.journal.Journal;
 
 /**
  * Outgoing port: where journals ({@code tlsready.journal/v1}) are kept. A journal is on disk, flushed, before the

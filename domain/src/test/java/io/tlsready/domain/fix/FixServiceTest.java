@@ -6,6 +6,7 @@ import io.tlsready.domain.audit.AuditService;
 import io.tlsready.domain.facts.HostFacts;
 import io.tlsready.domain.facts.RegValue;
 import io.tlsready.domain.fix.ValueChange.Outcome;
+import io.tlsready.domain.journal.Journal;
 import io.tlsready.domain.plan.RemediationPlanner;
 import io.tlsready.domain.report.HostReport;
 import io.tlsready.domain.report.Verdict;

@@ -9,6 +9,7 @@ import io.tlsready.domain.facts.KeyRef;
 import io.tlsready.domain.facts.RegValue;
 import io.tlsready.domain.facts.ValueRef;
 import io.tlsready.domain.fix.ValueChange.Outcome;
+import io.tlsready.domain.journal.Journal;
 import io.tlsready.domain.testing.InMemoryHost;
 import io.tlsready.domain.testing.InMemoryJournals;
 import java.util.List;

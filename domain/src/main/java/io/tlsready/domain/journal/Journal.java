@@ -1,4 +1,4 @@
-package io.tlsready.domain.fix;
+package io.tlsready.domain.journal;
 
 import io.tlsready.domain.facts.KeyRef;
 import io.tlsready.domain.facts.RegValue;
