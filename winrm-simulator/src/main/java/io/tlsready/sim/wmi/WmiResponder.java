@@ -9,6 +9,7 @@ import io.tlsready.adapters.winrm.wsman.WsmanRequest;
 import io.tlsready.adapters.winrm.wsman.WsmanResponses;
 import io.tlsready.adapters.winrm.wsman.WsmanTransportException;
 import io.tlsready.domain.facts.HostFacts;
+import java.util.List;
 import java.util.OptionalLong;
 
 /**
@@ -37,9 +38,27 @@ public final class WmiResponder {
     private final WqlEnumerations wql;
 
     public WmiResponder(String machine, HostFacts facts) {
+        this(machine, facts, List.of(), () -> { });
+    }
+
+    /**
+     * A host whose registry takes StdRegProv writes.
+     *
+     * @param writeDenied key prefixes ({@code HKLM\…}, physical paths) under which every write answers 5
+     * @param onWrite     told of every successful write (the drop-after fault counts them)
+     */
+    public WmiResponder(String machine, HostFacts facts, List<String> writeDenied, Runnable onWrite) {
         this.machine = machine;
-        this.registry = new StdRegProvMethods(machine, new SimulatedRegistry(facts.values(), facts.keys()));
+        this.registry = new StdRegProvMethods(machine, new SimulatedRegistry(facts.values(), facts.keys()),
+                writeDenied, onWrite);
         this.wql = new WqlEnumerations(machine, new Win32Classes(machine, facts.systemInfo(), facts.updates()));
+    }
+
+    /** The host's whole registry as a regedit-style .reg file (UTF-16LE with BOM), as it is now. */
+    public byte[] registryExport() {
+        synchronized (registry) {
+            return RegistryExport.bytes(registry.registry());
+        }
     }
 
     /** Answers one plaintext SOAP request. */
