@@ -30,8 +30,9 @@ import java.util.TreeMap;
  * @param latencyShare fraction of hosts with that latency (1.0 = all)
  * @param faults      fraction of hosts per fault kind
  * @param seed        seed of the shuffle that picks failing and slow hosts
- * @param writeFaults fraction of hosts per write fault ({@code write-denied:KEY}, {@code drop-after:N}), taking
- *                    further disjoint slices after {@code faults}
+ * @param writeFaults fraction of hosts per write fault ({@code write-denied:KEY}, {@code drop-after:N}): 1.0 puts
+ *                    it on every host (on top of any other fault); a smaller fraction takes a further disjoint
+ *                    slice after {@code faults}
  */
 public record FleetPlan(int count, String base, int port, HostSpec.Auth auth, String user, char[] password,
         Duration latency, double latencyShare, Map<FaultKind, Double> faults, long seed,
@@ -54,7 +55,7 @@ public record FleetPlan(int count, String base, int port, HostSpec.Auth auth, St
         byLabel.values().forEach(e -> ordered.put(e.getKey(), e.getValue()));
         writeFaults = Collections.unmodifiableMap(ordered);
         double total = faults.values().stream().mapToDouble(Double::doubleValue).sum()
-                + writeFaults.values().stream().mapToDouble(Double::doubleValue).sum();
+                + writeFaults.values().stream().filter(f -> f < 1.0).mapToDouble(Double::doubleValue).sum();
         if (faults.values().stream().anyMatch(f -> f < 0 || f > 1)
                 || writeFaults.values().stream().anyMatch(f -> f < 0 || f > 1) || total > 1.0 + 1e-9) {
             throw new IllegalArgumentException("fault fractions must be within 0..1 and add up to at most 1");
@@ -86,6 +87,9 @@ public record FleetPlan(int count, String base, int port, HostSpec.Auth auth, St
         }
         WriteFault[] writeFaultOf = new WriteFault[count];
         for (Map.Entry<WriteFault, Double> e : writeFaults.entrySet()) {
+            if (e.getValue() >= 1.0) {
+                continue;
+            }
             int n = (int) Math.round(e.getValue() * count);
             for (int i = 0; i < n && at < count; i++) {
                 writeFaultOf[order.get(at++)] = e.getKey();
@@ -113,6 +117,11 @@ public record FleetPlan(int count, String base, int port, HostSpec.Auth auth, St
             }
             if (writeFaultOf[i] != null) {
                 spec = spec.withWriteFault(writeFaultOf[i]);
+            }
+            for (Map.Entry<WriteFault, Double> e : writeFaults.entrySet()) {
+                if (e.getValue() >= 1.0) {
+                    spec = spec.withWriteFault(e.getKey());
+                }
             }
             out.add(spec);
         }

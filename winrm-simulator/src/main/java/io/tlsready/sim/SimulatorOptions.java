@@ -174,7 +174,7 @@ final class SimulatorOptions {
                 + "                    [--registry-out FILE]\n"
                 + "write faults: write-denied:KEY answers 5 (access denied) to every StdRegProv write under KEY\n"
                 + "  (HKLM\\..., 32-bit keys with WOW6432Node, case-insensitive); drop-after:N resets the connection\n"
-                + "  of the first request after N successful writes, once. :FRACTION puts it on that share of hosts.\n"
+                + "  of the first request after N successful writes, once. :FRACTION (<1) puts it on that share of hosts.\n"
                 + "--registry-out FILE: when the simulator stops (Ctrl-C, SIGTERM, --duration) it writes each host's\n"
                 + "  whole registry, writes included, as a regedit .reg (UTF-16LE, sorted, deterministic); with\n"
                 + "  --hosts N, one file per host with its address before the extension (reg.reg ->"

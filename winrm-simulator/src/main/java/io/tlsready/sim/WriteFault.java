@@ -14,8 +14,8 @@ import java.util.Objects;
  * <li>{@code drop-after:N} — once N writes have succeeded, the next HTTP request's connection is reset (TCP RST),
  *     once; later connections are served again, so the client can still undo what it wrote.</li>
  * </ul>
- * On the command line a trailing {@code :FRACTION} puts the fault on that share of a fleet's hosts
- * ({@code --inject drop-after:3:5%}); without it every host gets it.
+ * On the command line a trailing {@code :FRACTION} below 1 puts the fault on that share of a fleet's hosts, disjoint
+ * from the other faults ({@code --inject drop-after:3:5%}); without it every host gets it, on top of any other.
  *
  * @param kind  which fault
  * @param key   the key prefix of {@code write-denied} (normalised), empty for {@code drop-after}

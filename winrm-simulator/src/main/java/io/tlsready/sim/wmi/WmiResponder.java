@@ -14,8 +14,8 @@ import java.util.OptionalLong;
 
 /**
  * Answers WS-Management requests for one simulated host from its facts: StdRegProv Invoke (root\default or
- * root\cimv2: EnumKey, EnumValues, Get{DWORD,QWORD,String,ExpandedString,MultiString,Binary}Value) over a
- * {@link SimulatedRegistry}, and Enumerate / Pull / Release of {@code Win32_OperatingSystem} and
+ * root\cimv2: EnumKey, EnumValues, Get{DWORD,QWORD,String,ExpandedString,MultiString,Binary}Value, and the writes
+ * CreateKey, Set…Value, DeleteValue, DeleteKey) over a {@link SimulatedRegistry} that the writes change, and Enumerate / Pull / Release of {@code Win32_OperatingSystem} and
  * {@code Win32_QuickFixEngineering} (WQL through {@code root/cimv2/*} or the class URI). Replies are built by
  * {@link WsmanResponses}, i.e. in the shapes Windows uses. Thread-safe (one host may have several connections).
  * This class parses the request, checks the envelope size and dispatches: {@link StdRegProvMethods} answer the
