@@ -82,7 +82,7 @@ final class Connection implements Runnable {
                     Thread.sleep(stallLimit.toMillis());
                     break;
                 }
-                if (spec.has(FaultKind.RESET)) {
+                if (spec.has(FaultKind.RESET) || host.dropNow()) {
                     host.injectedFaults.incrementAndGet();
                     reset = true;
                     break;

@@ -7,10 +7,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
+import java.util.TreeMap;
 
 /**
  * Lays out a fleet of N hosts from one evidence set: consecutive loopback addresses from a base (127.0.1.1,
@@ -28,9 +30,18 @@ import java.util.Random;
  * @param latencyShare fraction of hosts with that latency (1.0 = all)
  * @param faults      fraction of hosts per fault kind
  * @param seed        seed of the shuffle that picks failing and slow hosts
+ * @param writeFaults fraction of hosts per write fault ({@code write-denied:KEY}, {@code drop-after:N}): 1.0 puts
+ *                    it on every host (on top of any other fault); a smaller fraction takes a further disjoint
+ *                    slice after {@code faults}
  */
 public record FleetPlan(int count, String base, int port, HostSpec.Auth auth, String user, char[] password,
-        Duration latency, double latencyShare, Map<FaultKind, Double> faults, long seed) {
+        Duration latency, double latencyShare, Map<FaultKind, Double> faults, long seed,
+        Map<WriteFault, Double> writeFaults) {
+
+    public FleetPlan(int count, String base, int port, HostSpec.Auth auth, String user, char[] password,
+            Duration latency, double latencyShare, Map<FaultKind, Double> faults, long seed) {
+        this(count, base, port, auth, user, password, latency, latencyShare, faults, seed, Map.of());
+    }
 
     public FleetPlan {
         if (count < 1) {
@@ -38,8 +49,15 @@ public record FleetPlan(int count, String base, int port, HostSpec.Auth auth, St
         }
         Objects.requireNonNull(base, "base");
         faults = faults.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(faults));
-        double total = faults.values().stream().mapToDouble(Double::doubleValue).sum();
-        if (faults.values().stream().anyMatch(f -> f < 0 || f > 1) || total > 1.0 + 1e-9) {
+        TreeMap<String, Map.Entry<WriteFault, Double>> byLabel = new TreeMap<>();
+        writeFaults.forEach((f, share) -> byLabel.put(f.label(), Map.entry(f, share)));
+        LinkedHashMap<WriteFault, Double> ordered = new LinkedHashMap<>();
+        byLabel.values().forEach(e -> ordered.put(e.getKey(), e.getValue()));
+        writeFaults = Collections.unmodifiableMap(ordered);
+        double total = faults.values().stream().mapToDouble(Double::doubleValue).sum()
+                + writeFaults.values().stream().filter(f -> f < 1.0).mapToDouble(Double::doubleValue).sum();
+        if (faults.values().stream().anyMatch(f -> f < 0 || f > 1)
+                || writeFaults.values().stream().anyMatch(f -> f < 0 || f > 1) || total > 1.0 + 1e-9) {
             throw new IllegalArgumentException("fault fractions must be within 0..1 and add up to at most 1");
         }
         if (latencyShare < 0 || latencyShare > 1) {
@@ -67,6 +85,16 @@ public record FleetPlan(int count, String base, int port, HostSpec.Auth auth, St
                 kindOf[order.get(at++)] = kind;
             }
         }
+        WriteFault[] writeFaultOf = new WriteFault[count];
+        for (Map.Entry<WriteFault, Double> e : writeFaults.entrySet()) {
+            if (e.getValue() >= 1.0) {
+                continue;
+            }
+            int n = (int) Math.round(e.getValue() * count);
+            for (int i = 0; i < n && at < count; i++) {
+                writeFaultOf[order.get(at++)] = e.getKey();
+            }
+        }
         List<Integer> slowOrder = new ArrayList<>(order);
         Collections.shuffle(slowOrder, random);
         boolean[] slow = new boolean[count];
@@ -86,6 +114,14 @@ public record FleetPlan(int count, String base, int port, HostSpec.Auth auth, St
             }
             if (kindOf[i] != null) {
                 spec = spec.withFault(kindOf[i]);
+            }
+            if (writeFaultOf[i] != null) {
+                spec = spec.withWriteFault(writeFaultOf[i]);
+            }
+            for (Map.Entry<WriteFault, Double> e : writeFaults.entrySet()) {
+                if (e.getValue() >= 1.0) {
+                    spec = spec.withWriteFault(e.getKey());
+                }
             }
             out.add(spec);
         }
@@ -112,7 +148,7 @@ public record FleetPlan(int count, String base, int port, HostSpec.Auth auth, St
     public String toString() {
         return "FleetPlan[" + count + " hosts from " + base + ":" + port + ", " + auth + ", user=" + user
                 + ", password=***, latency=" + latency.toMillis() + "ms x" + latencyShare + ", faults=" + faults
-                + ", seed=" + seed + "]";
+                + ", seed=" + seed + (writeFaults.isEmpty() ? "" : ", writeFaults=" + writeFaults) + "]";
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.tlsready.domain.facts.HostFacts;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -22,9 +23,10 @@ import java.util.Set;
  * @param latency  added before every HTTP answer (zero for none)
  * @param faults   injected faults (empty for a healthy host)
  * @param keytab   the service keys for KERBEROS and KERBEROS_HTTPS (its principals are the host's SPNs)
+ * @param writeFaults faults on registry writes ({@code write-denied:KEY}, {@code drop-after:N}); empty for none
  */
 public record HostSpec(String name, String address, int port, Auth auth, String user, char[] password,
-        HostFacts facts, Duration latency, Set<FaultKind> faults, Optional<Path> keytab) {
+        HostFacts facts, Duration latency, Set<FaultKind> faults, Optional<Path> keytab, List<WriteFault> writeFaults) {
 
     /** How a caller authenticates. */
     public enum Auth {
@@ -66,6 +68,19 @@ public record HostSpec(String name, String address, int port, Auth auth, String 
         }
         faults = faults.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(faults));
         Objects.requireNonNull(keytab, "keytab");
+        writeFaults = List.copyOf(writeFaults);
+    }
+
+    public HostSpec(String name, String address, int port, Auth auth, String user, char[] password,
+            HostFacts facts, Duration latency, Set<FaultKind> faults, Optional<Path> keytab) {
+        this(name, address, port, auth, user, password, facts, latency, faults, keytab, List.of());
+    }
+
+    /** The same host with one more fault on registry writes. */
+    public HostSpec withWriteFault(WriteFault value) {
+        List<WriteFault> all = new java.util.ArrayList<>(writeFaults);
+        all.add(value);
+        return new HostSpec(name, address, port, auth, user, password, facts, latency, faults, keytab, all);
     }
 
     /** A healthy host on {@code address:port}. */
@@ -83,11 +98,11 @@ public record HostSpec(String name, String address, int port, Auth auth, String 
     }
 
     public HostSpec withLatency(Duration value) {
-        return new HostSpec(name, address, port, auth, user, password, facts, value, faults, keytab);
+        return new HostSpec(name, address, port, auth, user, password, facts, value, faults, keytab, writeFaults);
     }
 
     public HostSpec withFaults(Set<FaultKind> value) {
-        return new HostSpec(name, address, port, auth, user, password, facts, latency, value, keytab);
+        return new HostSpec(name, address, port, auth, user, password, facts, latency, value, keytab, writeFaults);
     }
 
     public HostSpec withFault(FaultKind value) {
@@ -98,11 +113,11 @@ public record HostSpec(String name, String address, int port, Auth auth, String 
 
     /** The same host with Kerberos keys (for KERBEROS and KERBEROS_HTTPS). */
     public HostSpec withKeytab(Path value) {
-        return new HostSpec(name, address, port, auth, user, password, facts, latency, faults, Optional.of(value));
+        return new HostSpec(name, address, port, auth, user, password, facts, latency, faults, Optional.of(value), writeFaults);
     }
 
     public HostSpec withPort(int value) {
-        return new HostSpec(name, address, value, auth, user, password, facts, latency, faults, keytab);
+        return new HostSpec(name, address, value, auth, user, password, facts, latency, faults, keytab, writeFaults);
     }
 
     public boolean has(FaultKind kind) {
@@ -112,7 +127,8 @@ public record HostSpec(String name, String address, int port, Auth auth, String 
     @Override
     public String toString() {
         return "HostSpec[" + name + " " + auth.scheme() + "://" + address + ":" + port + ", user=" + user
-                + ", password=***, latency=" + latency.toMillis() + "ms, faults=" + faults + "]";
+                + ", password=***, latency=" + latency.toMillis() + "ms, faults=" + faults
+                + (writeFaults.isEmpty() ? "" : ", writeFaults=" + writeFaults) + "]";
     }
 
     @Override
@@ -120,7 +136,7 @@ public record HostSpec(String name, String address, int port, Auth auth, String 
         return o instanceof HostSpec h && h.name.equals(name) && h.address.equals(address) && h.port == port
                 && h.auth == auth && h.user.equals(user) && java.util.Arrays.equals(h.password, password)
                 && h.facts.equals(facts) && h.latency.equals(latency) && h.faults.equals(faults)
-                && h.keytab.equals(keytab);
+                && h.keytab.equals(keytab) && h.writeFaults.equals(writeFaults);
     }
 
     @Override

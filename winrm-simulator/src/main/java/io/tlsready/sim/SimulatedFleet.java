@@ -10,6 +10,8 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -48,8 +50,10 @@ public final class SimulatedFleet implements AutoCloseable {
      * @param maxConnections concurrent connections served (pool threads); more get 503
      * @param stallLimit     how long a STALL host holds a connection before closing it
      * @param idleTimeout    an idle keep-alive connection is closed after this
+     * @param registryOut    where {@link #close()} writes each host's registry as a .reg file (null: nowhere); see
+     *                       {@link SimulatedFleet#registryFile}
      */
-    public record Options(int maxConnections, Duration stallLimit, Duration idleTimeout) {
+    public record Options(int maxConnections, Duration stallLimit, Duration idleTimeout, Path registryOut) {
         public Options {
             if (maxConnections < 1) {
                 throw new IllegalArgumentException("maxConnections must be positive");
@@ -59,15 +63,19 @@ public final class SimulatedFleet implements AutoCloseable {
         }
 
         public static Options defaults() {
-            return new Options(2048, Duration.ofSeconds(30), Duration.ofSeconds(120));
+            return new Options(2048, Duration.ofSeconds(30), Duration.ofSeconds(120), null);
         }
 
         public Options withStallLimit(Duration value) {
-            return new Options(maxConnections, value, idleTimeout);
+            return new Options(maxConnections, value, idleTimeout, registryOut);
         }
 
         public Options withMaxConnections(int value) {
-            return new Options(value, stallLimit, idleTimeout);
+            return new Options(value, stallLimit, idleTimeout, registryOut);
+        }
+
+        public Options withRegistryOut(Path value) {
+            return new Options(maxConnections, stallLimit, idleTimeout, value);
         }
     }
 
@@ -280,7 +288,45 @@ public final class SimulatedFleet implements AutoCloseable {
         return open.size();
     }
 
-    /** Stops accepting, closes every listener and connection, and stops every thread. Idempotent. */
+    /** One host's whole registry, writes included, as a regedit .reg file (UTF-16LE with BOM; deterministic). */
+    public byte[] registryExport(String name) {
+        SimulatedHost host = hosts.get(name);
+        if (host == null) {
+            throw new IllegalArgumentException("no simulated host " + name);
+        }
+        return host.registryExport();
+    }
+
+    /**
+     * Where {@code --registry-out FILE} puts a host's registry: FILE itself for a single host; for a fleet, FILE
+     * with the host's address inserted before its extension ({@code reg.reg} to {@code reg-127.0.1.1.reg}; no
+     * extension: appended, {@code out} to {@code out-127.0.1.1}).
+     */
+    public static Path registryFile(Path file, String address, boolean fleet) {
+        if (!fleet) {
+            return file;
+        }
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String safe = address.replace(':', '_');
+        String own = dot > 0 ? name.substring(0, dot) + "-" + safe + name.substring(dot) : name + "-" + safe;
+        return file.resolveSibling(own);
+    }
+
+    /** Writes every host's registry as {@link #registryFile} names it. */
+    public void writeRegistries(Path file) throws IOException {
+        boolean fleet = hosts.size() > 1;
+        for (SimulatedHost host : hosts.values()) {
+            Files.write(registryFile(file, host.spec().address(), fleet), host.registryExport());
+        }
+    }
+
+    /**
+     * Stops accepting, closes every listener and connection, and stops every thread; then, with
+     * {@link Options#registryOut}, writes every host's registry. Idempotent.
+     *
+     * @throws UncheckedIOException when a registry file cannot be written
+     */
     @Override
     public void close() {
         if (!running) {
@@ -311,6 +357,14 @@ public final class SimulatedFleet implements AutoCloseable {
             pool.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (options.registryOut() != null) {
+            try {
+                writeRegistries(options.registryOut());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write --registry-out " + options.registryOut() + ": "
+                        + e.getMessage(), e);
+            }
         }
     }
 

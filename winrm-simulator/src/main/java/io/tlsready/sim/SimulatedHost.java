@@ -4,6 +4,7 @@ import io.tlsready.adapters.winrm.ntlm.NtlmCredentials;
 import io.tlsready.sim.ntlm.NtlmServer;
 import io.tlsready.sim.wmi.WmiResponder;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** One running simulated host: its spec, answering logic, endpoint and counters. */
@@ -19,11 +20,18 @@ final class SimulatedHost {
     final AtomicLong wsmanRequests = new AtomicLong();
     final AtomicLong authFailures = new AtomicLong();
     final AtomicLong injectedFaults = new AtomicLong();
+    final AtomicLong registryWrites = new AtomicLong();
+    private final long dropAfter;
+    private final AtomicBoolean dropped = new AtomicBoolean();
 
     SimulatedHost(HostSpec spec, int port) {
         this.spec = spec;
         this.port = port;
-        this.responder = new WmiResponder(spec.name(), spec.facts());
+        this.responder = new WmiResponder(spec.name(), spec.facts(), spec.writeFaults().stream()
+                .filter(f -> f.kind() == WriteFault.Kind.WRITE_DENIED).map(WriteFault::key).toList(),
+                registryWrites::incrementAndGet);
+        this.dropAfter = spec.writeFaults().stream().filter(f -> f.kind() == WriteFault.Kind.DROP_AFTER)
+                .mapToLong(WriteFault::count).min().orElse(-1);
         this.account = NtlmCredentials.of(spec.user(), spec.password());
         this.kerberos = spec.auth().kerberos() ? KerberosAcceptor.fromKeytab(spec.keytab().orElseThrow(
                 () -> new IllegalArgumentException(spec.name() + ": Kerberos needs a keytab"))) : null;
@@ -35,6 +43,19 @@ final class SimulatedHost {
             throw new IllegalStateException(spec.name() + " does not use Kerberos");
         }
         return kerberos;
+    }
+
+    /**
+     * The drop-after fault: true exactly once, for the first request after N successful writes (the caller resets
+     * that connection).
+     */
+    boolean dropNow() {
+        return dropAfter >= 0 && registryWrites.get() >= dropAfter && dropped.compareAndSet(false, true);
+    }
+
+    /** The host's whole registry as a .reg file, as it is now. */
+    byte[] registryExport() {
+        return responder.registryExport();
     }
 
     HostSpec spec() {
@@ -66,6 +87,6 @@ final class SimulatedHost {
 
     HostCounters counters() {
         return new HostCounters(connections.get(), httpRequests.get(), wsmanRequests.get(), authFailures.get(),
-                injectedFaults.get());
+                injectedFaults.get(), registryWrites.get());
     }
 }

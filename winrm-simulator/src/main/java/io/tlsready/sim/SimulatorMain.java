@@ -20,7 +20,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <pre>
  * tlsready-sim --evidence FILE… [--listen ADDRESS:PORT] [--auth ntlm|basic-https] --user NAME
  *              [--hosts N --base ADDRESS] [--latency MS[:FRACTION]] [--inject KIND:FRACTION]… [--seed N]
+ *              [--inject write-denied:KEY[:FRACTION]] [--inject drop-after:N[:FRACTION]]
  *              [--stall-max MS] [--cert-out FILE] [--endpoints-out FILE] [--duration SECONDS]
+ *              [--registry-out FILE]
  * tlsready-sim --evidence FILE… --auth kerberos|kerberos-https --keytab FILE […]
  * </pre>
  * The password comes from the environment variable {@code TLSREADY_PASSWORD}, never from a flag. With Kerberos
@@ -81,7 +83,8 @@ public final class SimulatorMain {
         }
         SimulatedFleet fleet;
         try {
-            fleet = SimulatedFleet.start(specs, SimulatedFleet.Options.defaults().withStallLimit(o.stallMax));
+            fleet = SimulatedFleet.start(specs, SimulatedFleet.Options.defaults().withStallLimit(o.stallMax)
+                    .withRegistryOut(o.registryOut));
         } catch (UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
             err.println("tlsready-sim: " + e.getMessage());
             return 2;
@@ -89,7 +92,11 @@ public final class SimulatorMain {
         CountDownLatch done = stop != null ? stop : new CountDownLatch(1);
         AtomicBoolean summarised = new AtomicBoolean();
         Runnable finish = () -> {
-            fleet.close();
+            try {
+                fleet.close();
+            } catch (UncheckedIOException e) {
+                err.println("tlsready-sim: " + e.getMessage());
+            }
             if (summarised.compareAndSet(false, true)) {
                 out.println(summary(fleet));
                 out.flush();
@@ -147,6 +154,10 @@ public final class SimulatorMain {
         } else if (o.certOut != null) {
             out.println("no certificate: --cert-out applies to --auth basic-https and kerberos-https");
         }
+        if (o.registryOut != null) {
+            out.println("registries will be written to " + (endpoints.size() == 1 ? o.registryOut
+                    : SimulatedFleet.registryFile(o.registryOut, "ADDRESS", true)) + " when the simulator stops");
+        }
         if (o.endpointsOut != null) {
             List<String> lines = new ArrayList<>();
             endpoints.forEach(e -> lines.add(e.hostPort()));
@@ -167,6 +178,7 @@ public final class SimulatorMain {
         long wsman = 0;
         long authFailures = 0;
         long faults = 0;
+        long writes = 0;
         Map<String, HostCounters> all = fleet.counters();
         for (HostCounters c : all.values()) {
             connections += c.connections();
@@ -174,10 +186,11 @@ public final class SimulatorMain {
             wsman += c.wsmanRequests();
             authFailures += c.authFailures();
             faults += c.injectedFaults();
+            writes += c.registryWrites();
         }
         return "tlsready-sim: served " + all.size() + " host" + (all.size() == 1 ? "" : "s") + ": " + connections
                 + " connections, " + http + " HTTP requests, " + wsman + " WS-Man requests, " + authFailures
-                + " authentication failures, " + faults + " injected faults";
+                + " authentication failures, " + faults + " injected faults, " + writes + " registry writes";
     }
 
     private static String describe(HostSpec.Auth auth) {
@@ -199,6 +212,7 @@ public final class SimulatorMain {
             sb.append("  latency ").append(spec.latency().toMillis()).append(" ms");
         }
         spec.faults().forEach(f -> sb.append("  inject ").append(f.label()));
+        spec.writeFaults().forEach(f -> sb.append("  inject ").append(f.label()));
         return sb.toString();
     }
 }

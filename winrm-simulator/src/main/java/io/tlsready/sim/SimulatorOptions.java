@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,6 +28,8 @@ final class SimulatorOptions {
     Duration latency = Duration.ZERO;
     double latencyShare = 1.0;
     final Map<FaultKind, Double> inject = new EnumMap<>(FaultKind.class);
+    final Map<WriteFault, Double> injectWrites = new LinkedHashMap<>();
+    Path registryOut;
     long seed = 1;
     Duration stallMax = Duration.ofSeconds(30);
     Path certOut;
@@ -76,10 +79,15 @@ final class SimulatorOptions {
                 }
                 case "--inject": {
                     String v = value(args, ++i, a);
+                    if (WriteFault.names(v)) {
+                        writeFault(o, v);
+                        break;
+                    }
                     int colon = v.lastIndexOf(':');
                     String kind = colon < 0 ? v : v.substring(0, colon);
                     FaultKind k = FaultKind.parse(kind).orElseThrow(() -> new UsageException("--inject: unknown"
-                            + " fault '" + kind + "' (401, 500, timedout, reset, stall, oversized, malformed, refused)"));
+                            + " fault '" + kind + "' (401, 500, timedout, reset, stall, oversized, malformed, refused,"
+                            + " write-denied:KEY, drop-after:N)"));
                     o.inject.put(k, colon < 0 ? 1.0 : fraction(v.substring(colon + 1), a));
                     break;
                 }
@@ -94,6 +102,9 @@ final class SimulatorOptions {
                     break;
                 case "--endpoints-out":
                     o.endpointsOut = Path.of(value(args, ++i, a));
+                    break;
+                case "--registry-out":
+                    o.registryOut = Path.of(value(args, ++i, a));
                     break;
                 case "--keytab":
                     o.keytab = Path.of(value(args, ++i, a));
@@ -148,7 +159,8 @@ final class SimulatorOptions {
         } else if (!listenGiven && auth.tls()) {
             port = 5986;
         }
-        return new FleetPlan(hosts, address, port, auth, user, password, latency, latencyShare, inject, seed);
+        return new FleetPlan(hosts, address, port, auth, user, password, latency, latencyShare, inject, seed,
+                injectWrites);
     }
 
     static String usage() {
@@ -156,9 +168,38 @@ final class SimulatorOptions {
                 + "       tlsready-sim --evidence FILE… --auth kerberos|kerberos-https --keytab FILE [--listen …]\n"
                 + "                    [--hosts N [--base 127.0.1.1]] [--latency MS[:FRACTION]]\n"
                 + "                    [--inject 401|500|timedout|reset|stall|oversized|malformed|refused[:FRACTION]]…\n"
+                + "                    [--inject write-denied:KEY[:FRACTION]] [--inject drop-after:N[:FRACTION]]\n"
                 + "                    [--seed N] [--stall-max MS] [--cert-out FILE] [--endpoints-out FILE]"
                 + " [--duration SECONDS]\n"
+                + "                    [--registry-out FILE]\n"
+                + "write faults: write-denied:KEY answers 5 (access denied) to every StdRegProv write under KEY\n"
+                + "  (HKLM\\..., 32-bit keys with WOW6432Node, case-insensitive); drop-after:N resets the connection\n"
+                + "  of the first request after N successful writes, once. :FRACTION (<1) puts it on that share of hosts.\n"
+                + "--registry-out FILE: when the simulator stops (Ctrl-C, SIGTERM, --duration) it writes each host's\n"
+                + "  whole registry, writes included, as a regedit .reg (UTF-16LE, sorted, deterministic); with\n"
+                + "  --hosts N, one file per host with its address before the extension (reg.reg ->"
+                + " reg-127.0.1.1.reg).\n"
                 + "password (ntlm, basic): environment variable " + PASSWORD_ENV;
+    }
+
+    /** {@code write-denied:KEY[:FRACTION]} or {@code drop-after:N[:FRACTION]}. */
+    private static void writeFault(SimulatorOptions o, String v) {
+        int first = v.indexOf(':');
+        String kind = v.substring(0, first).toLowerCase(Locale.ROOT);
+        String rest = v.substring(first + 1);
+        double share = 1.0;
+        int last = rest.lastIndexOf(':');
+        if (last > 0 && rest.substring(last + 1).matches("[0-9.]+%?")) {
+            share = fraction(rest.substring(last + 1), "--inject");
+            rest = rest.substring(0, last);
+        }
+        try {
+            WriteFault fault = kind.equals("write-denied") ? WriteFault.writeDenied(rest)
+                    : WriteFault.dropAfter(integer(rest, "--inject drop-after", 0, Integer.MAX_VALUE));
+            o.injectWrites.put(fault, share);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--inject: " + e.getMessage());
+        }
     }
 
     private static String value(String[] args, int i, String option) {

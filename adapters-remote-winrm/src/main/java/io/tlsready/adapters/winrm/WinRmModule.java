@@ -3,13 +3,15 @@ package io.tlsready.adapters.winrm;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import io.tlsready.adapters.winrm.edit.WinRmEditing;
 import io.tlsready.adapters.winrm.kerberos.KerberosLogin;
 import io.tlsready.adapters.winrm.wsman.WsmanOptions;
+import io.tlsready.domain.port.RemoteEditors;
 import io.tlsready.domain.port.RemoteHosts;
 import java.util.function.Function;
 
 /**
- * Binds the {@link RemoteHosts} port to WinRM (WS-Management over micronaut-http-client, no Micronaut DI). One
+ * Binds the {@link RemoteHosts} port (and {@link RemoteEditors}, for {@code fix} and {@code rollback}) to WinRM (WS-Management over micronaut-http-client, no Micronaut DI). One
  * instance per injector, so all hosts share one Netty event loop; it starts on the first collection. The app
  * closes it through {@link #closeable(RemoteHosts)} when the run ends (its threads are daemons, so forgetting
  * to close does not keep the JVM alive).
@@ -39,6 +41,17 @@ public final class WinRmModule extends AbstractModule {
     @Singleton
     RemoteHosts remoteHosts() {
         return new WinRmRemoteHosts(options, KerberosLogin.Settings.from(environment));
+    }
+
+    @Provides
+    @Singleton
+    RemoteEditors remoteEditors() {
+        return WinRmEditing.editors(options, KerberosLogin.Settings.from(environment));
+    }
+
+    /** The shutdown handle of a {@link RemoteEditors} bound by this module (a no-op for any other). */
+    public static AutoCloseable closeableEditors(RemoteEditors editors) {
+        return WinRmEditing.closeable(editors);
     }
 
     /** The shutdown handle of a {@link RemoteHosts} bound by this module (a no-op for any other). */

@@ -185,6 +185,66 @@ final class SimulatedRegistry {
         return keys.size();
     }
 
+    /** Every key, sorted by path segment by segment, case-insensitively (ties: by spelling), for an export. */
+    List<Key> sortedKeys() {
+        List<Key> out = new ArrayList<>(keys.values());
+        out.sort((a, b) -> {
+            String[] x = a.path.split("\\\\");
+            String[] y = b.path.split("\\\\");
+            for (int i = 0; i < Math.min(x.length, y.length); i++) {
+                int c = x[i].compareToIgnoreCase(y[i]);
+                if (c == 0) {
+                    c = x[i].compareTo(y[i]);
+                }
+                if (c != 0) {
+                    return c;
+                }
+            }
+            return Integer.compare(x.length, y.length);
+        });
+        return out;
+    }
+
+    /** The nearest key at or above {@code path} that exists (or is denied), if any. */
+    Optional<Key> nearest(String path) {
+        for (String p = RegistryPaths.normalize(path); p.contains("\\"); p = RegistryPaths.parent(p)) {
+            Optional<Key> k = key(p);
+            if (k.isPresent()) {
+                return k;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Creates the key and every missing ancestor (CreateKey); an existing key is left as it is. */
+    Key create(String path) {
+        String normal = RegistryPaths.normalize(path);
+        addAncestors(normal);
+        return keyAt(normal);
+    }
+
+    /** Whether an existing key has subkeys. */
+    boolean hasSubkeys(String path) {
+        return !subkeys(path).isEmpty();
+    }
+
+    /** Removes a key (with its values); the caller checked it has no subkeys. */
+    void delete(String path) {
+        keys.remove(upper(RegistryPaths.normalize(path)));
+    }
+
+    /** Sets a value in an existing key (it is readable from now on). */
+    static void set(Key key, String name, RegValue value) {
+        key.uncollected.remove(name);
+        key.values.put(name, value);
+    }
+
+    /** Removes a value; false when the key has no such value. */
+    static boolean remove(Key key, String name) {
+        boolean had = key.uncollected.remove(name);
+        return key.values.remove(name) != null || had;
+    }
+
     private static String upper(String path) {
         return path.toUpperCase(Locale.ROOT);
     }

@@ -8,6 +8,7 @@ import io.tlsready.adapters.winrm.wsman.WsmanMessages;
 import io.tlsready.adapters.winrm.wsman.WsmanRequest;
 import io.tlsready.adapters.winrm.wsman.WsmanResponses;
 import io.tlsready.domain.facts.RegValue;
+import io.tlsready.domain.facts.RegistryPaths;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,13 @@ import java.util.Optional;
  * StdRegProv's methods (EnumKey, EnumValues, Get{DWORD,QWORD,String,ExpandedString,MultiString,Binary}Value) over a
  * {@link SimulatedRegistry}, with Windows' return codes: a key or value the evidence lacks is "not found", one it
  * names but could not read is "access denied", a getter of the wrong type is WBEM_E_TYPE_MISMATCH.
+ *
+ * <p>Writes (CreateKey, Set{DWORD,QWORD,String,ExpandedString,MultiString,Binary}Value, DeleteValue, DeleteKey)
+ * change the registry, so later reads and audits see them: a setter or DeleteValue on a missing key answers 2,
+ * on a denied key 5; CreateKey makes missing parents; DeleteKey of a key with subkeys answers 5, as RegDeleteKey
+ * does. The {@code write-denied} fault answers 5 to every write under its key prefixes (case-insensitive);
+ * every successful write is reported to {@code onWrite} (the {@code drop-after} fault counts them). Calls are
+ * serialised per host, so concurrent connections see each write whole.
  */
 final class StdRegProvMethods {
 
@@ -27,16 +35,30 @@ final class StdRegProvMethods {
     static final long KEY_NOT_FOUND = 2;
     static final long ACCESS_DENIED = 5;
     static final long TYPE_MISMATCH = 0x80041005L;
+    static final long INVALID_PARAMETER = 0x80041008L;
 
     private final String machine;
     private final SimulatedRegistry registry;
+    private final List<String> writeDenied;
+    private final Runnable onWrite;
 
     StdRegProvMethods(String machine, SimulatedRegistry registry) {
-        this.machine = machine;
-        this.registry = registry;
+        this(machine, registry, List.of(), () -> { });
     }
 
-    SoapAnswer invoke(WsmanRequest req, String id, String classUri, String methodName) {
+    /** @param writeDenied physical key prefixes ({@code HKLM\…}) under which every write answers 5 */
+    StdRegProvMethods(String machine, SimulatedRegistry registry, List<String> writeDenied, Runnable onWrite) {
+        this.machine = machine;
+        this.registry = registry;
+        this.writeDenied = writeDenied.stream().map(RegistryPaths::normalize).toList();
+        this.onWrite = onWrite;
+    }
+
+    SimulatedRegistry registry() {
+        return registry;
+    }
+
+    synchronized SoapAnswer invoke(WsmanRequest req, String id, String classUri, String methodName) {
         Optional<RegMethod> method = RegMethod.byWmiName(methodName);
         if (method.isEmpty() || !req.resourceUri().equalsIgnoreCase(classUri)) {
             return fault(WsmanResponses.fault(id, "Sender", "w:DestinationUnreachable", "The WS-Management service"
@@ -51,6 +73,9 @@ final class StdRegProvMethods {
             return reg(id, classUri, m, KEY_NOT_FOUND, List.of());
         }
         String path = sub.isEmpty() ? "HKLM" : "HKLM\\" + sub;
+        if (m.writes()) {
+            return reg(id, classUri, m, write(m, path, req), List.of());
+        }
         Optional<SimulatedRegistry.Key> found = registry.key(path);
         if (found.isEmpty()) {
             return reg(id, classUri, m, KEY_NOT_FOUND, List.of());
@@ -80,6 +105,64 @@ final class StdRegProvMethods {
         }
         List<Map.Entry<String, String>> out = getter(m, value);
         return out == null ? reg(id, classUri, m, TYPE_MISMATCH, List.of()) : reg(id, classUri, m, OK, out);
+    }
+
+    /** Applies one write and returns its ReturnValue. */
+    private long write(RegMethod m, String path, WsmanRequest req) {
+        if (deniedByFault(path)) {
+            return ACCESS_DENIED;
+        }
+        Optional<SimulatedRegistry.Key> found = registry.key(path);
+        if (m == RegMethod.CREATE_KEY) {
+            Optional<SimulatedRegistry.Key> nearest = registry.nearest(path);
+            if (nearest.isPresent() && nearest.get().denied()) {
+                return ACCESS_DENIED;
+            }
+            if (found.isEmpty()) {
+                registry.create(path);
+                onWrite.run();
+            }
+            return OK;
+        }
+        if (found.isEmpty()) {
+            return KEY_NOT_FOUND;
+        }
+        SimulatedRegistry.Key key = found.get();
+        if (key.denied() || !path.contains("\\")) {
+            return ACCESS_DENIED;
+        }
+        if (m == RegMethod.DELETE_KEY) {
+            if (registry.hasSubkeys(path)) {
+                return ACCESS_DENIED;
+            }
+            registry.delete(path);
+            onWrite.run();
+            return OK;
+        }
+        String name = Optional.ofNullable(req.invokeParams().get("sValueName")).orElse("");
+        if (m == RegMethod.DELETE_VALUE) {
+            if (!SimulatedRegistry.remove(key, name)) {
+                return VALUE_NOT_FOUND;
+            }
+            onWrite.run();
+            return OK;
+        }
+        Optional<RegValue> value = SetterData.value(m, req);
+        if (value.isEmpty()) {
+            return INVALID_PARAMETER;
+        }
+        SimulatedRegistry.set(key, name, value.get());
+        onWrite.run();
+        return OK;
+    }
+
+    private boolean deniedByFault(String path) {
+        for (String prefix : writeDenied) {
+            if (RegistryPaths.startsWithKey(path, prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<Map.Entry<String, String>> enumValues(SimulatedRegistry.Key key) {

@@ -9,12 +9,13 @@ import io.tlsready.adapters.winrm.wsman.WsmanRequest;
 import io.tlsready.adapters.winrm.wsman.WsmanResponses;
 import io.tlsready.adapters.winrm.wsman.WsmanTransportException;
 import io.tlsready.domain.facts.HostFacts;
+import java.util.List;
 import java.util.OptionalLong;
 
 /**
  * Answers WS-Management requests for one simulated host from its facts: StdRegProv Invoke (root\default or
- * root\cimv2: EnumKey, EnumValues, Get{DWORD,QWORD,String,ExpandedString,MultiString,Binary}Value) over a
- * {@link SimulatedRegistry}, and Enumerate / Pull / Release of {@code Win32_OperatingSystem} and
+ * root\cimv2: EnumKey, EnumValues, Get{DWORD,QWORD,String,ExpandedString,MultiString,Binary}Value, and the writes
+ * CreateKey, Set…Value, DeleteValue, DeleteKey) over a {@link SimulatedRegistry} that the writes change, and Enumerate / Pull / Release of {@code Win32_OperatingSystem} and
  * {@code Win32_QuickFixEngineering} (WQL through {@code root/cimv2/*} or the class URI). Replies are built by
  * {@link WsmanResponses}, i.e. in the shapes Windows uses. Thread-safe (one host may have several connections).
  * This class parses the request, checks the envelope size and dispatches: {@link StdRegProvMethods} answer the
@@ -37,9 +38,27 @@ public final class WmiResponder {
     private final WqlEnumerations wql;
 
     public WmiResponder(String machine, HostFacts facts) {
+        this(machine, facts, List.of(), () -> { });
+    }
+
+    /**
+     * A host whose registry takes StdRegProv writes.
+     *
+     * @param writeDenied key prefixes ({@code HKLM\…}, physical paths) under which every write answers 5
+     * @param onWrite     told of every successful write (the drop-after fault counts them)
+     */
+    public WmiResponder(String machine, HostFacts facts, List<String> writeDenied, Runnable onWrite) {
         this.machine = machine;
-        this.registry = new StdRegProvMethods(machine, new SimulatedRegistry(facts.values(), facts.keys()));
+        this.registry = new StdRegProvMethods(machine, new SimulatedRegistry(facts.values(), facts.keys()),
+                writeDenied, onWrite);
         this.wql = new WqlEnumerations(machine, new Win32Classes(machine, facts.systemInfo(), facts.updates()));
+    }
+
+    /** The host's whole registry as a regedit-style .reg file (UTF-16LE with BOM), as it is now. */
+    public byte[] registryExport() {
+        synchronized (registry) {
+            return RegistryExport.bytes(registry.registry());
+        }
     }
 
     /** Answers one plaintext SOAP request. */

@@ -1,9 +1,10 @@
 package io.tlsready.adapters.winrm.wsman;
 
 /**
- * The read-only StdRegProv methods used (MOF: https://learn.microsoft.com/previous-versions/windows/desktop/regprov/stdregprov).
- * Out parameters: {@code uValue} (uint32/uint64, or uint8[] for binary), {@code sValue} (string or string[]),
- * {@code sNames}/{@code Types} (string[]/sint32[]).
+ * The StdRegProv methods used (MOF: https://learn.microsoft.com/previous-versions/windows/desktop/regprov/stdregprov):
+ * the readers the audit uses and the writers {@code fix} and {@code rollback} use. Out parameters of the readers,
+ * and in-parameters of the setters: {@code uValue} (uint32/uint64, or uint8[] for binary), {@code sValue} (string
+ * or string[]); EnumValues returns {@code sNames}/{@code Types} (string[]/sint32[]).
  */
 public enum RegMethod {
     GET_DWORD("GetDWORDValue", true),
@@ -13,7 +14,16 @@ public enum RegMethod {
     GET_MULTI_STRING("GetMultiStringValue", true),
     GET_BINARY("GetBinaryValue", true),
     ENUM_KEY("EnumKey", false),
-    ENUM_VALUES("EnumValues", false);
+    ENUM_VALUES("EnumValues", false),
+    CREATE_KEY("CreateKey", false),
+    SET_DWORD("SetDWORDValue", true),
+    SET_QWORD("SetQWORDValue", true),
+    SET_STRING("SetStringValue", true),
+    SET_EXPANDED_STRING("SetExpandedStringValue", true),
+    SET_MULTI_STRING("SetMultiStringValue", true),
+    SET_BINARY("SetBinaryValue", true),
+    DELETE_VALUE("DeleteValue", true),
+    DELETE_KEY("DeleteKey", false);
 
     private final String wmiName;
     private final boolean takesValueName;
@@ -31,6 +41,11 @@ public enum RegMethod {
     /** True if the method has an {@code sValueName} in-parameter. */
     public boolean takesValueName() {
         return takesValueName;
+    }
+
+    /** True for the methods that change the registry (CreateKey, Set…Value, DeleteValue, DeleteKey). */
+    public boolean writes() {
+        return ordinal() >= CREATE_KEY.ordinal();
     }
 
     public static java.util.Optional<RegMethod> byWmiName(String name) {

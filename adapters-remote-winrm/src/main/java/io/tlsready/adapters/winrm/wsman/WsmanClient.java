@@ -75,9 +75,16 @@ public final class WsmanClient {
 
     /** A StdRegProv call on a physical key path ({@code HKLM\…}). */
     public InvokeResult stdRegProv(RegMethod method, String key, String valueName) {
+        return stdRegProv(method, key, valueName, List.of());
+    }
+
+    /** A StdRegProv call with a setter's data in-parameters ({@link WsmanMessages#stdRegProv(RegMethod, String,
+     * String, List)}). */
+    public InvokeResult stdRegProv(RegMethod method, String key, String valueName,
+            List<Map.Entry<String, String>> data) {
         String what = "StdRegProv." + method.wmiName() + " on " + key
                 + (method.takesValueName() ? "\\" + (valueName.isEmpty() ? "(Default)" : valueName) : "");
-        return output(exchangeDuring(messages.stdRegProv(method, key, valueName), what), method.wmiName());
+        return output(exchangeDuring(messages.stdRegProv(method, key, valueName, data), what), method.wmiName());
     }
 
     /**

@@ -71,15 +71,26 @@ public final class WsmanMessages {
      * their explicit {@code WOW6432Node} path, never via {@code __ProviderArchitecture} — winrm-notes §0.2).
      */
     public String stdRegProv(RegMethod method, String key, String valueName) {
+        return stdRegProv(method, key, valueName, List.of());
+    }
+
+    /**
+     * A StdRegProv call with in-parameters after {@code sValueName}: a setter's {@code uValue} or {@code sValue}
+     * (an array is the same name repeated, one element per item, in order; an empty array is no element).
+     */
+    public String stdRegProv(RegMethod method, String key, String valueName, List<Map.Entry<String, String>> data) {
         String normal = io.tlsready.domain.facts.RegistryPaths.normalize(key);
         int cut = normal.indexOf('\\');
         String root = cut < 0 ? normal : normal.substring(0, cut);
         String subKey = cut < 0 ? "" : normal.substring(cut + 1);
         long hive = hive(root).orElseThrow(() -> new IllegalArgumentException("not a registry root: " + root));
-        List<Map.Entry<String, String>> params = method.takesValueName()
-                ? List.of(Map.entry("hDefKey", Long.toString(hive)), Map.entry("sSubKeyName", subKey),
-                        Map.entry("sValueName", Objects.requireNonNull(valueName, "valueName")))
-                : List.of(Map.entry("hDefKey", Long.toString(hive)), Map.entry("sSubKeyName", subKey));
+        List<Map.Entry<String, String>> params = new java.util.ArrayList<>();
+        params.add(Map.entry("hDefKey", Long.toString(hive)));
+        params.add(Map.entry("sSubKeyName", subKey));
+        if (method.takesValueName()) {
+            params.add(Map.entry("sValueName", Objects.requireNonNull(valueName, "valueName")));
+        }
+        params.addAll(data);
         return invoke(STD_REG_PROV, method.wmiName(), params);
     }
 

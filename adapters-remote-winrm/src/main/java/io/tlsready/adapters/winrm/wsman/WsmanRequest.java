@@ -80,6 +80,22 @@ public record WsmanRequest(Envelope envelope) {
         return Collections.unmodifiableMap(out);
     }
 
+    /**
+     * For an Invoke: every value of one in-parameter, in order (an array is the name repeated; nil elements are
+     * left out), e.g. SetMultiStringValue's {@code sValue}.
+     */
+    public java.util.List<String> invokeParamValues(String name) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        envelope.payload().filter(p -> p.name().endsWith("_INPUT")).ifPresent(p -> {
+            for (XmlElement c : p.children()) {
+                if (c.name().equalsIgnoreCase(name) && !c.nil()) {
+                    out.add(c.text());
+                }
+            }
+        });
+        return java.util.List.copyOf(out);
+    }
+
     /** For an Enumerate: the wsman:Filter text and its Dialect. */
     public Optional<XmlElement> filter() {
         return envelope.payload().filter(p -> p.name().equals("Enumerate")).flatMap(p -> p.child("Filter"));

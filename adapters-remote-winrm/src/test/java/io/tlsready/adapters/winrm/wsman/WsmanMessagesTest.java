@@ -78,6 +78,22 @@ class WsmanMessagesTest {
     }
 
     @Test
+    void a_setter_carries_its_data_after_the_value_name_and_an_array_as_repeated_elements() {
+        WsmanRequest r = parse(messages.stdRegProv(RegMethod.SET_MULTI_STRING, "HKLM\\SOFTWARE\\K", "Curves",
+                List.of(Map.entry("sValue", "NistP384"), Map.entry("sValue", "a<&>b"), Map.entry("sValue", ""))));
+        assertThat(r.action()).endsWith("/StdRegProv/SetMultiStringValue");
+        assertThat(r.envelope().payload().orElseThrow().children()).extracting(XmlElement::name)
+                .containsExactly("hDefKey", "sSubKeyName", "sValueName", "sValue", "sValue", "sValue");
+        assertThat(r.invokeParamValues("svalue")).containsExactly("NistP384", "a<&>b", "");
+        assertThat(RegMethod.SET_MULTI_STRING.writes()).isTrue();
+        assertThat(RegMethod.ENUM_VALUES.writes()).isFalse();
+
+        WsmanRequest create = parse(messages.stdRegProv(RegMethod.CREATE_KEY, "HKLM\\SOFTWARE\\New", null));
+        assertThat(create.envelope().payload().orElseThrow().children()).extracting(XmlElement::name)
+                .containsExactly("hDefKey", "sSubKeyName");
+    }
+
+    @Test
     void names_are_escaped() {
         String nasty = "a<b&c\"d'e>]]>\r\n\tz";
         String xml = messages.stdRegProv(RegMethod.GET_STRING, "HKLM\\SOFTWARE\\K<&\"ey", nasty);
