@@ -99,6 +99,13 @@ class FileJournalStoreTest {
     }
 
     @Test
+    void the_example_in_the_format_document_is_what_the_writer_writes() throws IOException {
+        String doc = Files.readString(Path.of("..", "docs", "journal-format.md"), StandardCharsets.UTF_8);
+        int start = doc.indexOf("```json\n") + "```json\n".length();
+        assertThat(doc.substring(start, doc.indexOf("```", start))).isEqualTo(SMALL_JSON);
+    }
+
+    @Test
     void every_value_type_and_hostile_names_come_back_exactly() {
         FileJournalStore store = new FileJournalStore(dir);
         Journal hostile = Journals.hostile();
