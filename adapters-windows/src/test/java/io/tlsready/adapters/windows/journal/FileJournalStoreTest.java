@@ -9,6 +9,7 @@ import io.tlsready.domain.facts.RegValue;
 import io.tlsready.domain.fix.Journal;
 import io.tlsready.domain.port.EvidenceException;
 import io.tlsready.domain.port.JournalStore;
+import io.tlsready.domain.port.JournalStores;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -244,9 +245,9 @@ class FileJournalStoreTest {
     }
 
     @Test
-    void the_guice_module_binds_a_store_in_the_given_directory() {
+    void the_guice_module_binds_a_store_per_folder() {
         JournalStore store = Guice.createInjector(Stage.PRODUCTION, binder -> binder.requireExplicitBindings(),
-                new JournalModule(dir)).getInstance(JournalStore.class);
+                new JournalModule()).getInstance(JournalStores.class).in(dir);
         String location = store.save(Journals.small());
         assertThat(Path.of(location).getParent()).isEqualTo(dir);
         assertThat(store.load(location)).isEqualTo(Journals.small());
