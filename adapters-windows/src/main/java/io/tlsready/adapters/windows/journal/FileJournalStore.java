@@ -1,6 +1,6 @@
 package io.tlsready.adapters.windows.journal;
 
-import io.tlsready.domain.fix.Journal;
+import io.tlsready.domain.journal.Journal;
 import io.tlsready.domain.port.EvidenceException;
 import io.tlsready.domain.port.JournalStore;
 import java.io.IOException;

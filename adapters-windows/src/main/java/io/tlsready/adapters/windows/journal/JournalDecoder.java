@@ -6,7 +6,7 @@ import io.tlsready.domain.facts.RegValue;
 import io.tlsready.domain.facts.RegistryData;
 import io.tlsready.domain.facts.RegistryView;
 import io.tlsready.domain.facts.ValueRef;
-import io.tlsready.domain.fix.Journal;
+import io.tlsready.domain.journal.Journal;
 import io.tlsready.domain.rules.RuleId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;

@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.tlsready.domain.facts.KeyRef;
 import io.tlsready.domain.facts.RegValue;
 import io.tlsready.domain.facts.RegistryData;
-import io.tlsready.domain.fix.Journal;
+import io.tlsready.domain.journal.Journal;
 import io.tlsready.domain.output.Visible;
 import io.tlsready.domain.port.EvidenceException;
 import java.io.ByteArrayOutputStream;

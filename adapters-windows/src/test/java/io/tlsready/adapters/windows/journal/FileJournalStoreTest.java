@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.inject.Guice;
 import com.google.inject.Stage;
 import io.tlsready.domain.facts.RegValue;
-import io.tlsready.domain.fix.Journal;
+import io.tlsready.domain.journal.Journal;
 import io.tlsready.domain.port.EvidenceException;
 import io.tlsready.domain.port.JournalStore;
 import io.tlsready.domain.port.JournalStores;

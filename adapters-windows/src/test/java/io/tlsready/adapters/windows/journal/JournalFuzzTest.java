@@ -3,7 +3,7 @@ package io.tlsready.adapters.windows.journal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import io.tlsready.domain.fix.Journal;
+import io.tlsready.domain.journal.Journal;
 import io.tlsready.domain.port.EvidenceException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

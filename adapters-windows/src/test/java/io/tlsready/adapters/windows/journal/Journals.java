@@ -3,7 +3,7 @@ package io.tlsready.adapters.windows.journal;
 import io.tlsready.domain.facts.KeyRef;
 import io.tlsready.domain.facts.RegValue;
 import io.tlsready.domain.facts.ValueRef;
-import io.tlsready.domain.fix.Journal;
+import io.tlsready.domain.journal.Journal;
 import io.tlsready.domain.rules.RuleId;
 import java.util.List;
 import java.util.Optional;
