@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * Raw registry data (type code + bytes, as RegQueryValueEx returns them and hive cells hold them) to
  * {@link RegValue}, one way for every source, so the same registry data gives the same fact whether it came
- * from a live host, a hive file or a .reg export. Pure Java.
+ * from a live host, a hive file or a .reg export; and back ({@link #typeCode}, {@link #encode}) for writers and
+ * journals. Pure Java.
  */
 public final class RegistryData {
 
@@ -57,6 +58,64 @@ public final class RegistryData {
             default:
                 return new RegValue.Raw(type, data);
         }
+    }
+
+    /** The registry type code of a value: the inverse of {@link #decode}'s dispatch. */
+    public static int typeCode(RegValue value) {
+        if (value instanceof RegValue.Dword) {
+            return REG_DWORD;
+        }
+        if (value instanceof RegValue.Qword) {
+            return REG_QWORD;
+        }
+        if (value instanceof RegValue.Str s) {
+            return s.expand() ? REG_EXPAND_SZ : REG_SZ;
+        }
+        if (value instanceof RegValue.MultiStr) {
+            return REG_MULTI_SZ;
+        }
+        return ((RegValue.Raw) value).type();
+    }
+
+    /**
+     * The bytes Windows stores for a value, as RegSetValueEx takes them: little-endian numbers, UTF-16LE strings
+     * with their NUL terminator, a REG_MULTI_SZ as NUL-terminated items and one more NUL (an empty list is one
+     * NUL), raw data as it is. Each UTF-16 unit is written as it is, so nothing is replaced on the way.
+     * {@code decode(typeCode(v), encode(v))} gives {@code v} back for every value a registry can hold; a string
+     * with an embedded NUL (or an empty REG_MULTI_SZ item) cannot be held and does not come back equal.
+     */
+    public static byte[] encode(RegValue value) {
+        if (value instanceof RegValue.Dword d) {
+            return ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt((int) d.value()).array();
+        }
+        if (value instanceof RegValue.Qword q) {
+            return ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(q.value()).array();
+        }
+        if (value instanceof RegValue.Str s) {
+            ByteBuffer out = ByteBuffer.allocate(2 * s.value().length() + 2).order(ByteOrder.LITTLE_ENDIAN);
+            putUtf16(out, s.value());
+            return out.array();
+        }
+        if (value instanceof RegValue.MultiStr m) {
+            int units = 1;
+            for (String item : m.values()) {
+                units += item.length() + 1;
+            }
+            ByteBuffer out = ByteBuffer.allocate(2 * units).order(ByteOrder.LITTLE_ENDIAN);
+            for (String item : m.values()) {
+                putUtf16(out, item);
+            }
+            return out.array();
+        }
+        return ((RegValue.Raw) value).data();
+    }
+
+    /** The string's UTF-16 units, then a NUL. */
+    private static void putUtf16(ByteBuffer out, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            out.putChar(s.charAt(i));
+        }
+        out.putChar('\0');
     }
 
     private static ByteBuffer le(byte[] data) {
