@@ -37,6 +37,9 @@ final class CliModule extends AbstractModule {
         bind(AuditCommand.class);
         bind(CollectCommand.class);
         bind(PlanCommand.class);
+        bind(FixCommand.class);
+        bind(RollbackCommand.class);
+        bind(FixTargets.class);
         bind(RulesCommand.class);
         bind(HiveCommand.class);
         bind(HiveCommand.Export.class);

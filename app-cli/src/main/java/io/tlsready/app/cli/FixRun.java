@@ -80,7 +80,8 @@ final class FixRun {
             c.err.println("tlsready: resuming " + c.output + ": " + done.size() + " of " + planned.size()
                     + " hosts already done");
         }
-        RemoteHosts hosts = CliHints.worded(ports.remoteHosts());
+        RemoteHosts unworded = ports.remoteHosts();
+        RemoteHosts hosts = CliHints.worded(unworded);
         RemoteEditors editors = ports.remoteEditors();
         try (RemoteTargets targets = RemoteTargets.of(todo, c.remote, pin, c.env, c.err);
                 JsonLines lines = new JsonLines()) {
@@ -111,7 +112,8 @@ final class FixRun {
                 stop.reported();
             }
         } finally {
-            closeQuietly(WinRmModule.closeable(ports.remoteHosts()));
+            closeQuietly(WinRmModule.closeable(unworded));
+            closeQuietly(WinRmModule.closeableEditors(editors));
         }
     }
 

@@ -5,6 +5,7 @@ import com.google.inject.Injector;
 import com.google.inject.Module;
 import com.google.inject.Stage;
 import io.tlsready.adapters.windows.hive.HiveEvidenceModule;
+import io.tlsready.adapters.windows.journal.JournalModule;
 import io.tlsready.adapters.windows.live.LocalRegistryModule;
 import io.tlsready.adapters.windows.offline.OfflineEvidenceModule;
 import io.tlsready.adapters.windows.snapshot.SnapshotModule;
@@ -30,6 +31,8 @@ public final class Main {
         m.put("audit", AuditCommand.class);
         m.put("collect", CollectCommand.class);
         m.put("plan", PlanCommand.class);
+        m.put("fix", FixCommand.class);
+        m.put("rollback", RollbackCommand.class);
         m.put("rules", RulesCommand.class);
         m.put("hive", HiveCommand.class);
         return m;
@@ -87,7 +90,7 @@ public final class Main {
         PrintWriter err = new PrintWriter(new VisibleLineWriter(rawErr), true);
         Injector injector = Guice.createInjector(Stage.DEVELOPMENT, new CliModule(out, err, env),
                 new OfflineEvidenceModule(), new HiveEvidenceModule(), new SnapshotModule(), new LocalRegistryModule(),
-                remoteHosts);
+                new JournalModule(), remoteHosts);
         GuiceFactory factory = new GuiceFactory(injector);
         CommandLine cli = new CommandLine(TlsReadyCommand.class, factory);
         // picocli reflects over every subcommand it is given, which a short audit pays for at start-up: register
