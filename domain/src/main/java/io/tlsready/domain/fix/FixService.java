@@ -72,7 +72,7 @@ public final class FixService {
         }
         Plan plan = RemediationPlanner.plan(before, options.includeWarnings());
         List<WriteOrder.Planned> writes = WriteOrder.of(plan);
-        List<String> manual = plan.manualSteps();
+        List<String> manual = manual(plan);
         if (!options.apply()) {
             List<ValueChange> diff = new ArrayList<>();
             for (WriteOrder.Planned w : writes) {
@@ -122,7 +122,7 @@ public final class FixService {
         }
         if (entries.isEmpty()) {
             return new HostFix(before.host(), true, changes, Optional.empty(), before.verdict(), Optional.of(before),
-                    List.of(), plan.manualSteps(), Optional.empty());
+                    List.of(), manual(plan), Optional.empty());
         }
         // 2. The journal is on disk before the first write.
         Journal journal = new Journal(run.runId(), run.createdAt(), run.toolVersion(), where, List.copyOf(missing),
@@ -170,12 +170,20 @@ public final class FixService {
                 }
             }
             return new HostFix(before.host(), true, changes, Optional.of(location), before.verdict(),
-                    reaudit(facts), plan.restart(), plan.manualSteps(), error);
+                    reaudit(facts), plan.restart(), manual(plan), error);
         }
         Optional<HostReport> after = reaudit(facts);
         return new HostFix(before.host(), true, changes, Optional.of(location), before.verdict(), after,
-                plan.restart(), plan.manualSteps(), after.isPresent() ? Optional.empty()
+                plan.restart(), manual(plan), after.isPresent() ? Optional.empty()
                         : Optional.of("written and read back, but the host could not be audited again"));
+    }
+
+    /** Updates to install (never downloaded here), then the plan's steps for a person. */
+    private static List<String> manual(Plan plan) {
+        List<String> steps = new ArrayList<>();
+        plan.updates().forEach(u -> steps.add("install " + u.kb() + " (" + u.title() + "): " + u.url()));
+        steps.addAll(plan.manualSteps());
+        return steps;
     }
 
     private Optional<HostReport> reaudit(FactsSource facts) {

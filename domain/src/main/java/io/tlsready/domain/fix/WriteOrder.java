@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The change set of one host: the plan's registry writes and nothing else, in a fixed order (the plan's, which is
- * rule-book order), each with the value it writes given what the host holds now. A bit update ({@code OR_BITS}) is
+ * The change set of one host: the plan's registry writes and nothing else, in a fixed order (the plan's: by key
+ * path, then value name), each with the value it writes given what the host holds now. A bit update ({@code OR_BITS}) is
  * computed from the live value read just before the journal is written, not from the evidence of the audit.
  */
 final class WriteOrder {

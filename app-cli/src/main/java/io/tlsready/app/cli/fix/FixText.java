@@ -6,6 +6,7 @@ import io.tlsready.domain.fix.HostFix;
 import io.tlsready.domain.fix.Rollback;
 import io.tlsready.domain.fix.ValueChange;
 import io.tlsready.domain.output.Visible;
+import io.tlsready.domain.plan.Plan;
 import io.tlsready.domain.report.HostReport;
 import io.tlsready.domain.rules.Finding;
 import io.tlsready.domain.rules.Status;
@@ -48,8 +49,8 @@ public final class FixText {
         h.journal().ifPresent(j -> out.println("  journal: " + Visible.of(j) + "  (undo: tlsready rollback "
                 + Visible.of(j) + ")"));
         if (!h.restart().isEmpty() && (h.changedTheHost() || !h.applied())) {
-            out.println("  restart to take effect: " + String.join(", ", h.restart())
-                    + " (tlsready restarts nothing)");
+            out.println("  to take effect (tlsready restarts nothing):");
+            h.restart().forEach(r -> out.println("    " + restart(r)));
         }
         h.manual().forEach(m -> out.println("  by hand: " + Visible.of(m)));
         h.error().ifPresent(e -> out.println("  error: " + Visible.of(e)));
@@ -97,6 +98,15 @@ public final class FixText {
         out.println("  " + (r.complete() ? "as before the fix" : "NOT fully as before the fix")
                 + r.error().map(e -> ": " + Visible.of(e)).orElse(""));
         out.println();
+    }
+
+    private static String restart(String what) {
+        return switch (what) {
+            case Plan.RESTART_HOST -> "reboot the host (SChannel and WinHTTP read their settings at start-up)";
+            case Plan.RESTART_MARS -> "restart the MARS agent: net stop obengine && net start obengine (.NET reads "
+                    + "its settings when a process starts)";
+            default -> "restart " + what;
+        };
     }
 
     private static String value(Optional<RegValue> v) {
