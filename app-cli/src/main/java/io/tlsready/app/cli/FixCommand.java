@@ -3,7 +3,6 @@ package io.tlsready.app.cli;
 import io.tlsready.app.cli.fix.FixFormat;
 import io.tlsready.domain.audit.AuditService;
 import io.tlsready.domain.fix.FixService;
-import io.tlsready.domain.fleet.FleetAudit;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.inject.Provider;
@@ -108,13 +107,7 @@ final class FixCommand implements Callable<Integer> {
         if (canary < 0 || maxFailures < 0) {
             throw new UsageException("--canary and --max-failures take a number of hosts, 0 or more");
         }
-        if (remote.concurrency < 1 || remote.concurrency > FleetAudit.MAX_CONCURRENCY) {
-            throw new UsageException("--concurrency must be 1.." + FleetAudit.MAX_CONCURRENCY);
-        }
-        if (remote.refusedPassword != null) {
-            throw new UsageException("--password: passwords are never taken on the command line (shell history, "
-                    + "process list); use --password-file FILE or TLSREADY_PASSWORD");
-        }
+        RemoteChecks.checkRemote(remote);
         if (resume && (format != FixFormat.JSONL || output == null)) {
             throw new UsageException("--resume continues a -f jsonl -o FILE run");
         }

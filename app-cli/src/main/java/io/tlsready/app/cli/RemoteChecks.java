@@ -17,11 +17,7 @@ final class RemoteChecks {
 
     /** Options that make no sense without a remote target; checked before anything is read. */
     static void checkOptions(AuditCommand c) {
-        RemoteOptions r = c.remote;
-        if (r.refusedPassword != null) {
-            throw new UsageException("--password: passwords are never taken on the command line (shell history, "
-                    + "process lists); set " + Passwords.VARIABLE + ", use --password-file FILE, or type it at the prompt");
-        }
+        checkRemote(c.remote);
         boolean jsonl = c.format == Format.JSONL;
         if (c.resume && (!jsonl || c.output == null)) {
             throw new UsageException("--resume continues a '--format jsonl --output FILE' run: give both");
@@ -29,6 +25,14 @@ final class RemoteChecks {
         if ((c.report != null || c.reportFormat != null) && !jsonl) {
             throw new UsageException("--report/--report-format go with --format jsonl; otherwise --output is the "
                     + "report");
+        }
+    }
+
+    /** The remote options every command that reaches hosts takes (audit, fix, rollback), each within its bounds. */
+    static void checkRemote(RemoteOptions r) {
+        if (r.refusedPassword != null) {
+            throw new UsageException("--password: passwords are never taken on the command line (shell history, "
+                    + "process lists); set " + Passwords.VARIABLE + ", use --password-file FILE, or type it at the prompt");
         }
         if (r.timeoutSeconds < 1 || r.timeoutSeconds > 86_400) {
             throw new UsageException("--timeout: expected 1..86400 seconds, got " + r.timeoutSeconds);

@@ -85,10 +85,7 @@ final class RollbackCommand implements Callable<Integer> {
         if (format == FixFormat.JSONL) {
             throw new UsageException("rollback writes text or json");
         }
-        if (remote.refusedPassword != null) {
-            throw new UsageException("--password: passwords are never taken on the command line (shell history, "
-                    + "process list); use --password-file FILE or TLSREADY_PASSWORD");
-        }
+        RemoteChecks.checkRemote(remote);
         FixTargets ports = targets.get();
         List<Rollback.Result> results = new ArrayList<>();
         int unreachable;

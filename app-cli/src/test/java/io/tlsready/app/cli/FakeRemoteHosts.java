@@ -4,6 +4,8 @@ import com.google.inject.AbstractModule;
 import io.tlsready.domain.facts.FactsRequest;
 import io.tlsready.domain.facts.HostFacts;
 import io.tlsready.domain.port.FactsSource;
+import io.tlsready.domain.port.RegistryEditException;
+import io.tlsready.domain.port.RemoteEditors;
 import io.tlsready.domain.port.RemoteFailure;
 import io.tlsready.domain.port.RemoteHosts;
 import io.tlsready.domain.port.RemoteTarget;
@@ -38,6 +40,11 @@ final class FakeRemoteHosts implements RemoteHosts {
             @Override
             protected void configure() {
                 bind(RemoteHosts.class).toInstance(FakeRemoteHosts.this);
+                // The audit's stand-in hosts are read-only: fix and rollback are tested on simulated hosts.
+                bind(RemoteEditors.class).toInstance(target -> {
+                    throw new RegistryEditException(target.host(), "", RegistryEditException.Cause.OTHER,
+                            "the fake fleet of the audit tests is read-only");
+                });
             }
         };
     }

@@ -18,15 +18,12 @@ import io.tlsready.sim.HostSpec;
 import io.tlsready.sim.SimulatedFleet;
 import io.tlsready.sim.WriteFault;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -215,11 +212,7 @@ class FixCommandTest {
     }
 
     private static Cli.Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true),
-                RemoteCli.env(Map.of(Passwords.VARIABLE, PASSWORD)), new WinRmModule());
-        return new Cli.Result(code, out.toString(), err.toString());
+        return RemoteCli.withWinRm(PASSWORD, args);
     }
 
     private static List<Path> files(String set) {

@@ -30,6 +30,15 @@ final class RemoteCli {
         };
     }
 
+    /** The real CLI with the real WinRM adapter, the password in its variable (for simulated hosts on loopback). */
+    static Cli.Result withWinRm(String password, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true),
+                env(Map.of(Passwords.VARIABLE, password)), new io.tlsready.adapters.winrm.WinRmModule());
+        return new Cli.Result(code, out.toString(), err.toString());
+    }
+
     static Cli.Result run(Environment env, FakeRemoteHosts fleet, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

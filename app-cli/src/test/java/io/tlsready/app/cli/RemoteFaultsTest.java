@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tlsready.adapters.winrm.WinRmModule;
 import io.tlsready.domain.facts.HostFacts;
 import io.tlsready.sim.EvidenceFacts;
 import io.tlsready.sim.FaultKind;
@@ -12,8 +11,6 @@ import io.tlsready.sim.HostCounters;
 import io.tlsready.sim.HostSpec;
 import io.tlsready.sim.SimulatedFleet;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -235,11 +232,7 @@ class RemoteFaultsTest {
     }
 
     private static Cli.Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true),
-                RemoteCli.env(Map.of(Passwords.VARIABLE, PASSWORD)), new WinRmModule());
-        return new Cli.Result(code, out.toString(), err.toString());
+        return RemoteCli.withWinRm(PASSWORD, args);
     }
 
     private static List<Path> files(String set) {
