@@ -31,8 +31,8 @@ import java.util.Optional;
 /**
  * The {@code tlsready.journal/v1} format (docs/journal-format.md): {@link #encode} writes it pretty-printed with LF
  * line ends and every terminal-steering character escaped ({@link TerminalSafeJson}: a journal shown with {@code cat}
- * cannot act on the terminal); {@link #decode} reads it strictly and fails only with an {@link EvidenceException} naming the file and
- * the JSON path.
+ * cannot act on the terminal); {@link #decode} reads it strictly and fails only with an {@link EvidenceException}
+ * naming the file and the JSON path.
  */
 final class JournalJson {
 
