@@ -1,5 +1,7 @@
 package io.tlsready.adapters.windows.journal;
 
+import static io.tlsready.adapters.windows.json.ParseMessages.oneVisibleLine;
+
 import io.tlsready.domain.journal.Journal;
 import io.tlsready.domain.port.EvidenceException;
 import io.tlsready.domain.port.JournalStore;
@@ -165,7 +167,7 @@ final class FileJournalStore implements JournalStore {
         try {
             file = Path.of(location);
         } catch (RuntimeException e) {
-            throw new EvidenceException(JournalJson.oneLine(location), "not a file path");
+            throw new EvidenceException(oneVisibleLine(location), "not a file path");
         }
         String where = file.toString();
         byte[] bytes;
@@ -191,8 +193,8 @@ final class FileJournalStore implements JournalStore {
             return "permission denied";
         }
         if (e instanceof FileSystemException f && f.getReason() != null) {
-            return JournalJson.oneLine(f.getReason());
+            return oneVisibleLine(f.getReason());
         }
-        return JournalJson.oneLine(e.getClass().getSimpleName() + ": " + e.getMessage());
+        return oneVisibleLine(e.getClass().getSimpleName() + ": " + e.getMessage());
     }
 }

@@ -1,6 +1,13 @@
 package io.tlsready.adapters.windows.journal;
 
+import static io.tlsready.adapters.windows.json.ParseMessages.oneVisibleLine;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tlsready.adapters.windows.json.ParseMessages;
+import io.tlsready.adapters.windows.json.StrictJson;
+import io.tlsready.adapters.windows.json.StrictJson.Bad;
+import io.tlsready.adapters.windows.json.StrictJson.Obj;
+import io.tlsready.adapters.windows.json.StrictJson.Wording;
 import io.tlsready.domain.facts.KeyRef;
 import io.tlsready.domain.facts.RegValue;
 import io.tlsready.domain.facts.RegistryData;
@@ -13,9 +20,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -23,30 +28,25 @@ import java.util.regex.Pattern;
 /**
  * Reads the JSON tree of a {@code tlsready.journal/v1} file back into a {@link Journal}. Exact: every field is
  * required and typed, no other field is allowed, and the first problem is a {@link Bad} naming its JSON path
- * ({@code entries[2].before.data}). A journal drives registry writes, so nothing is guessed.
+ * ({@code entries[2].before.data}), read through {@link StrictJson}. A journal drives registry writes, so nothing is
+ * guessed.
  */
 final class JournalDecoder {
 
     private static final Pattern HEX_DIGITS = Pattern.compile("(?:[0-9a-fA-F]{2})*");
     private static final HexFormat HEX = HexFormat.of();
+    /** Numbers are described with their digits; unknown field names are shown terminal-safe. */
+    private static final Wording WORDING =
+            new Wording(Journal.SCHEMA, JournalDecoder::describe, ParseMessages::oneVisibleLine);
 
     private JournalDecoder() {
     }
 
-    /** A format error with the JSON path first; {@link JournalJson} turns it into an EvidenceException. */
-    static final class Bad extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        Bad(String path, String problem) {
-            super(path + ": " + problem, null, false, false);
-        }
-    }
-
     static Journal journal(JsonNode root) {
-        Obj o = new Obj(root, "$");
+        Obj o = new Obj(root, "$", WORDING);
         String schema = o.string("schema");
         if (!schema.equals(Journal.SCHEMA)) {
-            throw new Bad("schema", "unsupported schema \"" + JournalJson.oneLine(schema) + "\"; this tlsready reads "
+            throw new Bad("schema", "unsupported schema \"" + oneVisibleLine(schema) + "\"; this tlsready reads "
                     + Journal.SCHEMA);
         }
         String runId = o.string("runId");
@@ -70,11 +70,11 @@ final class JournalDecoder {
         Set<KeyRef> seenKeys = new HashSet<>();
         List<JsonNode> keyNodes = o.array("createdKeys");
         for (int i = 0; i < keyNodes.size(); i++) {
-            Obj k = new Obj(keyNodes.get(i), "createdKeys[" + i + "]");
+            Obj k = new Obj(keyNodes.get(i), "createdKeys[" + i + "]", WORDING);
             KeyRef key = keyRef(k);
             k.noOthers();
             if (!seenKeys.add(key)) {
-                throw new Bad(k.path, "duplicate key " + JournalJson.oneLine(key.toString()));
+                throw new Bad(k.path(), "duplicate key " + oneVisibleLine(key.toString()));
             }
             createdKeys.add(key);
         }
@@ -82,9 +82,9 @@ final class JournalDecoder {
         Set<ValueRef> seenValues = new HashSet<>();
         List<JsonNode> entryNodes = o.array("entries");
         for (int i = 0; i < entryNodes.size(); i++) {
-            Journal.Entry e = entry(new Obj(entryNodes.get(i), "entries[" + i + "]"));
+            Journal.Entry e = entry(new Obj(entryNodes.get(i), "entries[" + i + "]", WORDING));
             if (!seenValues.add(e.ref())) {
-                throw new Bad("entries[" + i + "]", "duplicate value " + JournalJson.oneLine(e.ref().toString()));
+                throw new Bad("entries[" + i + "]", "duplicate value " + oneVisibleLine(e.ref().toString()));
             }
             entries.add(e);
         }
@@ -117,7 +117,7 @@ final class JournalDecoder {
         try {
             ref = new ValueRef(checkedKey(key, e.sub("key")), view, name);
         } catch (IllegalArgumentException ex) {
-            throw new Bad(e.sub("key"), JournalJson.oneLine(ex.getMessage()));
+            throw new Bad(e.sub("key"), oneVisibleLine(ex.getMessage()));
         }
         RuleId rule = constant(RuleId.class, e.string("rule"), e.sub("rule"));
         String reason = e.string("reason");
@@ -137,14 +137,14 @@ final class JournalDecoder {
         try {
             return new KeyRef(checkedKey(key, k.sub("key")), view);
         } catch (IllegalArgumentException ex) {
-            throw new Bad(k.sub("key"), JournalJson.oneLine(ex.getMessage()));
+            throw new Bad(k.sub("key"), oneVisibleLine(ex.getMessage()));
         }
     }
 
     /** Only HKLM below the root: the tool never writes anywhere else, so a journal that says so is not ours. */
     private static String checkedKey(String key, String path) {
         if (!key.regionMatches(true, 0, "HKLM\\", 0, 5) || key.length() <= 5) {
-            throw new Bad(path, "expected a key below HKLM\\, found \"" + JournalJson.oneLine(key) + "\"");
+            throw new Bad(path, "expected a key below HKLM\\, found \"" + oneVisibleLine(key) + "\"");
         }
         return key;
     }
@@ -156,7 +156,7 @@ final class JournalDecoder {
                 return v;
             }
         }
-        throw new Bad(o.sub("view"), "expected \"64-bit\" or \"32-bit\", found \"" + JournalJson.oneLine(label)
+        throw new Bad(o.sub("view"), "expected \"64-bit\" or \"32-bit\", found \"" + oneVisibleLine(label)
                 + "\"");
     }
 
@@ -168,7 +168,7 @@ final class JournalDecoder {
             return Optional.empty();
         }
         if (!state.equals("PRESENT")) {
-            throw new Bad(v.sub("state"), "expected \"PRESENT\" or \"ABSENT\", found \"" + JournalJson.oneLine(state)
+            throw new Bad(v.sub("state"), "expected \"PRESENT\" or \"ABSENT\", found \"" + oneVisibleLine(state)
                     + "\"");
         }
         String type = v.string("type");
@@ -180,7 +180,7 @@ final class JournalDecoder {
         }
         int code = (int) codeNode.longValue();
         if (!type.equals(JournalJson.typeName(code))) {
-            throw new Bad(v.sub("type"), "\"" + JournalJson.oneLine(type) + "\" does not match typeCode "
+            throw new Bad(v.sub("type"), "\"" + oneVisibleLine(type) + "\" does not match typeCode "
                     + codeNode.longValue() + " (" + JournalJson.typeName(code) + ")");
         }
         String data = v.string("data");
@@ -197,94 +197,11 @@ final class JournalDecoder {
                 return c;
             }
         }
-        throw new Bad(path, "unknown " + type.getSimpleName() + " \"" + JournalJson.oneLine(text) + "\"");
+        throw new Bad(path, "unknown " + type.getSimpleName() + " \"" + oneVisibleLine(text) + "\"");
     }
 
+    /** As {@link StrictJson#kind}, but a number is shown: "expected a port number 0-65535, found the number 70000". */
     static String describe(JsonNode n) {
-        if (n.isObject()) {
-            return "an object";
-        }
-        if (n.isArray()) {
-            return "an array";
-        }
-        if (n.isTextual()) {
-            return "a string";
-        }
-        if (n.isNumber()) {
-            return "the number " + JournalJson.oneLine(n.asText());
-        }
-        if (n.isBoolean()) {
-            return "a boolean";
-        }
-        return n.isNull() ? "null" : n.getNodeType().toString().toLowerCase(Locale.ROOT);
-    }
-
-    /** One JSON object being read: checks types, remembers which fields were used, rejects the rest. */
-    private static final class Obj {
-        final JsonNode node;
-        final String path;
-        final Set<String> used = new HashSet<>();
-
-        Obj(JsonNode node, String path) {
-            if (!node.isObject()) {
-                throw new Bad(path, "expected a JSON object, found " + describe(node));
-            }
-            this.node = node;
-            this.path = path;
-        }
-
-        String sub(String field) {
-            return path.equals("$") ? field : path + "." + field;
-        }
-
-        JsonNode req(String field) {
-            used.add(field);
-            JsonNode n = node.get(field);
-            if (n == null) {
-                throw new Bad(sub(field), "required field is missing");
-            }
-            return n;
-        }
-
-        String string(String field) {
-            JsonNode n = req(field);
-            if (!n.isTextual()) {
-                throw new Bad(sub(field), "expected a string, found " + describe(n));
-            }
-            return n.textValue();
-        }
-
-        boolean bool(String field) {
-            JsonNode n = req(field);
-            if (!n.isBoolean()) {
-                throw new Bad(sub(field), "expected true or false, found " + describe(n));
-            }
-            return n.booleanValue();
-        }
-
-        Obj obj(String field) {
-            return new Obj(req(field), sub(field));
-        }
-
-        List<JsonNode> array(String field) {
-            JsonNode n = req(field);
-            if (!n.isArray()) {
-                throw new Bad(sub(field), "expected an array, found " + describe(n));
-            }
-            List<JsonNode> out = new ArrayList<>(n.size());
-            n.elements().forEachRemaining(out::add);
-            return out;
-        }
-
-        void noOthers() {
-            Iterator<String> names = node.fieldNames();
-            while (names.hasNext()) {
-                String f = names.next();
-                if (!used.contains(f)) {
-                    throw new Bad(sub(JournalJson.oneLine(f)), "unknown field (this reader knows "
-                            + Journal.SCHEMA + ")");
-                }
-            }
-        }
+        return n.isNumber() ? "the number " + oneVisibleLine(n.asText()) : StrictJson.kind(n);
     }
 }

@@ -1,28 +1,26 @@
 package io.tlsready.adapters.windows.journal;
 
+import static io.tlsready.adapters.windows.json.ParseMessages.at;
+import static io.tlsready.adapters.windows.json.ParseMessages.oneVisibleLine;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamWriteConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.JsonEOFException;
-import com.fasterxml.jackson.core.io.SerializedString;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.tlsready.adapters.windows.json.StrictJson;
+import io.tlsready.adapters.windows.json.TerminalSafeJson;
 import io.tlsready.domain.facts.KeyRef;
 import io.tlsready.domain.facts.RegValue;
 import io.tlsready.domain.facts.RegistryData;
 import io.tlsready.domain.journal.Journal;
-import io.tlsready.domain.output.Visible;
 import io.tlsready.domain.port.EvidenceException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -32,9 +30,9 @@ import java.util.Optional;
 
 /**
  * The {@code tlsready.journal/v1} format (docs/journal-format.md): {@link #encode} writes it pretty-printed with LF
- * line ends and every terminal-steering character escaped (a journal shown with {@code cat} cannot act on the
- * terminal); {@link #decode} reads it strictly and fails only with an {@link EvidenceException} naming the file and
- * the JSON path.
+ * line ends and every terminal-steering character escaped ({@link TerminalSafeJson}: a journal shown with {@code cat}
+ * cannot act on the terminal); {@link #decode} reads it strictly and fails only with an {@link EvidenceException}
+ * naming the file and the JSON path.
  */
 final class JournalJson {
 
@@ -64,13 +62,8 @@ final class JournalJson {
 
     /** The journal as UTF-8 JSON bytes, ending with a newline. */
     static byte[] encode(Journal journal) {
-        DefaultPrettyPrinter pretty = new DefaultPrettyPrinter()
-                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                .withArrayIndenter(new DefaultIndenter("  ", "\n"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
-            g.setPrettyPrinter(pretty);
-            g.setCharacterEscapes(SteeringEscapes.INSTANCE);
+        try (JsonGenerator g = TerminalSafeJson.generator(MAPPER.getFactory(), out)) {
             g.writeStartObject();
             g.writeStringField("schema", Journal.SCHEMA);
             g.writeStringField("runId", journal.runId());
@@ -162,64 +155,23 @@ final class JournalJson {
             root = MAPPER.readTree(bytes);
         } catch (StreamConstraintsException e) {
             throw new EvidenceException(where, "JSON exceeds a safety limit" + at(e.getLocation()) + ": "
-                    + oneLine(e.getOriginalMessage()));
+                    + oneVisibleLine(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
             String message = String.valueOf(e.getOriginalMessage());
             if (e instanceof JsonEOFException || message.startsWith("Unexpected end-of-input")) {
                 throw new EvidenceException(where, "truncated JSON: unexpected end of input" + at(e.getLocation()));
             }
-            throw new EvidenceException(where, "invalid JSON" + at(e.getLocation()) + ": " + oneLine(message));
+            throw new EvidenceException(where, "invalid JSON" + at(e.getLocation()) + ": " + oneVisibleLine(message));
         } catch (IOException e) {
-            throw new EvidenceException(where, "cannot read JSON: " + oneLine(e.getMessage()));
+            throw new EvidenceException(where, "cannot read JSON: " + oneVisibleLine(e.getMessage()));
         }
         if (root == null || root.isMissingNode()) {
             throw new EvidenceException(where, "empty file, expected a " + Journal.SCHEMA + " JSON object");
         }
         try {
             return JournalDecoder.journal(root);
-        } catch (JournalDecoder.Bad e) {
+        } catch (StrictJson.Bad e) {
             throw new EvidenceException(where, e.getMessage());
-        }
-    }
-
-    private static String at(JsonLocation loc) {
-        if (loc == null || loc.getLineNr() < 1) {
-            return "";
-        }
-        return " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-    }
-
-    /** One line, at most 200 characters, terminal-safe: parser messages quote the input. */
-    static String oneLine(String s) {
-        String t = Visible.of(s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ").strip());
-        return t.length() > 200 ? t.substring(0, 200) + "…" : t;
-    }
-
-    /**
-     * Escapes every character {@link Visible} would (controls, DEL, C1, bidi, U+2028) and every UTF-16 surrogate as
-     * {@code \}{@code uXXXX}, as the snapshot writer does: a parser gives back the same string, and a journal shown
-     * with {@code cat} cannot steer the terminal.
-     */
-    private static final class SteeringEscapes extends CharacterEscapes {
-        private static final long serialVersionUID = 1L;
-        static final SteeringEscapes INSTANCE = new SteeringEscapes();
-        private final int[] ascii = CharacterEscapes.standardAsciiEscapesForJSON();
-
-        SteeringEscapes() {
-            ascii[0x7f] = ESCAPE_STANDARD;
-        }
-
-        @Override
-        public int[] getEscapeCodesForAscii() {
-            return ascii;
-        }
-
-        @Override
-        public SerializableString getEscapeSequence(int ch) {
-            if (Visible.steers(ch)) {
-                return new SerializedString(String.format("\\u%04x", ch));
-            }
-            return null;
         }
     }
 }

@@ -1,8 +1,10 @@
 package io.tlsready.adapters.windows.snapshot;
 
+import static io.tlsready.adapters.windows.json.ParseMessages.at;
+import static io.tlsready.adapters.windows.json.ParseMessages.oneLine;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -13,6 +15,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.tlsready.adapters.windows.json.StrictJson;
 import io.tlsready.domain.facts.HostFacts;
 import io.tlsready.domain.port.EvidenceException;
 import java.io.IOException;
@@ -144,18 +147,6 @@ public final class JsonSnapshot {
         } catch (StrictJson.Bad e) {
             throw new EvidenceException(where, e.getMessage());
         }
-    }
-
-    private static String at(JsonLocation loc) {
-        if (loc == null || loc.getLineNr() < 1) {
-            return "";
-        }
-        return " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-    }
-
-    static String oneLine(String s) {
-        String t = s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ").strip();
-        return t.length() > 200 ? t.substring(0, 200) + "…" : t;
     }
 
     /**

@@ -1,13 +1,14 @@
 package io.tlsready.adapters.windows.snapshot;
 
-import static io.tlsready.adapters.windows.snapshot.JsonSnapshot.oneLine;
-import static io.tlsready.adapters.windows.snapshot.StrictJson.array;
-import static io.tlsready.adapters.windows.snapshot.StrictJson.kind;
-import static io.tlsready.adapters.windows.snapshot.StrictJson.text;
+import static io.tlsready.adapters.windows.json.ParseMessages.oneLine;
+import static io.tlsready.adapters.windows.json.StrictJson.array;
+import static io.tlsready.adapters.windows.json.StrictJson.kind;
+import static io.tlsready.adapters.windows.json.StrictJson.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tlsready.adapters.windows.snapshot.StrictJson.Bad;
-import io.tlsready.adapters.windows.snapshot.StrictJson.Obj;
+import io.tlsready.adapters.windows.json.StrictJson.Bad;
+import io.tlsready.adapters.windows.json.StrictJson.Obj;
+import io.tlsready.adapters.windows.json.StrictJson.Wording;
 import io.tlsready.domain.facts.Architecture;
 import io.tlsready.domain.facts.EvidenceWarning;
 import io.tlsready.domain.facts.Fact;
@@ -56,6 +57,7 @@ final class SnapshotDecoder {
     private static final String NOT_COLLECTED = "NOT_COLLECTED";
     private static final List<String> TYPES = List.of("REG_SZ", "REG_EXPAND_SZ", "REG_MULTI_SZ", "REG_DWORD",
             "REG_QWORD", "REG_BINARY", "REG_NONE", JsonSnapshot.REG_RAW);
+    private static final Wording WORDING = Wording.of(JsonSnapshot.SCHEMA);
     private static final Set<String> VALUE_FIELDS =
             Set.of("key", "view", "name", "state", "type", "typeCode", "data", "origin", "why");
 
@@ -89,7 +91,7 @@ final class SnapshotDecoder {
         // v1.N (N > 0) only adds optional fields, which an older v1 reader may skip; v1 itself is exact.
         ignoreUnknown = m.group(2) != null && !m.group(2).matches("0+");
 
-        Obj o = new Obj(root, "$", ignoreUnknown);
+        Obj o = new Obj(root, "$", WORDING, ignoreUnknown);
         o.string("schema");
         String host = o.string("host");
         String source = o.string("source");
@@ -109,14 +111,14 @@ final class SnapshotDecoder {
         List<Provenance> provenance = new ArrayList<>();
         List<JsonNode> provNodes = array(o.req("provenance"), "provenance");
         for (int i = 0; i < provNodes.size(); i++) {
-            Obj p = new Obj(provNodes.get(i), "provenance[" + i + "]", ignoreUnknown);
+            Obj p = new Obj(provNodes.get(i), "provenance[" + i + "]", WORDING, ignoreUnknown);
             provenance.add(new Provenance(p.string("kind"), p.string("location"), p.string("detail")));
             p.noOthers(Set.of(), "");
         }
         List<EvidenceWarning> warnings = new ArrayList<>();
         List<JsonNode> warnNodes = array(o.req("warnings"), "warnings");
         for (int i = 0; i < warnNodes.size(); i++) {
-            Obj w = new Obj(warnNodes.get(i), "warnings[" + i + "]", ignoreUnknown);
+            Obj w = new Obj(warnNodes.get(i), "warnings[" + i + "]", WORDING, ignoreUnknown);
             warnings.add(new EvidenceWarning(w.string("location"), w.string("message")));
             w.noOthers(Set.of(), "");
         }
@@ -131,7 +133,7 @@ final class SnapshotDecoder {
         Map<KeyRef, Fact<String>> out = new LinkedHashMap<>();
         for (int i = 0; i < nodes.size(); i++) {
             String path = "keys[" + i + "]";
-            Obj o = new Obj(nodes.get(i), path, ignoreUnknown);
+            Obj o = new Obj(nodes.get(i), path, WORDING, ignoreUnknown);
             ValueRef ref = ref(o, false);
             KeyRef key = new KeyRef(ref.key(), ref.view());
             Header h = header(o);
@@ -158,7 +160,7 @@ final class SnapshotDecoder {
     }
 
     private Fact<SystemInfo> systemInfo(JsonNode n) {
-        Obj o = new Obj(n, "systemInfo", ignoreUnknown);
+        Obj o = new Obj(n, "systemInfo", WORDING, ignoreUnknown);
         Header h = header(o);
         SystemInfo info = null;
         if (h.state().equals(PRESENT)) {
@@ -188,7 +190,7 @@ final class SnapshotDecoder {
     }
 
     private Fact<InstalledUpdates> updates(JsonNode n) {
-        Obj o = new Obj(n, "updates", ignoreUnknown);
+        Obj o = new Obj(n, "updates", WORDING, ignoreUnknown);
         Header h = header(o);
         InstalledUpdates updates = null;
         if (h.state().equals(PRESENT)) {
@@ -222,7 +224,7 @@ final class SnapshotDecoder {
             Obj o;
             ValueRef ref;
             try {
-                o = new Obj(nodes.get(i), path, ignoreUnknown);
+                o = new Obj(nodes.get(i), path, WORDING, ignoreUnknown);
                 ref = ref(o);
             } catch (Bad e) {
                 // Which value this is cannot be known; left out, it stays NOT_COLLECTED like any unlisted value.
@@ -245,7 +247,7 @@ final class SnapshotDecoder {
             Header h = header(o);
             boolean present = h.state().equals(PRESENT);
             Fact<RegValue> fact = h.fact(present ? data(o) : null);
-            o.noOthers(VALUE_FIELDS, present ? "for " + o.node.get("type").textValue()
+            o.noOthers(VALUE_FIELDS, present ? "for " + o.node().get("type").textValue()
                     : "when state is " + h.state());
             return fact;
         } catch (Bad e) {

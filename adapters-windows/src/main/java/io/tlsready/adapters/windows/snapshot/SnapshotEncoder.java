@@ -1,11 +1,7 @@
 package io.tlsready.adapters.windows.snapshot;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.io.CharacterEscapes;
-import com.fasterxml.jackson.core.io.SerializedString;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import io.tlsready.adapters.windows.json.TerminalSafeJson;
 import io.tlsready.domain.facts.EvidenceWarning;
 import io.tlsready.domain.facts.Fact;
 import io.tlsready.domain.facts.HostFacts;
@@ -15,7 +11,6 @@ import io.tlsready.domain.facts.Provenance;
 import io.tlsready.domain.facts.RegValue;
 import io.tlsready.domain.facts.SystemInfo;
 import io.tlsready.domain.facts.ValueRef;
-import io.tlsready.domain.output.Visible;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
@@ -30,7 +25,8 @@ import java.util.TreeSet;
 
 /**
  * Writes a {@link HostFacts} as {@code tlsready.snapshot/v1} JSON (docs/snapshot-format.md): pretty-printed with LF
- * line ends, values and keys sorted, so two snapshots of one host diff line by line.
+ * line ends, values and keys sorted, so two snapshots of one host diff line by line; every surrogate and
+ * terminal-steering character escaped ({@link TerminalSafeJson}).
  */
 final class SnapshotEncoder {
 
@@ -41,12 +37,7 @@ final class SnapshotEncoder {
 
     /** Does not close {@code out}. */
     static void write(HostFacts facts, Optional<Instant> collectedAt, OutputStream out) throws IOException {
-        DefaultPrettyPrinter pretty = new DefaultPrettyPrinter()
-                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-        try (JsonGenerator g = JsonSnapshot.Json.MAPPER.getFactory().createGenerator(out)) {
-            g.setPrettyPrinter(pretty);
-            g.setCharacterEscapes(SurrogateEscapes.INSTANCE);
+        try (JsonGenerator g = TerminalSafeJson.generator(JsonSnapshot.Json.MAPPER.getFactory(), out)) {
             g.writeStartObject();
             g.writeStringField("schema", facts.keys().isEmpty() ? JsonSnapshot.SCHEMA : JsonSnapshot.SCHEMA_WITH_KEYS);
             g.writeStringField("host", facts.host());
@@ -211,35 +202,6 @@ final class SnapshotEncoder {
             g.writeStringField("data", HEX_FORMAT.formatHex(r.data()));
         } else {
             throw new IllegalStateException("unknown RegValue " + v.getClass());
-        }
-    }
-
-    /**
-     * Writes every UTF-16 surrogate as a \\u escape. Registry strings may hold unpaired surrogates, which
-     * UTF-8 cannot carry; escaped, they survive the round trip exactly (paired ones stay valid JSON too). Every
-     * other character {@link Visible} would escape (controls, DEL, C1, bidi, U+2028) is escaped the same way, so a
-     * snapshot shown with {@code cat} cannot act on the terminal; parsers give back the same string.
-     */
-    private static final class SurrogateEscapes extends CharacterEscapes {
-        private static final long serialVersionUID = 1L;
-        static final SurrogateEscapes INSTANCE = new SurrogateEscapes();
-        private final int[] ascii = CharacterEscapes.standardAsciiEscapesForJSON();
-
-        SurrogateEscapes() {
-            ascii[0x7f] = ESCAPE_STANDARD;
-        }
-
-        @Override
-        public int[] getEscapeCodesForAscii() {
-            return ascii;
-        }
-
-        @Override
-        public SerializableString getEscapeSequence(int ch) {
-            if (Visible.steers(ch)) {
-                return new SerializedString(String.format("\\u%04x", ch));
-            }
-            return null;
         }
     }
 }
