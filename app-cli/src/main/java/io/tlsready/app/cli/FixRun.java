@@ -66,7 +66,7 @@ final class FixRun {
                         Journal.Where.thisMachine(me), run, options);
                 lines.finished(me, one, 1);
                 return finish(List.of(one), new FleetFix.Outcome(List.of(Optional.of(one)), FleetFix.Stop.NONE,
-                        one.error().isPresent() ? 1 : 0), now);
+                        one.error().isPresent() ? 1 : 0), List.of(me), lines, now);
             }
         }
         Optional<String> pin = RemoteChecks.checkTrust(c.remote);
@@ -106,7 +106,7 @@ final class FixRun {
             }
             try {
                 List<HostFix> finished = outcome.hosts().stream().flatMap(Optional::stream).toList();
-                int code = finish(finished, outcome, now);
+                int code = finish(finished, outcome, labels, lines, now);
                 return signalled ? ExitCode.INTERRUPTED : code;
             } finally {
                 stop.reported();
@@ -117,12 +117,23 @@ final class FixRun {
         }
     }
 
-    private int finish(List<HostFix> fixes, FleetFix.Outcome outcome, Instant now)
-            throws IOException {
+    private int finish(List<HostFix> fixes, FleetFix.Outcome outcome, List<String> labels, JsonLines lines,
+            Instant now) throws IOException {
+        List<String> notStarted = new ArrayList<>();
+        for (int i = 0; i < outcome.hosts().size(); i++) {
+            if (outcome.hosts().get(i).isEmpty()) {
+                notStarted.add(labels.get(i));
+            }
+        }
+        String why = whyNotStarted(outcome.stop());
         switch (c.format) {
-            case JSON -> OutputTarget.write(c.output, c.out, s -> json.document(fixes, c.version, now.toString(), s));
+            case JSON -> OutputTarget.write(c.output, c.out, s -> json.document(fixes, notStarted, why, c.version,
+                    now.toString(), s));
             case JSONL -> {
-                // Every finished host's line is already written.
+                // Every finished host's line is already written; the hosts never started follow, one line each.
+                for (String target : notStarted) {
+                    lines.write(json.notStartedLine(target, why));
+                }
             }
             case TEXT -> {
                 StringWriter text = new StringWriter();
@@ -150,6 +161,15 @@ final class FixRun {
         return code;
     }
 
+    private static String whyNotStarted(FleetFix.Stop stop) {
+        return switch (stop) {
+            case CANARY_FAILED -> "a canary did not verify READY-or-manual";
+            case TOO_MANY_FAILURES -> "--max-failures reached";
+            case INTERRUPTED -> "interrupted";
+            case NONE -> "stopped";
+        };
+    }
+
     /** JSON lines of finished hosts, to the output file (appended, flushed per line) or stdout, as they finish. */
     private final class JsonLines implements AutoCloseable {
         private final OutputStream file;
@@ -165,14 +185,7 @@ final class FixRun {
             finished++;
             try {
                 if (c.format == FixFormat.JSONL) {
-                    byte[] line = json.line(label, fix);
-                    if (file != null) {
-                        file.write(line);
-                        file.flush();
-                    } else {
-                        c.out.print(new String(line, java.nio.charset.StandardCharsets.UTF_8));
-                        c.out.flush();
-                    }
+                    write(json.line(label, fix));
                 }
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
@@ -180,6 +193,16 @@ final class FixRun {
             if (total > 1) {
                 c.err.println("tlsready: fix: " + finished + "/" + total + " " + label + ": "
                         + (fix.error().isPresent() ? "failed" : fix.changedTheHost() ? "changed" : "no change"));
+            }
+        }
+
+        void write(byte[] line) throws IOException {
+            if (file != null) {
+                file.write(line);
+                file.flush();
+            } else {
+                c.out.print(new String(line, java.nio.charset.StandardCharsets.UTF_8));
+                c.out.flush();
             }
         }
 

@@ -31,6 +31,26 @@ public final class FixJson {
         out.write('\n');
     }
 
+    /**
+     * The document with the hosts a staged run never started ({@code --canary}, {@code --max-failures}, Ctrl-C):
+     * {@code "notStarted":[{"target","why"}]} after {@code hosts}, so the file alone says what was left.
+     */
+    public void document(List<HostFix> hosts, List<String> notStarted, String why, String version,
+            String generatedAt, OutputStream out) throws IOException {
+        java.util.Map<String, Object> root = new java.util.LinkedHashMap<>(FixDocument.of(hosts, version,
+                generatedAt));
+        List<Object> left = new java.util.ArrayList<>();
+        for (String target : notStarted) {
+            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("target", target);
+            m.put("why", why);
+            left.add(m);
+        }
+        root.put("notStarted", left);
+        indented.writeValue(out, root);
+        out.write('\n');
+    }
+
     public void rollback(List<Rollback.Result> results, String version, String generatedAt, OutputStream out)
             throws IOException {
         indented.writeValue(out, FixDocument.rollback(results, version, generatedAt));
@@ -46,6 +66,22 @@ public final class FixJson {
         m.put("schema", FixDocument.SCHEMA);
         m.put("target", target);
         m.putAll(FixDocument.host(host));
+        return (compact.writeValueAsString(m) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A host the run never started, as one line: nothing was written to it, and its {@code error} says why, so
+     * {@code --resume} tries it again.
+     */
+    public byte[] notStartedLine(String target, String why) throws IOException {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("schema", FixDocument.SCHEMA);
+        m.put("target", target);
+        m.put("host", target);
+        m.put("started", false);
+        m.put("applied", false);
+        m.put("changes", List.of());
+        m.put("error", "not started: " + why);
         return (compact.writeValueAsString(m) + "\n").getBytes(StandardCharsets.UTF_8);
     }
 }
