@@ -125,7 +125,7 @@ final class FixRun {
                 notStarted.add(labels.get(i));
             }
         }
-        String why = whyNotStarted(outcome.stop());
+        String why = FixText.whyNotStarted(outcome.stop());
         switch (c.format) {
             case JSON -> OutputTarget.write(c.output, c.out, s -> json.document(fixes, notStarted, why, c.version,
                     now.toString(), s));
@@ -159,15 +159,6 @@ final class FixRun {
             code = ExitPolicy.UNKNOWN;
         }
         return code;
-    }
-
-    private static String whyNotStarted(FleetFix.Stop stop) {
-        return switch (stop) {
-            case CANARY_FAILED -> "a canary did not verify READY-or-manual";
-            case TOO_MANY_FAILURES -> "--max-failures reached";
-            case INTERRUPTED -> "interrupted";
-            case NONE -> "stopped";
-        };
     }
 
     /** JSON lines of finished hosts, to the output file (appended, flushed per line) or stdout, as they finish. */

@@ -102,6 +102,7 @@ public final class FixService {
         List<ValueChange> changes = new ArrayList<>();
         List<Journal.Entry> entries = new ArrayList<>();
         Set<KeyRef> missing = new LinkedHashSet<>();
+        Set<KeyRef> existing = new java.util.HashSet<>();
         for (WriteOrder.Planned w : writes) {
             Optional<RegValue> now = editor.read(w.ref());
             RegValue target = w.target(now);
@@ -110,10 +111,8 @@ public final class FixService {
                         ""));
                 continue;
             }
-            for (KeyRef k : WriteOrder.keyAndParents(new KeyRef(w.ref().key(), w.ref().view()))) {
-                if (!missing.contains(k) && !editor.keyExists(k)) {
-                    missing.add(k);
-                }
+            if (now.isEmpty()) {
+                findMissingKeys(editor, new KeyRef(w.ref().key(), w.ref().view()), existing, missing);
             }
             entries.add(new Journal.Entry(w.ref(), now, target, w.rule(), w.change().reason(),
                     Journal.State.PLANNED));
@@ -125,8 +124,10 @@ public final class FixService {
                     List.of(), manual(plan), Optional.empty());
         }
         // 2. The journal is on disk before the first write.
-        Journal journal = new Journal(run.runId(), run.createdAt(), run.toolVersion(), where, List.copyOf(missing),
-                entries);
+        List<KeyRef> toCreate = new ArrayList<>(missing);
+        toCreate.sort(java.util.Comparator.comparingInt((KeyRef k) -> k.key().length()));
+        Journal journal = new Journal(run.runId(), run.createdAt(), run.toolVersion(), where, toCreate, entries);
+        Set<KeyRef> created = new java.util.HashSet<>();
         String location = journals.save(journal);
         // 3. Writes in order, each read back.
         Optional<String> error = Optional.empty();
@@ -135,7 +136,7 @@ public final class FixService {
             int shown = indexOf(changes, e);
             try {
                 for (KeyRef k : WriteOrder.keyAndParents(new KeyRef(e.ref().key(), e.ref().view()))) {
-                    if (journal.createdKeys().contains(k)) {
+                    if (journal.createdKeys().contains(k) && created.add(k)) {
                         editor.createKey(k);
                     }
                 }
@@ -176,6 +177,29 @@ public final class FixService {
         return new HostFix(before.host(), true, changes, Optional.of(location), before.verdict(), after,
                 plan.restart(), manual(plan), after.isPresent() ? Optional.empty()
                         : Optional.of("written and read back, but the host could not be audited again"));
+    }
+
+    /**
+     * Adds to {@code missing} the keys on the way to {@code key} that do not exist, asking the host only what it
+     * does not already know: deepest first, and a key that exists vouches for all its parents.
+     */
+    private static void findMissingKeys(RegistryEditor editor, KeyRef key, Set<KeyRef> existing,
+            Set<KeyRef> missing) {
+        List<KeyRef> chain = WriteOrder.keyAndParents(key);
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            KeyRef k = chain.get(i);
+            if (existing.contains(k)) {
+                return;
+            }
+            if (missing.contains(k)) {
+                continue;
+            }
+            if (editor.keyExists(k)) {
+                existing.addAll(chain.subList(0, i + 1));
+                return;
+            }
+            missing.add(k);
+        }
     }
 
     /** Updates to install (never downloaded here), then the plan's steps for a person. */

@@ -72,14 +72,20 @@ public final class FixText {
         StringBuilder s = new StringBuilder("fix: " + hosts.size() + " host(s): " + fixed + " changed, " + nothing
                 + " needed no change, " + failed + " failed");
         if (outcome.notStarted() > 0) {
-            s.append(", ").append(outcome.notStarted()).append(" not started (").append(switch (outcome.stop()) {
-                case CANARY_FAILED -> "a canary did not verify READY-or-manual";
-                case TOO_MANY_FAILURES -> "--max-failures reached";
-                case INTERRUPTED -> "interrupted";
-                case NONE -> "stopped";
-            }).append(')');
+            s.append(", ").append(outcome.notStarted()).append(" not started (").append(whyNotStarted(outcome.stop()))
+                    .append(')');
         }
         out.println(s);
+    }
+
+    /** Why a staged run left hosts unstarted, in the words every output uses. */
+    public static String whyNotStarted(FleetFix.Stop stop) {
+        return switch (stop) {
+            case CANARY_FAILED -> "a canary did not verify READY-or-manual";
+            case TOO_MANY_FAILURES -> "--max-failures reached";
+            case INTERRUPTED -> "interrupted";
+            case NONE -> "stopped";
+        };
     }
 
     public static void rollback(Rollback.Result r, PrintWriter out) {
