@@ -5,6 +5,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.tlsready.adapters.winrm.edit.WinRmEditing;
 import io.tlsready.adapters.winrm.kerberos.KerberosLogin;
+import io.tlsready.adapters.winrm.transport.SharedTransports;
 import io.tlsready.adapters.winrm.wsman.WsmanOptions;
 import io.tlsready.domain.port.RemoteEditors;
 import io.tlsready.domain.port.RemoteHosts;
@@ -39,14 +40,20 @@ public final class WinRmModule extends AbstractModule {
 
     @Provides
     @Singleton
-    RemoteHosts remoteHosts() {
-        return new WinRmRemoteHosts(options, KerberosLogin.Settings.from(environment));
+    SharedTransports transports() {
+        return new SharedTransports(KerberosLogin.Settings.from(environment));
     }
 
     @Provides
     @Singleton
-    RemoteEditors remoteEditors() {
-        return WinRmEditing.editors(options, KerberosLogin.Settings.from(environment));
+    RemoteHosts remoteHosts(SharedTransports transports) {
+        return new WinRmRemoteHosts(options, transports);
+    }
+
+    @Provides
+    @Singleton
+    RemoteEditors remoteEditors(SharedTransports transports) {
+        return WinRmEditing.editors(options, transports);
     }
 
     /** The shutdown handle of a {@link RemoteEditors} bound by this module (a no-op for any other). */

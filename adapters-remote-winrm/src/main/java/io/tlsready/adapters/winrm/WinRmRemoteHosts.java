@@ -1,9 +1,8 @@
 package io.tlsready.adapters.winrm;
 
 import io.tlsready.adapters.winrm.kerberos.KerberosException;
-import io.tlsready.adapters.winrm.kerberos.KerberosLogin;
 import io.tlsready.adapters.winrm.ntlm.NtlmException;
-import io.tlsready.adapters.winrm.transport.WinRmTransports;
+import io.tlsready.adapters.winrm.transport.SharedTransports;
 import io.tlsready.adapters.winrm.wsman.WinRmFactsCollector;
 import io.tlsready.adapters.winrm.wsman.WsmanFault;
 import io.tlsready.adapters.winrm.wsman.WsmanOptions;
@@ -22,19 +21,17 @@ import java.util.Objects;
  * The {@link RemoteHosts} port over WinRM: each {@link FactsSource#collect} opens a transport for the host, runs
  * {@link WinRmFactsCollector}, and closes the transport. Failures become a {@link RemoteFailure} whose
  * {@code transientFailure} says whether the fleet may retry, with their hints (what the user can do) kept for the
- * app to word. All hosts share one event loop, created lazily on the
- * first collection and released by {@link #close()}.
+ * app to word. All hosts share the adapter's one event loop ({@link SharedTransports}, also used by fix's
+ * editors), created lazily on the first call to any host and released by {@link #close()}.
  */
 final class WinRmRemoteHosts implements RemoteHosts, AutoCloseable {
 
     private final WsmanOptions options;
-    private final KerberosLogin.Settings kerberos;
-    private WinRmTransports transports;
-    private boolean closed;
+    private final SharedTransports transports;
 
-    WinRmRemoteHosts(WsmanOptions options, KerberosLogin.Settings kerberos) {
+    WinRmRemoteHosts(WsmanOptions options, SharedTransports transports) {
         this.options = Objects.requireNonNull(options, "options");
-        this.kerberos = Objects.requireNonNull(kerberos, "kerberos");
+        this.transports = Objects.requireNonNull(transports, "transports");
     }
 
     @Override
@@ -60,7 +57,7 @@ final class WinRmRemoteHosts implements RemoteHosts, AutoCloseable {
 
     HostFacts collect(RemoteTarget target, FactsRequest request) {
         String host = target.label();
-        try (WsmanTransport transport = transports().open(target, options)) {
+        try (WsmanTransport transport = transports.get().open(target, options)) {
             return new WinRmFactsCollector(transport, target.host(), options).collect(request);
         } catch (WsmanTransportException e) {
             throw new RemoteFailure(host, named(host, e), e.kind().transientFailure(), e);
@@ -83,27 +80,13 @@ final class WinRmRemoteHosts implements RemoteHosts, AutoCloseable {
         return fromParser && !e.getMessage().contains(host) ? e.hinted().after(host + ": ") : e.hinted();
     }
 
-    private synchronized WinRmTransports transports() {
-        if (closed) {
-            throw new IllegalStateException("WinRM remote hosts are closed");
-        }
-        if (transports == null) {
-            transports = new WinRmTransports(Runtime.getRuntime().availableProcessors(), kerberos);
-        }
-        return transports;
-    }
-
-    /** Whether any host was contacted (the shared event loop exists). */
-    synchronized boolean started() {
-        return transports != null && transports.started();
+    /** Whether an event loop was started (shared with the adapter's other ports). */
+    boolean started() {
+        return transports.started();
     }
 
     @Override
-    public synchronized void close() {
-        closed = true;
-        if (transports != null) {
-            transports.close();
-            transports = null;
-        }
+    public void close() {
+        transports.close();
     }
 }

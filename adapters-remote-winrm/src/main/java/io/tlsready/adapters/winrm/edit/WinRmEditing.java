@@ -1,6 +1,7 @@
 package io.tlsready.adapters.winrm.edit;
 
-import io.tlsready.adapters.winrm.kerberos.KerberosLogin;
+import io.tlsready.adapters.winrm.transport.SharedTransports;
+
 import io.tlsready.adapters.winrm.wsman.WsmanOptions;
 import io.tlsready.domain.port.RemoteEditors;
 
@@ -10,9 +11,9 @@ public final class WinRmEditing {
     private WinRmEditing() {
     }
 
-    /** Editors whose hosts share one event loop, started on the first call to any host and ended by closing. */
-    public static RemoteEditors editors(WsmanOptions options, KerberosLogin.Settings kerberos) {
-        return new WinRmEditors(options, kerberos);
+    /** Editors on the adapter's shared transports (one event loop, started on the first call to any host). */
+    public static RemoteEditors editors(WsmanOptions options, SharedTransports transports) {
+        return new WinRmEditors(options, transports);
     }
 
     /** The shutdown handle of editors made here (a no-op for any other). */
