@@ -61,6 +61,9 @@ final class FixRun {
         FixService service = new FixService(c.audit, journals);
         if (c.target.host == null && c.target.inventory == null) {
             String me = localName();
+            // First, so that off Windows the refusal is fix's ("writing the local registry needs Windows …"),
+            // not the audit's advice to pass evidence files, which fix cannot take.
+            ports.localEditor.get().open().close();
             try (JsonLines lines = new JsonLines()) {
                 HostFix one = service.fix(ports.local.get().open(), () -> ports.localEditor.get().open(),
                         Journal.Where.thisMachine(me), run, options);

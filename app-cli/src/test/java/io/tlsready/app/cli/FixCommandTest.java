@@ -29,6 +29,8 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -201,6 +203,16 @@ class FixCommandTest {
             assertThat(forced.exitCode()).as(forced.out()).isEqualTo(ExitCode.READY);
         }
         assertThat(Files.readAllBytes(after)).isEqualTo(Files.readAllBytes(pristine()));
+    }
+
+    @Test
+    @DisabledOnOs(OS.WINDOWS)
+    void fixing_this_machine_off_windows_is_refused_in_fixs_own_words() {
+        Cli.Result r = run("fix", "--apply");
+
+        assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).contains("writing the local registry needs Windows").contains("over WinRM")
+                .doesNotContain("--snapshot");
     }
 
     @Test
