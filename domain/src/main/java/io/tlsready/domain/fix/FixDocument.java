@@ -24,16 +24,58 @@ public final class FixDocument {
     private FixDocument() {
     }
 
-    public static Map<String, Object> of(List<HostFix> hosts, String toolVersion, String generatedAt) {
+    /**
+     * @param notStarted the targets a staged run never started ({@code --canary}, {@code --max-failures}, Ctrl-C),
+     *                   each with {@code why}: {@code "notStarted":[{"target","why"}]}, so the file alone says what
+     *                   was left
+     */
+    public static Map<String, Object> of(List<HostFix> hosts, List<String> notStarted, String why, String toolVersion,
+            String generatedAt) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("schema", SCHEMA);
-        root.put("tool", tool(toolVersion));
+        root.put("tool", ReportDocument.tool(toolVersion));
         root.put("generatedAt", generatedAt);
         List<Object> list = new ArrayList<>();
         hosts.forEach(h -> list.add(host(h)));
         root.put("hosts", list);
         root.put("exitCode", exitCode(hosts));
+        List<Object> left = new ArrayList<>();
+        for (String target : notStarted) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("target", target);
+            m.put("why", why);
+            left.add(m);
+        }
+        root.put("notStarted", left);
         return root;
+    }
+
+    /**
+     * One host as one JSON line, with the schema (a line stands on its own) and the target as given on the command
+     * line or in the inventory ({@code --resume} matches on it).
+     */
+    public static Map<String, Object> line(String target, HostFix host) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("schema", SCHEMA);
+        m.put("target", target);
+        m.putAll(host(host));
+        return m;
+    }
+
+    /**
+     * A host the run never started, as one line: nothing was written to it, and its {@code error} says why, so
+     * {@code --resume} tries it again.
+     */
+    public static Map<String, Object> notStartedLine(String target, String why) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("schema", SCHEMA);
+        m.put("target", target);
+        m.put("host", target);
+        m.put("started", false);
+        m.put("applied", false);
+        m.put("changes", List.of());
+        m.put("error", "not started: " + why);
+        return m;
     }
 
     /** One host, as in {@code hosts[]} and as one JSON line. */
@@ -70,7 +112,7 @@ public final class FixDocument {
         m.put("new", value(Optional.of(c.after())));
         m.put("rule", c.rule().name());
         m.put("reason", c.reason());
-        m.put("outcome", c.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        m.put("outcome", slug(c.outcome()));
         m.put("why", c.why().isEmpty() ? null : c.why());
         return m;
     }
@@ -79,7 +121,7 @@ public final class FixDocument {
             String generatedAt) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("schema", ROLLBACK_SCHEMA);
-        root.put("tool", tool(toolVersion));
+        root.put("tool", ReportDocument.tool(toolVersion));
         root.put("generatedAt", generatedAt);
         List<Object> hosts = new ArrayList<>();
         for (Rollback.Result r : results) {
@@ -95,7 +137,7 @@ public final class FixDocument {
                 Map<String, Object> km = new LinkedHashMap<>();
                 km.put("key", k.key().key());
                 km.put("view", k.key().view().label());
-                km.put("outcome", k.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+                km.put("outcome", slug(k.outcome()));
                 km.put("why", k.why().isEmpty() ? null : k.why());
                 keys.add(km);
             }
@@ -133,11 +175,9 @@ public final class FixDocument {
         return ExitPolicy.of(new ExitPolicy.VerdictCounts(ready, notReady, unknown, unreachable)).code();
     }
 
-    private static Map<String, Object> tool(String version) {
-        Map<String, Object> tool = new LinkedHashMap<>();
-        tool.put("name", "tlsready");
-        tool.put("version", version);
-        return tool;
+    /** {@code LEFT_WRITTEN} as {@code left-written}: how the JSON names an outcome. */
+    private static String slug(Enum<?> outcome) {
+        return outcome.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     private static Object value(Optional<RegValue> v) {

@@ -27,16 +27,21 @@ public final class ReportDocument {
     public static Map<String, Object> of(AuditReport report) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("schema", AuditReport.SCHEMA);
-        Map<String, Object> tool = new LinkedHashMap<>(); // not Map.of: its order changes from run to run
-        tool.put("name", "tlsready");
-        tool.put("version", report.toolVersion());
-        root.put("tool", tool);
+        root.put("tool", tool(report.toolVersion()));
         root.put("generatedAt", report.generatedAt());
         List<Object> hosts = new ArrayList<>();
         report.hosts().forEach(h -> hosts.add(host(h)));
         root.put("hosts", hosts);
         root.put("summary", summary(report));
         return root;
+    }
+
+    /** {@code {"name":"tlsready","version"}}, the tool object every tlsready JSON document carries. */
+    public static Map<String, Object> tool(String version) {
+        Map<String, Object> tool = new LinkedHashMap<>(); // not Map.of: its order changes from run to run
+        tool.put("name", "tlsready");
+        tool.put("version", version);
+        return tool;
     }
 
     public static Map<String, Object> host(HostReport h) {

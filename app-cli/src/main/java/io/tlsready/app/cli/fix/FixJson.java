@@ -25,29 +25,10 @@ public final class FixJson {
         this.compact = new ObjectMapper(factory).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     }
 
-    public void document(List<HostFix> hosts, String version, String generatedAt, OutputStream out)
-            throws IOException {
-        indented.writeValue(out, FixDocument.of(hosts, version, generatedAt));
-        out.write('\n');
-    }
-
-    /**
-     * The document with the hosts a staged run never started ({@code --canary}, {@code --max-failures}, Ctrl-C):
-     * {@code "notStarted":[{"target","why"}]} after {@code hosts}, so the file alone says what was left.
-     */
+    /** The {@code tlsready.fix/v1} document, with the hosts a staged run never started. */
     public void document(List<HostFix> hosts, List<String> notStarted, String why, String version,
             String generatedAt, OutputStream out) throws IOException {
-        java.util.Map<String, Object> root = new java.util.LinkedHashMap<>(FixDocument.of(hosts, version,
-                generatedAt));
-        List<Object> left = new java.util.ArrayList<>();
-        for (String target : notStarted) {
-            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
-            m.put("target", target);
-            m.put("why", why);
-            left.add(m);
-        }
-        root.put("notStarted", left);
-        indented.writeValue(out, root);
+        indented.writeValue(out, FixDocument.of(hosts, notStarted, why, version, generatedAt));
         out.write('\n');
     }
 
@@ -57,31 +38,17 @@ public final class FixJson {
         out.write('\n');
     }
 
-    /**
-     * One host as one line, with the schema (a line stands on its own) and the target as given on the command line
-     * or in the inventory ({@code --resume} matches on it).
-     */
+    /** One host as one JSON line ({@link FixDocument#line}). */
     public byte[] line(String target, HostFix host) throws IOException {
-        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
-        m.put("schema", FixDocument.SCHEMA);
-        m.put("target", target);
-        m.putAll(FixDocument.host(host));
-        return (compact.writeValueAsString(m) + "\n").getBytes(StandardCharsets.UTF_8);
+        return bytes(FixDocument.line(target, host));
     }
 
-    /**
-     * A host the run never started, as one line: nothing was written to it, and its {@code error} says why, so
-     * {@code --resume} tries it again.
-     */
+    /** A host the run never started, as one JSON line ({@link FixDocument#notStartedLine}). */
     public byte[] notStartedLine(String target, String why) throws IOException {
-        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
-        m.put("schema", FixDocument.SCHEMA);
-        m.put("target", target);
-        m.put("host", target);
-        m.put("started", false);
-        m.put("applied", false);
-        m.put("changes", List.of());
-        m.put("error", "not started: " + why);
-        return (compact.writeValueAsString(m) + "\n").getBytes(StandardCharsets.UTF_8);
+        return bytes(FixDocument.notStartedLine(target, why));
+    }
+
+    private byte[] bytes(Object line) throws IOException {
+        return (compact.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
     }
 }
