@@ -4,8 +4,6 @@ import io.tlsready.domain.facts.Architecture;
 import io.tlsready.domain.port.EvidenceException;
 import io.tlsready.domain.port.LocalEditor;
 import io.tlsready.domain.port.RegistryEditor;
-import java.util.Locale;
-import java.util.Objects;
 
 /**
  * {@link LocalEditor} port. Refers to no JNA type in its own code: everything native sits behind
@@ -14,27 +12,25 @@ import java.util.Objects;
  */
 final class LocalEditorAdapter implements LocalEditor {
 
-    private final String osName;
-    private final String osVersion;
-    private final String osArch;
+    private final ThisSystem system;
 
     LocalEditorAdapter() {
-        this(System.getProperty("os.name", "unknown OS"), System.getProperty("os.version", ""),
-                System.getProperty("os.arch", ""));
+        this(ThisSystem.current());
     }
 
     LocalEditorAdapter(String osName, String osVersion, String osArch) {
-        this.osName = Objects.requireNonNull(osName, "osName");
-        this.osVersion = Objects.requireNonNull(osVersion, "osVersion");
-        this.osArch = Objects.requireNonNull(osArch, "osArch");
+        this(new ThisSystem(osName, osVersion, osArch));
+    }
+
+    private LocalEditorAdapter(ThisSystem system) {
+        this.system = system;
     }
 
     @Override
     public RegistryEditor open() {
-        if (!osName.toLowerCase(Locale.ROOT).startsWith("windows")) {
-            String system = (osName + " " + osVersion + " " + osArch).strip().replaceAll("\\s+", " ");
+        if (!system.isWindows()) {
             throw new EvidenceException("this machine", "writing the local registry needs Windows (this is "
-                    + system + "); fix the host over WinRM instead, or print the plan as a .reg or .ps1 file");
+                    + system.describe() + "); fix the host over WinRM instead, or print the plan as a .reg or .ps1 file");
         }
         return openWindows();
     }

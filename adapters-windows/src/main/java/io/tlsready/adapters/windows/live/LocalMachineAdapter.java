@@ -5,8 +5,6 @@ import io.tlsready.domain.port.FactsSource;
 import io.tlsready.domain.port.Hint;
 import io.tlsready.domain.port.HintedText;
 import io.tlsready.domain.port.LocalMachine;
-import java.util.Locale;
-import java.util.Objects;
 
 /**
  * {@link LocalMachine} port. Refers to no JNA type in its own code: everything native sits behind
@@ -15,27 +13,25 @@ import java.util.Objects;
  */
 final class LocalMachineAdapter implements LocalMachine {
 
-    private final String osName;
-    private final String osVersion;
-    private final String osArch;
+    private final ThisSystem system;
 
     LocalMachineAdapter() {
-        this(System.getProperty("os.name", "unknown OS"), System.getProperty("os.version", ""),
-                System.getProperty("os.arch", ""));
+        this(ThisSystem.current());
     }
 
     LocalMachineAdapter(String osName, String osVersion, String osArch) {
-        this.osName = Objects.requireNonNull(osName, "osName");
-        this.osVersion = Objects.requireNonNull(osVersion, "osVersion");
-        this.osArch = Objects.requireNonNull(osArch, "osArch");
+        this(new ThisSystem(osName, osVersion, osArch));
+    }
+
+    private LocalMachineAdapter(ThisSystem system) {
+        this.system = system;
     }
 
     @Override
     public FactsSource open() {
-        if (!osName.toLowerCase(Locale.ROOT).startsWith("windows")) {
-            String system = (osName + " " + osVersion + " " + osArch).strip().replaceAll("\\s+", " ");
+        if (!system.isWindows()) {
             throw new EvidenceException("this machine", HintedText.of("live registry audit needs Windows (this is "
-                    + system + "); ", new Hint.UseOfflineEvidence()));
+                    + system.describe() + "); ", new Hint.UseOfflineEvidence()));
         }
         return openWindows();
     }
