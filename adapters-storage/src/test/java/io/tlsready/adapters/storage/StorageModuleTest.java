@@ -9,6 +9,10 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +30,26 @@ class StorageModuleTest {
         try (Stores stores = new Stores(() -> module)) {
             assertThat(stores.get(ReportHistory.class).history("srv1", 5)).isEmpty();
             assertThat(data.resolve("tlsready.db")).isRegularFile();
+        }
+    }
+
+    @Test
+    void sqlite_runs_in_wal_mode_with_the_schema_under_flyway() throws Exception {
+        try (Stores stores = new Stores(() -> StorageModule.sqlite(dir))) {
+            stores.get(ReportHistory.class).history("srv1", 1);
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("tlsready.db"));
+                    Statement s = c.createStatement()) {
+                try (ResultSet rs = s.executeQuery("PRAGMA journal_mode")) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getString(1)).isEqualToIgnoringCase("wal");
+                }
+                try (ResultSet rs = s.executeQuery("SELECT version, success FROM flyway_schema_history "
+                        + "WHERE version IS NOT NULL")) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getString(1)).isEqualTo("1");
+                    assertThat(rs.getBoolean(2)).isTrue();
+                }
+            }
         }
     }
 
