@@ -89,7 +89,8 @@ final class Database implements AutoCloseable {
                     .load().migrate();
         } catch (RuntimeException e) {
             pool.close();
-            throw new IllegalStateException("cannot migrate the " + where + ": " + firstLine(e.getMessage()), null);
+            throw new IllegalStateException("cannot bring the schema of the " + where + " up to date: "
+                    + firstLine(e.getMessage()), null);
         }
         return new Database(dialect, where, pool);
     }
