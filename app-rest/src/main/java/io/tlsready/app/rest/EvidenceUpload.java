@@ -1,12 +1,9 @@
 package io.tlsready.app.rest;
 
 import io.javalin.http.HttpStatus;
-import io.tlsready.domain.facts.EvidenceWarning;
-import io.tlsready.domain.facts.Provenance;
-import io.tlsready.domain.os.OsIdentity;
 import io.tlsready.domain.report.HostReport;
-import io.tlsready.domain.rules.Evidence;
-import io.tlsready.domain.rules.Finding;
+import io.tlsready.domain.report.HostReportReader;
+import io.tlsready.domain.report.ReportDocument;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -132,27 +129,11 @@ final class EvidenceUpload implements AutoCloseable {
     }
 
     /**
-     * The same for a host report, before it is kept: the places a reader writes file names (source, provenance,
-     * warnings, evidence origins, details, OS notes, the error) with every stored path made the uploaded name.
+     * The same for a host report, before it is kept: its {@code tlsready.report/v1} host object scrubbed like an
+     * answer, read back into a report, so the store holds exactly what the client was shown.
      */
     HostReport scrub(HostReport h) {
-        OsIdentity os = h.os();
-        OsIdentity scrubbedOs = new OsIdentity(os.release(), os.version(), os.ubr(), os.servicePack(),
-                os.productType(), os.architecture(), os.edition().map(this::scrub),
-                os.installationType().map(this::scrub), scrub(os.name()), scrubAll(os.basis()), scrubAll(os.notes()));
-        List<Finding> findings = h.findings().stream().map(f -> new Finding(f.rule(), f.status(), scrub(f.title()),
-                scrub(f.detail()), f.evidence().stream().map(e -> new Evidence(scrub(e.path()), e.view(),
-                        scrub(e.valueName()), scrub(e.observed()), scrub(e.expected()), scrub(e.origin()))).toList(),
-                f.remediation(), f.reference())).toList();
-        return new HostReport(scrub(h.host()), scrub(h.source()), scrubbedOs, h.verdict(), findings,
-                h.provenance().stream().map(p -> new Provenance(p.kind(), scrub(p.location()), scrub(p.detail())))
-                        .toList(),
-                h.warnings().stream().map(w -> new EvidenceWarning(scrub(w.location()), scrub(w.message()))).toList(),
-                h.error().map(this::scrub));
-    }
-
-    private List<String> scrubAll(List<String> texts) {
-        return texts.stream().map(this::scrub).toList();
+        return HostReportReader.read(scrub((Object) ReportDocument.host(h)));
     }
 
     @Override

@@ -4,7 +4,7 @@ import static io.tlsready.app.rest.RestApiTest.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tlsready.domain.testing.InMemoryStore;
+import io.tlsready.adapters.storage.StorageModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
@@ -22,15 +22,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * {@code POST /api/v1/audits} keeps each host's report, {@code GET /api/v1/hosts} lists the latest per host and
  * {@code GET /api/v1/hosts/{host}/history} shows them all with their drift: real uploads of the example sets over
- * real HTTP, an in-memory store behind the storage ports.
+ * real HTTP, a real SQLite store (a fresh data directory) behind the storage ports.
  */
 class HistoryApiTest {
 
     private static final String AUDITS = "/api/v1/audits";
-    private static final InMemoryStore STORE = new InMemoryStore();
-
     @RegisterExtension
-    static final RestServerExtension API = RestServerExtension.onLoopback().withStore(STORE);
+    static final RestServerExtension API = RestServerExtension.onLoopback()
+            .withStorage(StorageModule.sqlite(TestData.freshDirectory()));
 
     /** Every file of one example set (examples/ at the project root) as one multipart upload. */
     static Multipart exampleSet(String set) {

@@ -4,7 +4,7 @@ import static io.tlsready.app.rest.RestApiTest.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tlsready.domain.testing.InMemoryStore;
+import io.tlsready.adapters.storage.StorageModule;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code GET /api/v1/hosts}: the latest report per host after real uploads of every example set (one host twice),
- * its filters and paging, its refusals; and host names that are hostile data, round-tripping through the list
+ * kept in a real SQLite store; its filters and paging, its refusals; and host names that are hostile data, round-tripping through the list
  * and the history path.
  */
 class HostsApiTest {
@@ -30,10 +30,9 @@ class HostsApiTest {
     /** Quotes, markup, a slash, an encoded slash, a space, percent, and scripts beyond Latin. */
     private static final String HOSTILE = "Q\"<img src=x>'/a%2Fb c%中文Ωé";
 
-    private static final InMemoryStore STORE = new InMemoryStore();
-
     @RegisterExtension
-    static final RestServerExtension API = RestServerExtension.onLoopback().withStore(STORE);
+    static final RestServerExtension API = RestServerExtension.onLoopback()
+            .withStorage(StorageModule.sqlite(TestData.freshDirectory()));
 
     /** Each host's latest upload answer, by host name in the list's order (case-insensitive name order). */
     private static final Map<String, JsonNode> LATEST = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);

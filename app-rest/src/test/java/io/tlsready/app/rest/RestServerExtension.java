@@ -75,10 +75,18 @@ final class RestServerExtension implements BeforeAllCallback, AfterAllCallback, 
      * history room's routes installed beside it.
      */
     RestServerExtension withStore(InMemoryStore store) {
-        installed.add(binder -> {
+        return withStorage(binder -> {
             binder.bind(ReportHistory.class).toInstance(store);
             binder.bind(ScanQueue.class).toInstance(store);
         });
+    }
+
+    /**
+     * The storage ports bound by {@code storage} (e.g. the SQLite StorageModule, closed after the class's tests when
+     * it is closeable), with the history room's routes installed beside it.
+     */
+    RestServerExtension withStorage(Module storage) {
+        installed.add(storage);
         installed.add(new HistoryModule());
         customWiring = true;
         return this;
@@ -102,6 +110,15 @@ final class RestServerExtension implements BeforeAllCallback, AfterAllCallback, 
         if (running != null) {
             running.stop().run();
             running = null;
+        }
+        for (Module m : installed) {
+            if (m instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException("cannot close " + m, e);
+                }
+            }
         }
     }
 
