@@ -77,6 +77,13 @@ class HexagonalArchitectureTest {
     static final ArchRule the_regf_library_depends_only_on_the_jdk = RULES.theRegfLibraryDependsOnlyOnTheJdk();
 
     @ArchTest
+    static final ArchRule report_formats_depend_only_on_the_domain_the_jdk_and_jackson =
+            RULES.reportFormatsDependOnlyOnTheDomainTheJdkAndJackson();
+
+    @ArchTest
+    static final ArchRule adapters_do_not_use_the_report_formats = RULES.adaptersDoNotUseTheReportFormats();
+
+    @ArchTest
     static final ArchRule jna_is_confined_to_the_live_room = RULES.jnaIsConfinedToTheLiveRoom();
 
     @ArchTest

@@ -23,7 +23,7 @@ import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
  * ({@code io.tlsready}) and against deliberately bad and good fixture code bases.
  *
  * <p>Below the root: {@code domain..} (JDK only), {@code regf..} (the hive library, JDK only),
- * {@code adapters.<name>..}, {@code app.<name>..}.
+ * {@code adapters.<name>..}, {@code app.<name>..}, {@code formats..} (the report documents both apps write).
  */
 final class HexagonalRules {
 
@@ -40,6 +40,7 @@ final class HexagonalRules {
     private final String rest;
     private final String simulator;
     private final String regf;
+    private final String formats;
 
     private HexagonalRules(String root) {
         this.root = root;
@@ -53,6 +54,7 @@ final class HexagonalRules {
         this.rest = root + ".app.rest..";
         this.simulator = root + ".sim..";
         this.regf = root + ".regf..";
+        this.formats = root + ".formats..";
     }
 
     /** Rules for the code base whose packages all start with {@code rootPackage}, e.g. {@code io.tlsready}. */
@@ -144,8 +146,8 @@ final class HexagonalRules {
     ArchRule jacksonIsKeptOutOfTheDomain() {
         return ArchRuleDefinition.noClasses().that().resideInAPackage(domain)
                 .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..")
-                .because("the domain is JDK only (design.md, Modules); JSON belongs to the snapshot adapter "
-                        + "and to the renderers of the apps");
+                .because("the domain is JDK only (design.md, Modules); JSON belongs to the snapshot adapter, "
+                        + "the report formats and the apps");
     }
 
     ArchRule guiceIsConfinedToTheAppsAndAdapterModules() {
@@ -203,6 +205,24 @@ final class HexagonalRules {
                 .because("regf (Windows hive files and their transaction logs, read-only) is a library of its own "
                         + "that the hive adapter and the CLI's hive command both use: it knows the file format, not "
                         + "tlsready, so it depends on nothing but the JDK");
+    }
+
+    // --- the report formats ---------------------------------------------------------------------------
+
+    ArchRule reportFormatsDependOnlyOnTheDomainTheJdkAndJackson() {
+        return ArchRuleDefinition.classes().that().resideInAPackage(formats)
+                .should().onlyDependOnClassesThat().resideInAnyPackage(formats, domain, "java..", "com.fasterxml.jackson..")
+                .because("report-formats (package formats) renders the domain's AuditReport as the documents both apps "
+                        + "write (audit -f json|csv|html|junit|sarif|jsonl, the REST API's scan reports): it knows "
+                        + "reports, not command lines, servers or hosts, so either app can use it and neither reaches "
+                        + "the other through it");
+    }
+
+    ArchRule adaptersDoNotUseTheReportFormats() {
+        return ArchRuleDefinition.noClasses().that().resideInAPackage(adapters)
+                .should().dependOnClassesThat().resideInAPackage(formats)
+                .because("report documents are output of the apps; adapters answer the domain's ports with facts, "
+                        + "they never write reports");
     }
 
     // --- rooms inside the adapters ----------------------------------------------------------------------

@@ -1,10 +1,10 @@
 package io.tlsready.app.cli;
 
 import io.tlsready.app.cli.render.Format;
-import io.tlsready.app.cli.render.ReportRenderer;
 import io.tlsready.domain.audit.AuditService;
 import io.tlsready.domain.report.AuditReport;
 import io.tlsready.domain.report.HostReport;
+import io.tlsready.formats.ReportRenderer;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.PrintWriter;

@@ -44,7 +44,7 @@ final class FixRun {
     private final FixCommand c;
     private final FixTargets ports;
     private final FixService.Options options;
-    private final FixJson json = new FixJson(io.tlsready.app.cli.render.JsonEscapes.factory());
+    private final FixJson json = new FixJson(io.tlsready.formats.JsonEscapes.factory());
 
     FixRun(FixCommand c, FixTargets ports, FixService.Options options) {
         this.c = c;

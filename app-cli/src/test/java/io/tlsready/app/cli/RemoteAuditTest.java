@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tlsready.app.cli.render.JsonLines;
 import io.tlsready.domain.audit.AuditService;
 import io.tlsready.domain.port.RemoteTarget;
 import io.tlsready.domain.rules.book.RuleBook;
 import io.tlsready.domain.testing.Hosts;
+import io.tlsready.formats.JsonLines;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -8,6 +8,7 @@ import io.javalin.http.UploadedFile;
 import io.tlsready.domain.audit.AuditService;
 import io.tlsready.domain.port.EvidenceException;
 import io.tlsready.domain.port.OfflineEvidence;
+import io.tlsready.domain.port.ReportHistory;
 import io.tlsready.domain.report.AuditReport;
 import io.tlsready.domain.report.HostReport;
 import io.tlsready.domain.report.ReportDocument;
@@ -15,14 +16,17 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * {@code POST /api/v1/audits}: one host's evidence in, the {@code tlsready.report/v1} document out.
  * The body is either a JSON snapshot or multipart files named {@code evidence}; both go through the same
- * {@link OfflineEvidence} port as the CLI's {@code --snapshot}, so the two can never disagree.
+ * {@link OfflineEvidence} port as the CLI's {@code --snapshot}, so the two can never disagree. When a store is
+ * installed, the host's report is also kept in its {@link ReportHistory} (the hosts list and history show it).
  */
 final class AuditRoutes implements RouteGroup {
 
@@ -33,6 +37,7 @@ final class AuditRoutes implements RouteGroup {
     static final String ACCEPTED = "application/json, multipart/form-data";
 
     private final AuditService audits;
+    private final Optional<ReportHistory> history;
     private final OfflineEvidence evidence;
     private final ObjectMapper json;
     private final Clock clock;
@@ -40,9 +45,10 @@ final class AuditRoutes implements RouteGroup {
     private final String toolVersion;
 
     @Inject
-    AuditRoutes(AuditService audits, OfflineEvidence evidence, ObjectMapper json, Clock clock,
+    AuditRoutes(AuditService audits, Optional<ReportHistory> history, OfflineEvidence evidence, ObjectMapper json, Clock clock,
                 ServerSettings settings) {
         this.audits = audits;
+        this.history = history;
         this.evidence = evidence;
         this.json = json;
         this.clock = clock;
@@ -85,8 +91,10 @@ final class AuditRoutes implements RouteGroup {
                 throw ProblemException.malformedEvidence(upload.scrub(e.message(RestHints.WORDS)),
                         upload.scrub(e.location()));
             }
-            AuditReport report = new AuditReport(List.of(host), toolVersion,
-                    clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
+            Instant at = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+            AuditReport report = new AuditReport(List.of(host), toolVersion, at.toString());
+            // kept with the uploaded names, never the server's paths
+            history.ifPresent(h -> h.save(upload.scrub(host), at));
             JsonBody.write(ctx, json, JsonBody.JSON, upload.scrub(ReportDocument.of(report)));
         }
     }

@@ -1,6 +1,9 @@
 package io.tlsready.app.rest;
 
 import io.javalin.http.HttpStatus;
+import io.tlsready.domain.report.HostReport;
+import io.tlsready.domain.report.HostReportReader;
+import io.tlsready.domain.report.ReportDocument;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -123,6 +126,14 @@ final class EvidenceUpload implements AutoCloseable {
             return copy;
         }
         return tree;
+    }
+
+    /**
+     * The same for a host report, before it is kept: its {@code tlsready.report/v1} host object scrubbed like an
+     * answer, read back into a report, so the store holds exactly what the client was shown.
+     */
+    HostReport scrub(HostReport h) {
+        return HostReportReader.read(scrub((Object) ReportDocument.host(h)));
     }
 
     @Override

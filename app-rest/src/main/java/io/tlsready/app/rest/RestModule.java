@@ -6,8 +6,10 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
+import com.google.inject.multibindings.OptionalBinder;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
+import io.tlsready.domain.port.ReportHistory;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Set;
@@ -32,6 +34,8 @@ final class RestModule extends AbstractModule {
         bindGroup(groups, HealthRoutes.class);
         bindGroup(groups, RulesRoutes.class);
         bindGroup(groups, AuditRoutes.class);
+        // present when a storage module is installed beside this one (serve); an embedded server may run without
+        OptionalBinder.newOptionalBinder(binder(), ReportHistory.class);
     }
 
     private void bindGroup(Multibinder<RouteGroup> groups, Class<? extends RouteGroup> group) {

@@ -4,7 +4,11 @@ import com.google.inject.Module;
 import com.google.inject.multibindings.Multibinder;
 import io.javalin.Javalin;
 import io.tlsready.adapters.windows.offline.OfflineEvidenceModule;
+import io.tlsready.app.rest.history.HistoryModule;
 import io.tlsready.domain.port.OfflineEvidence;
+import io.tlsready.domain.port.ReportHistory;
+import io.tlsready.domain.port.ScanQueue;
+import io.tlsready.domain.testing.InMemoryStore;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,13 +32,15 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * The server is the production one ({@link TlsReadyServer}), unless a test adds route groups or stands in for the
  * evidence port: then it is the same production wiring with those groups bound beside the real ones (as a feature
- * would add its routes), or with a testing module binding the stand-in where the offline adapter's module was.
+ * would add its routes), or with a testing module binding the stand-in where the offline adapter's module was, or
+ * with an in-memory store bound to the storage ports and the rooms that need them installed.
  */
 final class RestServerExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
 
     private long maxRequestBytes = ServerSettings.DEFAULT_MAX_REQUEST_BYTES;
     private final List<RouteGroup> extraRoutes = new ArrayList<>();
     private Module evidence = new OfflineEvidenceModule();
+    private final List<Module> installed = new ArrayList<>();
     private boolean customWiring;
     private Running running;
 
@@ -64,6 +70,28 @@ final class RestServerExtension implements BeforeAllCallback, AfterAllCallback, 
         return this;
     }
 
+    /**
+     * The storage ports answered by {@code store} (a testing module, as a storage module would bind them), with the
+     * history room's routes installed beside it.
+     */
+    RestServerExtension withStore(InMemoryStore store) {
+        return withStorage(binder -> {
+            binder.bind(ReportHistory.class).toInstance(store);
+            binder.bind(ScanQueue.class).toInstance(store);
+        });
+    }
+
+    /**
+     * The storage ports bound by {@code storage} (e.g. the SQLite StorageModule, closed after the class's tests when
+     * it is closeable), with the history room's routes installed beside it.
+     */
+    RestServerExtension withStorage(Module storage) {
+        installed.add(storage);
+        installed.add(new HistoryModule());
+        customWiring = true;
+        return this;
+    }
+
     /** A client for the running server (also injectable as a test method parameter). */
     RestClient client() {
         if (running == null) {
@@ -82,6 +110,15 @@ final class RestServerExtension implements BeforeAllCallback, AfterAllCallback, 
         if (running != null) {
             running.stop().run();
             running = null;
+        }
+        for (Module m : installed) {
+            if (m instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException("cannot close " + m, e);
+                }
+            }
         }
     }
 
@@ -104,8 +141,9 @@ final class RestServerExtension implements BeforeAllCallback, AfterAllCallback, 
         ServerSettings settings = new ServerSettings(new ListenAddress("127.0.0.1", 0), maxRequestBytes);
         Module routes = binder -> extraRoutes.forEach(
                 r -> Multibinder.newSetBinder(binder, RouteGroup.class).addBinding().toInstance(r));
-        Javalin javalin = StrictGuice.createInjector(new AuditModule(), evidence,
-                new RestModule(settings), routes).getInstance(Javalin.class).start();
+        List<Module> modules = new ArrayList<>(List.of(new AuditModule(), evidence, new RestModule(settings), routes));
+        modules.addAll(installed);
+        Javalin javalin = StrictGuice.createInjector(modules.toArray(Module[]::new)).getInstance(Javalin.class).start();
         return new Running(URI.create("http://127.0.0.1:" + javalin.port() + "/"), javalin::stop);
     }
 

@@ -1,9 +1,9 @@
 package io.tlsready.app.cli.fleet;
 
-import io.tlsready.app.cli.render.JsonLines;
 import io.tlsready.domain.fleet.FleetAudit;
 import io.tlsready.domain.port.RemoteTarget;
 import io.tlsready.domain.report.HostReport;
+import io.tlsready.formats.JsonLines;
 import java.io.Closeable;
 import java.io.FileOutputStream;
 import java.io.IOException;

@@ -1,10 +1,10 @@
 package io.tlsready.app.cli.fleet;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tlsready.app.cli.render.JsonLines;
 import io.tlsready.domain.port.EvidenceException;
 import io.tlsready.domain.report.HostReport;
 import io.tlsready.domain.report.Verdict;
+import io.tlsready.formats.JsonLines;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -12,6 +12,8 @@ import io.tlsready.domain.remediation.RegistryChange;
 import io.tlsready.domain.report.HostReport;
 import io.tlsready.domain.rules.Evidence;
 import io.tlsready.domain.rules.Finding;
+import io.tlsready.formats.Fields;
+import io.tlsready.formats.JsonEscapes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -12,6 +12,7 @@ import io.tlsready.domain.report.Verdict;
 import io.tlsready.domain.rules.Evidence;
 import io.tlsready.domain.rules.Finding;
 import io.tlsready.domain.rules.Status;
+import io.tlsready.formats.ReportRenderer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;

@@ -1,4 +1,4 @@
-package io.tlsready.app.cli.render;
+package io.tlsready.formats;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;

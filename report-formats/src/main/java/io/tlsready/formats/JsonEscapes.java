@@ -1,4 +1,4 @@
-package io.tlsready.app.cli.render;
+package io.tlsready.formats;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
@@ -8,7 +8,7 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import io.tlsready.domain.output.Visible;
 
 /**
- * How every JSON document of the CLI (json, jsonl, sarif) escapes strings: each character that {@link Visible}
+ * How every JSON document tlsready writes (json, jsonl, sarif, the plan and fix documents) escapes strings: each character that {@link Visible}
  * would show as an escape (controls, DEL, C1, bidi and zero-width characters, U+2028/U+2029, non-characters such
  * as U+FFFE, and every surrogate) goes out as JSON's six-character escape (backslash, u, four hex digits).
  * Parsers give back exactly the same string, so the data stays faithful; but no evidence character reaches a

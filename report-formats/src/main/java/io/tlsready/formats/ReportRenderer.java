@@ -1,4 +1,4 @@
-package io.tlsready.app.cli.render;
+package io.tlsready.formats;
 
 import io.tlsready.domain.report.AuditReport;
 import java.io.IOException;

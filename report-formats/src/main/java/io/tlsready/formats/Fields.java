@@ -1,4 +1,4 @@
-package io.tlsready.app.cli.render;
+package io.tlsready.formats;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -7,13 +7,13 @@ import java.util.Map;
  * A JSON object's fields in the order written. {@code Map.of} iterates in an order that changes from one JVM run to
  * the next, so a report built from it would differ between two runs over the same evidence; reports must diff clean.
  */
-final class Fields {
+public final class Fields {
 
     private Fields() {
     }
 
     /** {@code of("name", h.host(), "kind", "module")}: keys at even positions, each followed by its value. */
-    static Map<String, Object> of(Object... keysAndValues) {
+    public static Map<String, Object> of(Object... keysAndValues) {
         if (keysAndValues.length % 2 != 0) {
             throw new IllegalArgumentException("keys and values come in pairs");
         }

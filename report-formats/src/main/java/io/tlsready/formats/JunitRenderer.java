@@ -1,4 +1,4 @@
-package io.tlsready.app.cli.render;
+package io.tlsready.formats;
 
 import io.tlsready.domain.output.Visible;
 import io.tlsready.domain.output.XmlText;

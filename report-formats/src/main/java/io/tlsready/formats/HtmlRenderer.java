@@ -1,4 +1,4 @@
-package io.tlsready.app.cli.render;
+package io.tlsready.formats;
 
 import static io.tlsready.domain.output.HtmlText.escape;
 

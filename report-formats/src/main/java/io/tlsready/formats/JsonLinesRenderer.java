@@ -1,11 +1,11 @@
-package io.tlsready.app.cli.render;
+package io.tlsready.formats;
 
 import io.tlsready.domain.report.AuditReport;
 import io.tlsready.domain.report.HostReport;
 import java.io.IOException;
 import java.io.OutputStream;
 
-/** {@link Format#JSONL}: every host of a report as one JSON line (no summary: count the lines). */
+/** {@link ReportFormat#JSONL}: every host of a report as one JSON line (no summary: count the lines). */
 final class JsonLinesRenderer implements ReportRenderer {
 
     @Override
