@@ -24,30 +24,6 @@ record ListenAddress(String host, int port) {
         }
     }
 
-    /** Parses {@code host:port}, {@code [v6]:port} or a bare {@code port} (on loopback). */
-    static ListenAddress parse(String text) {
-        String s = text.strip();
-        int colon = s.lastIndexOf(':');
-        if (colon < 0) {
-            return new ListenAddress(LOOPBACK, port(s, text));
-        }
-        String host = s.substring(0, colon);
-        if (host.startsWith("[") && host.endsWith("]")) {
-            host = host.substring(1, host.length() - 1);
-        } else if (host.contains(":")) {
-            throw new IllegalArgumentException("'" + text + "': write IPv6 addresses in brackets, e.g. [::1]:8080");
-        }
-        return new ListenAddress(host, port(s.substring(colon + 1), text));
-    }
-
-    private static int port(String digits, String whole) {
-        try {
-            return Integer.parseInt(digits);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + whole + "' is not HOST:PORT (e.g. 127.0.0.1:8080)", e);
-        }
-    }
-
     /** True when every address the host name stands for is a loopback address; wildcards never are. */
     boolean isLoopback() {
         try {

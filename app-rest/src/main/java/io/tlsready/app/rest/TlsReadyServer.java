@@ -1,10 +1,14 @@
 package io.tlsready.app.rest;
 
 import com.google.inject.Injector;
+import com.google.inject.Module;
 import com.google.inject.Provider;
 import io.javalin.Javalin;
 import io.tlsready.adapters.windows.offline.OfflineEvidenceModule;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * The tlsready REST API as an embeddable server.
@@ -25,14 +29,17 @@ public final class TlsReadyServer implements AutoCloseable {
     private final Provider<Javalin> servers;
     private Javalin running;
 
-    private TlsReadyServer(ServerSettings settings) {
+    private TlsReadyServer(ServerSettings settings, List<Module> installed) {
         this.settings = settings;
-        this.servers = createInjector(settings).getProvider(Javalin.class);
+        this.servers = createInjector(settings, installed.toArray(Module[]::new)).getProvider(Javalin.class);
     }
 
     /** The composition root, also used by tests to check the wiring. */
-    static Injector createInjector(ServerSettings settings) {
-        return StrictGuice.createInjector(new AuditModule(), new OfflineEvidenceModule(), new RestModule(settings));
+    static Injector createInjector(ServerSettings settings, Module... installed) {
+        List<Module> modules = new ArrayList<>(List.of(new AuditModule(), new OfflineEvidenceModule(),
+                new RestModule(settings)));
+        modules.addAll(List.of(installed));
+        return StrictGuice.createInjector(modules.toArray(Module[]::new));
     }
 
     public static Builder builder() {
@@ -100,8 +107,18 @@ public final class TlsReadyServer implements AutoCloseable {
         private int port;
         private long maxRequestBytes = ServerSettings.DEFAULT_MAX_REQUEST_BYTES;
         private boolean allowRemote;
+        private final List<Module> installed = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /**
+         * Installs a module beside the server's own, e.g. one binding the storage ports (the {@code serve} command
+         * binds the ports of the store it opened).
+         */
+        public Builder install(Module module) {
+            installed.add(Objects.requireNonNull(module, "module"));
+            return this;
         }
 
         public Builder host(String host) {
@@ -136,7 +153,7 @@ public final class TlsReadyServer implements AutoCloseable {
             if (!allowRemote && !listen.isLoopback()) {
                 throw new IllegalArgumentException(listen.refusal("allowRemote(true)"));
             }
-            return new TlsReadyServer(new ServerSettings(listen, maxRequestBytes));
+            return new TlsReadyServer(new ServerSettings(listen, maxRequestBytes), installed);
         }
     }
 }

@@ -13,12 +13,12 @@ import java.util.jar.Manifest;
  * The project version for the report's {@code tool.version}: the Implementation-Version the build stamps into every
  * jar manifest (the CLI's --version and the snapshot writer read the same), or "dev" when run from classes.
  */
-final class ToolVersion {
+public final class ToolVersion {
 
     private ToolVersion() {
     }
 
-    static String read() {
+    public static String read() {
         // The manifest of the jar this class came from, not Package.getImplementationVersion(): that one is empty
         // when a class of the same package was loaded from a folder first (as an embedder's tests may do).
         URL self = ToolVersion.class.getResource("ToolVersion.class");
