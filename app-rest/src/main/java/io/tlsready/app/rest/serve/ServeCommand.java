@@ -19,8 +19,8 @@ import picocli.CommandLine.ScopeType;
 /** {@code tlsready serve [OPTIONS]}: the options, checked into {@link ServeSettings}, then {@link Serving} runs. */
 @Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = ServeMain.Version.class,
         sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Runs the tlsready REST API as a service: audits, fleet scans as jobs, history and drift,",
-            "bearer tokens. The first start creates an operator token and saves it in DATA/initial-token.", ""},
+        description = {"Runs the tlsready REST API as a service: audits, fleet scans as jobs, history and drift, "
+            + "bearer tokens. The first start creates an operator token and saves it in DIR/initial-token.", ""},
         footer = {"", "Exit codes: 0 stopped cleanly, 2 bad option, file or name, 3 cannot listen or reach the database.",
             "Docs: docs/rest-api.md"})
 final class ServeCommand implements Callable<Integer> {
@@ -36,8 +36,8 @@ final class ServeCommand implements Callable<Integer> {
     Listen listen;
 
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "tlsready-data", scope = ScopeType.INHERIT,
-            description = "The data directory, made mode 700 (default ./${DEFAULT-VALUE}): the SQLite database and "
-                    + "the initial token.")
+            description = "The data directory, made mode 700 (default: ${DEFAULT-VALUE} in the current directory): the "
+                    + "SQLite database and the initial token.")
     Path data;
 
     @Option(names = "--db", paramLabel = "JDBC_URL", scope = ScopeType.INHERIT,

@@ -5,6 +5,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Map;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -30,7 +31,12 @@ public final class ServeMain {
     private ServeMain() {
     }
 
+    /**
+     * Runs {@code serve}. The launchers pass their whole command line, so a leading {@code serve} (the launcher's
+     * dispatch word) is dropped.
+     */
     public static void main(String[] args) {
+        String[] own = args.length > 0 && args[0].equals("serve") ? Arrays.copyOfRange(args, 1, args.length) : args;
         LOG_DEFAULTS.forEach((key, value) -> {
             if (System.getProperty(key) == null) {
                 System.setProperty(key, value);
@@ -38,7 +44,7 @@ public final class ServeMain {
         });
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        System.exit(run(args, out, err, Storage.real(), Serving.StopSignal.jvmShutdown(), Clock.systemUTC()));
+        System.exit(run(own, out, err, Storage.real(), Serving.StopSignal.jvmShutdown(), Clock.systemUTC()));
     }
 
     /** Runs one {@code serve} command line and returns its exit code: 0, 2 (bad input) or 3 (unavailable). */

@@ -56,8 +56,8 @@ final class TokenCommands {
     }
 
     @Command(name = "token", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "(create | list | revoke)",
-            description = {"Creates, lists and revokes bearer tokens (the same --data/--db as serve; the server may",
-                "be running). Roles: reader (GET only), operator (everything)."})
+            description = {"Creates, lists and revokes bearer tokens, on the same --data/--db as serve (which may be "
+                + "running). Roles: reader (GET only), operator (everything)."})
     static final class Group implements Runnable {
 
         @Spec
