@@ -5,14 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 
 /** Writes response bodies with the injected Jackson mapper, so every route serialises the same way. */
-final class JsonBody {
+public final class JsonBody {
 
-    static final String JSON = "application/json";
+    public static final String JSON = "application/json";
 
     private JsonBody() {
     }
 
-    static void write(Context ctx, ObjectMapper mapper, String contentType, Object body) {
+    public static void write(Context ctx, ObjectMapper mapper, String contentType, Object body) {
         try {
             ctx.contentType(contentType).result(mapper.writeValueAsBytes(body));
         } catch (JsonProcessingException e) {

@@ -8,7 +8,7 @@ import java.util.Objects;
  * Thrown by route handlers to answer with a problem document; {@link ProblemRoutes} renders it.
  * The detail is shown to the client as is, so it must never carry server paths or stack traces.
  */
-final class ProblemException extends RuntimeException {
+public final class ProblemException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
@@ -26,7 +26,7 @@ final class ProblemException extends RuntimeException {
         this.headers = Map.copyOf(headers);
     }
 
-    static ProblemException of(HttpStatus status, String detail) {
+    public static ProblemException of(HttpStatus status, String detail) {
         return new ProblemException(status, Problem.ABOUT_BLANK, detail, null, Map.of());
     }
 

@@ -32,6 +32,7 @@ final class RestModule extends AbstractModule {
         bindGroup(groups, HealthRoutes.class);
         bindGroup(groups, RulesRoutes.class);
         bindGroup(groups, AuditRoutes.class);
+        Multibinder.newSetBinder(binder(), Background.class); // rooms add theirs; none is fine
     }
 
     private void bindGroup(Multibinder<RouteGroup> groups, Class<? extends RouteGroup> group) {

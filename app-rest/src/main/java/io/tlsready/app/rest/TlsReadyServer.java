@@ -1,14 +1,20 @@
 package io.tlsready.app.rest;
 
 import com.google.inject.Injector;
+import com.google.inject.Key;
 import com.google.inject.Module;
 import com.google.inject.Provider;
+import com.google.inject.TypeLiteral;
 import io.javalin.Javalin;
 import io.tlsready.adapters.windows.offline.OfflineEvidenceModule;
+import io.tlsready.app.rest.scans.CredentialProfiles;
+import io.tlsready.app.rest.scans.ScansModule;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The tlsready REST API as an embeddable server.
@@ -27,18 +33,21 @@ public final class TlsReadyServer implements AutoCloseable {
 
     private final ServerSettings settings;
     private final Provider<Javalin> servers;
+    private final List<Background> backgrounds;
     private Javalin running;
 
-    private TlsReadyServer(ServerSettings settings, List<Module> installed) {
+    private TlsReadyServer(ServerSettings settings, Module... rooms) {
         this.settings = settings;
-        this.servers = createInjector(settings, installed.toArray(Module[]::new)).getProvider(Javalin.class);
+        Injector injector = createInjector(settings, rooms);
+        this.servers = injector.getProvider(Javalin.class);
+        this.backgrounds = List.copyOf(injector.getInstance(Key.get(new TypeLiteral<Set<Background>>() { })));
     }
 
-    /** The composition root, also used by tests to check the wiring. */
-    static Injector createInjector(ServerSettings settings, Module... installed) {
+    /** The composition root, also used by tests to check the wiring; {@code rooms} are the optional features. */
+    static Injector createInjector(ServerSettings settings, Module... rooms) {
         List<Module> modules = new ArrayList<>(List.of(new AuditModule(), new OfflineEvidenceModule(),
                 new RestModule(settings)));
-        modules.addAll(List.of(installed));
+        modules.addAll(List.of(rooms));
         return StrictGuice.createInjector(modules.toArray(Module[]::new));
     }
 
@@ -64,6 +73,7 @@ public final class TlsReadyServer implements AutoCloseable {
             throw e;
         }
         running = server;
+        backgrounds.forEach(Background::start);
         return uri();
     }
 
@@ -88,6 +98,16 @@ public final class TlsReadyServer implements AutoCloseable {
     public synchronized void stop() {
         if (running != null) {
             try {
+                backgrounds.forEach(Background::stop);
+            } finally {
+                stopJavalin();
+            }
+        }
+    }
+
+    private void stopJavalin() {
+        if (running != null) {
+            try {
                 running.stop();
             } finally {
                 running = null;
@@ -107,17 +127,31 @@ public final class TlsReadyServer implements AutoCloseable {
         private int port;
         private long maxRequestBytes = ServerSettings.DEFAULT_MAX_REQUEST_BYTES;
         private boolean allowRemote;
-        private final List<Module> installed = new ArrayList<>();
+        private Module storage;
+        private CredentialProfiles credentials = CredentialProfiles.none();
+        private Duration scanLease = ScansModule.DEFAULT_LEASE;
 
         private Builder() {
         }
 
         /**
-         * Installs a module beside the server's own, e.g. one binding the storage ports (the {@code serve} command
-         * binds the ports of the store it opened).
+         * The module binding the storage ports (ReportHistory, ScanQueue, AccessTokens, ActivityLog). With it the
+         * server also runs scans ({@code /api/v1/scans} and a worker auditing their hosts over WinRM).
          */
-        public Builder install(Module module) {
-            installed.add(Objects.requireNonNull(module, "module"));
+        public Builder storage(Module storage) {
+            this.storage = Objects.requireNonNull(storage, "storage");
+            return this;
+        }
+
+        /** The credential profiles scans may name (from {@link CredentialProfiles#load}); none by default. */
+        public Builder credentials(CredentialProfiles credentials) {
+            this.credentials = Objects.requireNonNull(credentials, "credentials");
+            return this;
+        }
+
+        /** How long this instance holds a scan's host before others may take it (default 2 minutes). */
+        public Builder scanLease(Duration lease) {
+            this.scanLease = Objects.requireNonNull(lease, "lease");
             return this;
         }
 
@@ -153,7 +187,9 @@ public final class TlsReadyServer implements AutoCloseable {
             if (!allowRemote && !listen.isLoopback()) {
                 throw new IllegalArgumentException(listen.refusal("allowRemote(true)"));
             }
-            return new TlsReadyServer(new ServerSettings(listen, maxRequestBytes), installed);
+            ServerSettings settings = new ServerSettings(listen, maxRequestBytes);
+            return storage == null ? new TlsReadyServer(settings)
+                    : new TlsReadyServer(settings, storage, new ScansModule(credentials, scanLease));
         }
     }
 }

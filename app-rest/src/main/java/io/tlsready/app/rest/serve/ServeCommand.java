@@ -1,15 +1,10 @@
 package io.tlsready.app.rest.serve;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
@@ -26,9 +21,6 @@ import picocli.CommandLine.ScopeType;
 final class ServeCommand implements Callable<Integer> {
 
     private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9._-]+|\\[[0-9A-Fa-f:.]+\\]");
-    private static final Set<PosixFilePermission> OTHERS = EnumSet.of(PosixFilePermission.GROUP_READ,
-            PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ,
-            PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
 
     @Option(names = "--listen", paramLabel = "HOST:PORT", converter = Listen.Converter.class,
             defaultValue = "127.0.0.1:8080",
@@ -112,7 +104,7 @@ final class ServeCommand implements Callable<Integer> {
                     + "cross the network in clear; give --tls-cert and --tls-key, or --insecure-http behind a proxy "
                     + "that terminates TLS");
         }
-        Optional<Path> creds = Optional.ofNullable(credentials).map(ServeCommand::privateFile);
+        Optional<Path> creds = Optional.ofNullable(credentials);
         StoreChoice store = store();
         return new ServeSettings(listen, store.data(), store.db(), creds, tls, insecureHttp, allowedHosts,
                 maxRequestBytes);
@@ -132,23 +124,6 @@ final class ServeCommand implements Callable<Integer> {
         }
         if (!Files.isReadable(file)) {
             throw ServeFailure.badInput(option + " " + file + ": not readable");
-        }
-        return file;
-    }
-
-    /** The credentials file: readable by its owner alone, since it holds passwords. */
-    private static Path privateFile(Path file) {
-        readable("--credentials", file);
-        try {
-            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
-            if (perms.stream().anyMatch(OTHERS::contains)) {
-                throw ServeFailure.badInput("--credentials " + file + ": holds passwords but is mode "
-                        + PosixFilePermissions.toString(perms) + "; chmod 600 it");
-            }
-        } catch (UnsupportedOperationException e) {
-            // no POSIX modes here (Windows): the file's ACL is the administrator's to set
-        } catch (IOException e) {
-            throw ServeFailure.badInput("--credentials " + file + ": cannot read its mode (" + e.getMessage() + ")");
         }
         return file;
     }

@@ -1,6 +1,7 @@
 package io.tlsready.app.rest.serve;
 
 import io.tlsready.app.rest.TlsReadyServer;
+import io.tlsready.app.rest.scans.CredentialProfiles;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Clock;
@@ -52,6 +53,7 @@ final class Serving {
     }
 
     int run(ServeSettings settings) throws InterruptedException {
+        CredentialProfiles credentials = Wiring.credentials(settings);
         DataDir data = DataDir.prepare(settings.data());
         OpenStore store = OpenStore.open(storage, data, settings.db());
         TlsReadyServer server;
@@ -59,7 +61,7 @@ final class Serving {
         try {
             Tokens tokens = new Tokens(store.tokens(), store.activity(), clock, "serve");
             tokens.initial(data).ifPresent(issued -> announce(issued, data));
-            server = Wiring.server(settings, store.ports());
+            server = Wiring.server(settings, store.ports(), credentials);
             uri = start(server, settings);
         } catch (RuntimeException e) {
             store.close();

@@ -113,16 +113,17 @@ class ServeOptionsTest {
     }
 
     @Test
-    void the_credentials_file_must_exist_and_be_readable_by_its_owner_alone() throws IOException {
+    void the_credentials_file_must_exist_and_be_readable_by_its_owner_alone_before_anything_is_made() throws IOException {
         Path open = file("open.json", "rw-r--r--");
 
-        ServeRun.Result r = runs.run("--credentials", open.toString());
+        ServeRun.Result r = runs.run("--credentials", open.toString(), "--data", tmp.resolve("d").toString());
 
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err().strip()).isEqualTo("tlsready serve: --credentials " + open
-                + ": holds passwords but is mode rw-r--r--; chmod 600 it");
+        assertThat(r.err().strip()).startsWith("tlsready serve: --credentials " + open + ": mode 644 (rw-r--r--) lets "
+                + "others read").endsWith("chmod 600 " + open).doesNotContain("\n");
         assertThat(runs.run("--credentials", tmp.resolve("none.json").toString()).err())
                 .contains("--credentials " + tmp.resolve("none.json") + ": no such file");
+        assertThat(tmp.resolve("d")).as("checked before anything is made").doesNotExist();
     }
 
     @Test
