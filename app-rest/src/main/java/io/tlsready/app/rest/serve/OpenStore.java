@@ -8,6 +8,7 @@ import io.tlsready.domain.port.ActivityLog;
 import io.tlsready.domain.port.ReportHistory;
 import io.tlsready.domain.port.ScanQueue;
 import java.util.Optional;
+import org.slf4j.LoggerFactory;
 
 /**
  * The store of one {@code serve} process, opened once: the four ports, handed to the server as instances (so the
@@ -19,8 +20,10 @@ final class OpenStore implements AutoCloseable {
     private final ScanQueue scans;
     private final AccessTokens tokens;
     private final ActivityLog activity;
+    private final Module module;
 
-    private OpenStore(Injector injector) {
+    private OpenStore(Module module, Injector injector) {
+        this.module = module;
         this.history = injector.getInstance(ReportHistory.class);
         this.scans = injector.getInstance(ScanQueue.class);
         this.tokens = injector.getInstance(AccessTokens.class);
@@ -34,14 +37,14 @@ final class OpenStore implements AutoCloseable {
      */
     static OpenStore open(Storage storage, DataDir data, Optional<String> jdbcUrl) {
         String where = jdbcUrl.map(JdbcUrls::describe).orElse("the SQLite database in " + data.path());
+        Module module = storage.module(data.path(), jdbcUrl);
         try {
-            OpenStore store = new OpenStore(StrictGuice.createInjector(storage.module(data.path(), jdbcUrl)));
+            OpenStore store = new OpenStore(module, StrictGuice.createInjector(module));
             store.tokens.all();
             return store;
-        } catch (ServeFailure e) {
-            throw e;
         } catch (RuntimeException e) {
-            throw new ServeFailure(ServeFailure.UNAVAILABLE, "cannot open " + where + ": " + JdbcUrls.oneLine(e), e);
+            closeQuietly(module);
+            throw new ServeFailure(ServeFailure.UNAVAILABLE, JdbcUrls.storeMessage(where, e), e);
         }
     }
 
@@ -63,8 +66,19 @@ final class OpenStore implements AutoCloseable {
         };
     }
 
+    /** Closes the store's module when it holds something (the real one: its connection pool); once is enough. */
     @Override
     public void close() {
-        // the storage adapter's pool is closed here once adapters-storage binds its closeable
+        closeQuietly(module);
+    }
+
+    private static void closeQuietly(Module module) {
+        if (module instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                LoggerFactory.getLogger(OpenStore.class).warn("closing the store: {}", JdbcUrls.oneLine(e));
+            }
+        }
     }
 }

@@ -26,7 +26,9 @@ public final class ServeMain {
             "org.slf4j.simpleLogger.showShortLogName", "true",
             // Jetty's start and stop chatter; its warnings and errors still show
             "org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn",
-            "org.slf4j.simpleLogger.log.io.javalin", "warn");
+            "org.slf4j.simpleLogger.log.io.javalin", "warn",
+            // the connection pool's start and stop; schema migrations (Flyway) still say what they do
+            "org.slf4j.simpleLogger.log.com.zaxxer.hikari", "warn");
 
     private ServeMain() {
     }

@@ -35,18 +35,20 @@ final class Serving {
 
         /**
          * Blocks until the service serving at {@code uri} must stop, running {@code stopping} (which stops it)
-         * before returning.
+         * before returning. {@code announce} (the "listening" log line) runs once a stop would be heard, so that
+         * whoever waits for that line may stop the service right away.
          */
-        void await(URI uri, Runnable stopping) throws InterruptedException;
+        void await(URI uri, Runnable announce, Runnable stopping) throws InterruptedException;
 
         /** The JVM's shutdown: SIGTERM, SIGINT (Ctrl-C), or the end of the process. */
         static StopSignal jvmShutdown() {
-            return (uri, stopping) -> {
+            return (uri, announce, stopping) -> {
                 CountDownLatch stopped = new CountDownLatch(1);
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     stopping.run();
                     stopped.countDown();
                 }, "tlsready-serve-shutdown"));
+                announce.run();
                 stopped.await();
             };
         }
@@ -67,9 +69,9 @@ final class Serving {
             store.close();
             throw e;
         }
-        LOG.info("tlsready serve listening on {} (data in {}{}); stop with Ctrl-C or SIGTERM", uri, data.path(),
-                settings.db().map(url -> ", database " + JdbcUrls.describe(url)).orElse(""));
-        stopSignal.await(uri, () -> {
+        stopSignal.await(uri, () -> LOG.info("tlsready serve listening on {} (data in {}{}); stop with Ctrl-C or "
+                + "SIGTERM", uri, data.path(), settings.db().map(url -> ", database " + JdbcUrls.describe(url))
+                        .orElse("")), () -> {
             try {
                 server.stop();
             } finally {

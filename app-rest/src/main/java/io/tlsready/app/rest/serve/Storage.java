@@ -1,6 +1,7 @@
 package io.tlsready.app.rest.serve;
 
 import com.google.inject.Module;
+import io.tlsready.adapters.storage.StorageModule;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -14,11 +15,19 @@ interface Storage {
 
     Module module(Path data, Optional<String> jdbcUrl);
 
-    /** The real store: SQLite in the data directory, or PostgreSQL (adapters-storage). */
+    /**
+     * The real store (adapters-storage): SQLite in the data directory, or PostgreSQL. Its module is closeable, and
+     * {@link OpenStore#close()} closes it (the connection pool).
+     *
+     * @throws ServeFailure exit 2 when the URL is not one the adapter can use
+     */
     static Storage real() {
         return (data, jdbcUrl) -> {
-            throw new ServeFailure(ServeFailure.UNAVAILABLE,
-                    "this build has no storage adapter yet (adapters-storage): cannot open " + data);
+            try {
+                return jdbcUrl.map(StorageModule::postgres).orElseGet(() -> StorageModule.sqlite(data));
+            } catch (IllegalArgumentException e) {
+                throw ServeFailure.badInput("--db: " + e.getMessage());
+            }
         };
     }
 }

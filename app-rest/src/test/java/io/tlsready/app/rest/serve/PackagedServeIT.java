@@ -2,10 +2,8 @@ package io.tlsready.app.rest.serve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,7 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,45 +35,49 @@ class PackagedServeIT {
     private final HttpClient http = HttpClient.newHttpClient();
     private final List<Process> started = new ArrayList<>();
 
-    /** A running service process: its stderr as it comes, and the address from its log line. */
+    /**
+     * A running service process. Its stderr goes to a file, read as it grows: a pipe read by a thread of this JVM
+     * may lose its last lines when the process exits (the JDK closes the stream under the reader).
+     */
     private static final class Service {
         final Process process;
-        final StringBuffer err = new StringBuffer();
-        final CompletableFuture<URI> listening = new CompletableFuture<>();
-        final CompletableFuture<Void> ended = new CompletableFuture<>();
+        final Path log;
 
-        Service(Process process) {
+        Service(Process process, Path log) {
             this.process = process;
-            Thread reader = new Thread(() -> {
-                try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getErrorStream(),
-                        StandardCharsets.UTF_8))) {
-                    for (String line = r.readLine(); line != null; line = r.readLine()) {
-                        err.append(line).append('\n');
-                        Matcher m = LISTENING.matcher(line);
-                        if (m.find()) {
-                            listening.complete(URI.create(m.group(1)));
-                        }
-                    }
-                } catch (IOException e) {
-                    // the process went away; what was read stays in err
-                }
-                listening.completeExceptionally(new AssertionError("serve ended without listening:\n" + err));
-                ended.complete(null);
-            }, "serve-stderr");
-            reader.setDaemon(true);
-            reader.start();
+            this.log = log;
         }
 
+        String err() throws IOException {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        }
+
+        /** The address from the "listening on" log line, once it is there. */
         URI uri() throws Exception {
-            return listening.get(2, TimeUnit.MINUTES);
+            for (int i = 0; i < 1200; i++) {
+                Matcher m = LISTENING.matcher(err());
+                if (m.find()) {
+                    return URI.create(m.group(1));
+                }
+                if (!process.isAlive()) {
+                    throw new AssertionError("serve ended (exit " + process.exitValue() + ") without listening:\n"
+                            + err());
+                }
+                Thread.sleep(100);
+            }
+            throw new AssertionError("serve did not listen within 2 minutes:\n" + err());
         }
 
-        /** SIGTERM, then the exit code once it has stopped (and its stderr is read to the end). */
-        int terminate() throws Exception {
-            process.destroy();
-            assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("stopped after SIGTERM").isTrue();
-            ended.get(1, TimeUnit.MINUTES);
+        /** The exit code once it has ended. */
+        int exitCode() throws InterruptedException {
+            assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("ended").isTrue();
             return process.exitValue();
+        }
+
+        /** SIGTERM, then the exit code once it has stopped. */
+        int terminate() throws InterruptedException {
+            process.destroy();
+            return exitCode();
         }
     }
 
@@ -88,10 +89,12 @@ class PackagedServeIT {
                         + "*",
                 "io.tlsready.app.rest.serve.ServeMain", "serve"));
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).directory(tmp.toFile()).start();
+        Path log = Files.createTempFile(tmp, "serve", ".log");
+        Process p = new ProcessBuilder(command).directory(tmp.toFile()).redirectError(log.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         p.getOutputStream().close();
         started.add(p);
-        return new Service(p);
+        return new Service(p, log);
     }
 
     @AfterEach
@@ -117,19 +120,19 @@ class PackagedServeIT {
         assertThat(Files.getPosixFilePermissions(tokenFile)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
         String token = Files.readString(tokenFile).strip();
         assertThat(token).startsWith("tlsr_");
-        assertThat(first.err.toString()).containsOnlyOnce(token).contains("saved in " + tokenFile);
+        assertThat(first.err()).containsOnlyOnce(token).contains("saved in " + tokenFile);
         assertThat(get(uri, "healthz", null).body()).isEqualTo("{\"status\":\"ok\"}");
         HttpResponse<String> rules = get(uri, "api/v1/rules", token);
         assertThat(rules.statusCode()).as(rules.body()).isEqualTo(200);
         assertThat(rules.body()).contains("\"id\"");
 
-        assertThat(first.terminate()).as("exit code after SIGTERM (128 + 15)\n%s", first.err).isEqualTo(143);
-        assertThat(first.err.toString()).contains("tlsready serve stopped").doesNotContain("Exception");
+        assertThat(first.terminate()).as("exit code after SIGTERM (128 + 15)\n%s", first.err()).isEqualTo(143);
+        assertThat(first.err()).contains("tlsready serve stopped").doesNotContain("Exception");
 
         Service second = serve("--listen", "127.0.0.1:0", "--data", data.toString());
         URI again = second.uri();
         assertThat(get(again, "api/v1/rules", token).statusCode()).isEqualTo(200);
-        assertThat(second.err.toString()).doesNotContain(token).doesNotContain("first start");
+        assertThat(second.err()).doesNotContain(token).doesNotContain("first start");
         assertThat(Files.readString(tokenFile).strip()).isEqualTo(token);
         assertThat(second.terminate()).isEqualTo(143);
     }
@@ -141,10 +144,8 @@ class PackagedServeIT {
 
         Service second = serve("--listen", "127.0.0.1:" + uri.getPort(), "--data", tmp.resolve("b").toString());
 
-        assertThat(second.process.waitFor(2, TimeUnit.MINUTES)).isTrue();
-        second.ended.get(1, TimeUnit.MINUTES);
-        assertThat(second.process.exitValue()).as(second.err.toString()).isEqualTo(3);
-        assertThat(second.err.toString()).contains("tlsready serve: cannot listen on 127.0.0.1:" + uri.getPort());
+        assertThat(second.exitCode()).as(second.err()).isEqualTo(3);
+        assertThat(second.err()).contains("tlsready serve: cannot listen on 127.0.0.1:" + uri.getPort());
         first.terminate();
     }
 }

@@ -26,9 +26,27 @@ import java.util.concurrent.TimeoutException;
 final class ServeRun {
 
     private final Map<Path, InMemoryStore> stores = new HashMap<>();
+    private final boolean real;
 
-    /** The storage the runs share: the same in-memory store for the same data directory. */
+    /** Runs on in-memory stores, one per data directory. */
+    ServeRun() {
+        this(false);
+    }
+
+    private ServeRun(boolean real) {
+        this.real = real;
+    }
+
+    /** Runs on the real store: SQLite files in the data directories. */
+    static ServeRun onSqlite() {
+        return new ServeRun(true);
+    }
+
+    /** The storage the runs share: the real one, or the same in-memory store for the same data directory. */
     Storage storage() {
+        if (real) {
+            return Storage.real();
+        }
         return (data, jdbcUrl) -> {
             InMemoryStore store = stores.computeIfAbsent(data.toAbsolutePath().normalize(), d -> new InMemoryStore());
             return binder -> {
@@ -52,7 +70,7 @@ final class ServeRun {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = ServeMain.run(args, new PrintWriter(out, true), new PrintWriter(err, true), storage(),
-                (uri, stopping) -> {
+                (uri, announce, stopping) -> {
                     stopping.run();
                     throw new AssertionError("this run was not meant to serve, but listened on " + uri);
                 }, Clock.systemUTC());
@@ -72,7 +90,8 @@ final class ServeRun {
                 StringWriter out = new StringWriter();
                 try {
                     int code = ServeMain.run(args, new PrintWriter(out, true), new PrintWriter(err, true), storage(),
-                            (uri, stopping) -> {
+                            (uri, announce, stopping) -> {
+                                announce.run();
                                 listening.complete(uri);
                                 stop.await();
                                 stopping.run();

@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tlsready.domain.access.AccessToken;
 import io.tlsready.domain.access.Role;
 import io.tlsready.domain.access.TokenSecret;
+import io.tlsready.domain.port.AccessTokens;
+import io.tlsready.domain.port.ActivityLog;
+import io.tlsready.domain.port.ReportHistory;
+import io.tlsready.domain.port.ScanQueue;
+import io.tlsready.domain.testing.InMemoryStore;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -110,20 +115,26 @@ class ServeRunTest {
 
     @Test
     void a_store_that_cannot_be_reached_ends_with_exit_code_3_naming_it_without_the_password() {
-        Storage unreachable = (data, url) -> binder -> binder.bind(io.tlsready.domain.port.AccessTokens.class)
-                .toProvider(() -> {
-                    throw new IllegalStateException("connection refused");
-                });
+        InMemoryStore rest = new InMemoryStore();
+        Storage unreachable = (data, url) -> binder -> {
+            binder.bind(ReportHistory.class).toInstance(rest);
+            binder.bind(ScanQueue.class).toInstance(rest);
+            binder.bind(ActivityLog.class).toInstance(rest);
+            binder.bind(AccessTokens.class).toProvider(() -> {
+                    throw new IllegalStateException("cannot reach PostgreSQL at db.example:5433/tlsready: connection "
+                            + "refused\n\tsecond line");
+            });
+        };
         java.io.StringWriter err = new java.io.StringWriter();
 
         int code = ServeMain.run(new String[] {"--data", tmp.toString(), "--db",
             "jdbc:postgresql://db.example:5433/tlsready?user=u&password=s3cret"}, new java.io.PrintWriter(
                 new java.io.StringWriter()), new java.io.PrintWriter(err, true), unreachable,
-                (uri, stop) -> stop.run(), java.time.Clock.systemUTC());
+                (uri, announce, stop) -> stop.run(), java.time.Clock.systemUTC());
 
         assertThat(code).isEqualTo(3);
-        assertThat(err.toString().strip()).startsWith("tlsready serve: cannot open PostgreSQL at db.example:5433/tlsready")
-                .doesNotContain("s3cret").doesNotContain("\n");
+        assertThat(err.toString().strip()).isEqualTo("tlsready serve: cannot reach PostgreSQL at "
+                + "db.example:5433/tlsready: connection refused");
     }
 
     @Test
