@@ -20,7 +20,8 @@ final class RequestRecorder {
     private static final Logger LOG = LoggerFactory.getLogger(RequestRecorder.class);
     private static final Set<String> READS = Set.of("GET", "HEAD");
     private static final int MAX_TEXT = 200;
-    static final String UNMATCHED = "unmatched";
+    /** The route label of requests no route handled: unknown paths, and those the guard refused before routing. */
+    static final String UNROUTED = "unrouted";
 
     private final ServiceMetrics metrics;
     private final ActivityLog activities;
@@ -36,7 +37,7 @@ final class RequestRecorder {
         String method = ctx.req().getMethod();
         int status = ctx.statusCode();
         String route = route(ctx);
-        metrics.httpRequest(method, route == null ? UNMATCHED : route, status,
+        metrics.httpRequest(method, route == null ? UNROUTED : route, status,
                 Duration.ofNanos((long) (millis * 1_000_000L)));
         if (!READS.contains(method) || status == 401 || status == 403) {
             String action = method + " " + (route == null ? cut(ctx.path()) : route);

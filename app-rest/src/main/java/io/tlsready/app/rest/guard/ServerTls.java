@@ -100,7 +100,7 @@ public final class ServerTls {
         for (Object o : pemObjects(file, "TLS key")) {
             try {
                 if (o instanceof PEMKeyPair pair) { // PKCS#1 RSA or SEC1 EC
-                    return converter.getKeyPair(pair).getPrivate();
+                    return converter.getPrivateKey(pair.getPrivateKeyInfo()); // SEC1 may omit the public key
                 }
                 if (o instanceof PrivateKeyInfo info) { // PKCS#8
                     return converter.getPrivateKey(info);
