@@ -183,7 +183,7 @@ public final class TlsReadyServer implements AutoCloseable {
             return this;
         }
 
-        /** Evidence uploads handled at once (each holds its files in memory while audited); default 2 per core. */
+        /** Evidence uploads handled at once (each holds its files in memory while audited); default 1 per core. */
         public Builder maxConcurrentUploads(int uploads) {
             this.maxConcurrentUploads = uploads;
             return this;

@@ -27,7 +27,7 @@ public record GuardSettings(String listenHost, Optional<ServerTls> tls, List<Str
 
     public static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 64;
     public static final int DEFAULT_MAX_QUEUED_REQUESTS = 512;
-    public static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(20);
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
     public static final long DEFAULT_MIN_REQUEST_BYTES_PER_SECOND = 1024;
 
@@ -43,6 +43,11 @@ public record GuardSettings(String listenHost, Optional<ServerTls> tls, List<Str
         positive("maxWait", maxWait.toMillis());
         positive("idleTimeout", idleTimeout.toMillis());
         positive("minRequestBytesPerSecond", minRequestBytesPerSecond);
+        if (maxWait.compareTo(idleTimeout) >= 0) {
+            // a waiting request reads nothing, so its connection would be closed as idle, without an answer
+            throw new IllegalArgumentException("maxWait (" + maxWait + ") must be shorter than idleTimeout ("
+                    + idleTimeout + ")");
+        }
     }
 
     /** The defaults for a server on {@code listenHost}: plain HTTP, loopback names only. */
@@ -52,9 +57,9 @@ public record GuardSettings(String listenHost, Optional<ServerTls> tls, List<Str
                 DEFAULT_MIN_REQUEST_BYTES_PER_SECOND);
     }
 
-    /** Two per core (at least 2): an audit is CPU work once its files are on disk. */
+    /** One per core: an audit holds its files in memory and is CPU work once they are on disk. */
     static int defaultUploads() {
-        return Math.max(2, 2 * Runtime.getRuntime().availableProcessors());
+        return Math.max(1, Runtime.getRuntime().availableProcessors());
     }
 
     public GuardSettings withTls(ServerTls serverTls) {

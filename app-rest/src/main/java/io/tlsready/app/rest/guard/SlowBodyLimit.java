@@ -16,7 +16,7 @@ import org.eclipse.jetty.util.NanoTime;
  */
 final class SlowBodyLimit extends Handler.Wrapper {
 
-    static final long GRACE_NANOS = TimeUnit.SECONDS.toNanos(2);
+    static final long GRACE_NANOS = TimeUnit.SECONDS.toNanos(3);
 
     private final long minBytesPerSecond;
 
@@ -29,9 +29,14 @@ final class SlowBodyLimit extends Handler.Wrapper {
         return super.handle(new RateRequest(request), response, callback);
     }
 
+    /**
+     * Counts only the time spent waiting for the client (from a read that found nothing to the next one that found
+     * data), so a server slowed by its own work never blames the client for it.
+     */
     private final class RateRequest extends Request.Wrapper {
 
-        private long firstRead;
+        private long waitingSince;
+        private long waited;
         private long bytes;
 
         RateRequest(Request wrapped) {
@@ -41,19 +46,22 @@ final class SlowBodyLimit extends Handler.Wrapper {
         @Override
         public Content.Chunk read() {
             long now = NanoTime.now();
-            if (firstRead == 0) {
-                firstRead = now;
-            }
             Content.Chunk chunk = super.read();
-            if (chunk == null || Content.Chunk.isFailure(chunk)) {
+            if (chunk == null) {
+                if (waitingSince == 0) {
+                    waitingSince = now;
+                }
+                return null;
+            }
+            if (waitingSince != 0) {
+                waited += NanoTime.elapsed(waitingSince, now);
+                waitingSince = 0;
+            }
+            if (Content.Chunk.isFailure(chunk) || chunk.isLast()) {
                 return chunk;
             }
             bytes += chunk.remaining();
-            if (chunk.isLast()) {
-                return chunk;
-            }
-            long elapsed = NanoTime.elapsed(firstRead, now);
-            if (elapsed > GRACE_NANOS && bytes * TimeUnit.SECONDS.toNanos(1) / elapsed < minBytesPerSecond) {
+            if (waited > GRACE_NANOS && bytes * TimeUnit.SECONDS.toNanos(1) / waited < minBytesPerSecond) {
                 chunk.release();
                 return Content.Chunk.from(new TimeoutException("request body slower than " + minBytesPerSecond
                         + " bytes per second"));
