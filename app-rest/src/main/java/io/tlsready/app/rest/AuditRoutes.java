@@ -5,6 +5,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.UploadedFile;
+import io.tlsready.app.rest.guard.ServiceMetrics;
 import io.tlsready.domain.audit.AuditService;
 import io.tlsready.domain.port.EvidenceException;
 import io.tlsready.domain.port.OfflineEvidence;
@@ -15,6 +16,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
@@ -38,16 +40,18 @@ final class AuditRoutes implements RouteGroup {
     private final Clock clock;
     private final long maxRequestBytes;
     private final String toolVersion;
+    private final ServiceMetrics metrics;
 
     @Inject
     AuditRoutes(AuditService audits, OfflineEvidence evidence, ObjectMapper json, Clock clock,
-                ServerSettings settings) {
+                ServerSettings settings, ServiceMetrics metrics) {
         this.audits = audits;
         this.evidence = evidence;
         this.json = json;
         this.clock = clock;
         this.maxRequestBytes = settings.maxRequestBytes();
         this.toolVersion = ToolVersion.read();
+        this.metrics = metrics;
     }
 
     @Override
@@ -79,7 +83,9 @@ final class AuditRoutes implements RouteGroup {
             }
             HostReport host;
             try {
+                long started = System.nanoTime();
                 host = audits.audit(evidence.open(upload.files()));
+                metrics.auditTook(Duration.ofNanos(System.nanoTime() - started));
             } catch (EvidenceException e) {
                 // The problem's hints (what to send instead) in this API's words, never the CLI's flags.
                 throw ProblemException.malformedEvidence(upload.scrub(e.message(RestHints.WORDS)),

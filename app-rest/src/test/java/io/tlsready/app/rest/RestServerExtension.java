@@ -4,6 +4,9 @@ import com.google.inject.Module;
 import com.google.inject.multibindings.Multibinder;
 import io.javalin.Javalin;
 import io.tlsready.adapters.windows.offline.OfflineEvidenceModule;
+import io.tlsready.app.rest.guard.GuardModule;
+import io.tlsready.app.rest.guard.GuardSettings;
+import io.tlsready.domain.access.Role;
 import io.tlsready.domain.port.OfflineEvidence;
 import java.net.URI;
 import java.util.ArrayList;
@@ -16,7 +19,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * The one way app-rest tests reach a running API: a server on a free loopback port, started once per test class
- * and stopped after it, and a {@link RestClient} for it injected into each test method that asks for one.
+ * and stopped after it, and a {@link RestClient} for it injected into each test method that asks for one. The
+ * server's storage is a {@link TestingStorage}; the injected client carries an operator token issued there
+ * ({@link #token} issues others, {@link RestClient#withToken} uses them).
  *
  * <pre>{@code
  * @RegisterExtension
@@ -36,6 +41,8 @@ final class RestServerExtension implements BeforeAllCallback, AfterAllCallback, 
     private final List<RouteGroup> extraRoutes = new ArrayList<>();
     private Module evidence = new OfflineEvidenceModule();
     private boolean customWiring;
+    private TestingStorage storage;
+    private String operatorToken;
     private Running running;
 
     private RestServerExtension() {
@@ -64,16 +71,28 @@ final class RestServerExtension implements BeforeAllCallback, AfterAllCallback, 
         return this;
     }
 
-    /** A client for the running server (also injectable as a test method parameter). */
+    /** A client for the running server with an operator token (also injectable as a test method parameter). */
     RestClient client() {
         if (running == null) {
             throw new IllegalStateException("the server starts before the test class's first test");
         }
-        return new RestClient(running.uri());
+        return new RestClient(running.uri()).withToken(operatorToken);
+    }
+
+    /** A new token of this role in the server's store; returns the secret. */
+    String token(String name, Role role) {
+        return storage.issue(name, role);
+    }
+
+    /** The server's storage (to look at the activity log, say). */
+    TestingStorage storage() {
+        return storage;
     }
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        storage = new TestingStorage();
+        operatorToken = storage.issue("test-operator", Role.OPERATOR);
         running = customWiring ? customWiring() : production();
     }
 
@@ -96,7 +115,8 @@ final class RestServerExtension implements BeforeAllCallback, AfterAllCallback, 
     }
 
     private Running production() {
-        TlsReadyServer server = TlsReadyServer.builder().port(0).maxRequestBytes(maxRequestBytes).build();
+        TlsReadyServer server = TlsReadyServer.builder().port(0).maxRequestBytes(maxRequestBytes).storage(storage)
+                .build();
         return new Running(server.start(), server::close);
     }
 
@@ -104,8 +124,9 @@ final class RestServerExtension implements BeforeAllCallback, AfterAllCallback, 
         ServerSettings settings = new ServerSettings(new ListenAddress("127.0.0.1", 0), maxRequestBytes);
         Module routes = binder -> extraRoutes.forEach(
                 r -> Multibinder.newSetBinder(binder, RouteGroup.class).addBinding().toInstance(r));
-        Javalin javalin = StrictGuice.createInjector(new AuditModule(), evidence,
-                new RestModule(settings), routes).getInstance(Javalin.class).start();
+        Javalin javalin = StrictGuice.createInjector(new AuditModule(), evidence, new RestModule(settings),
+                new GuardModule(GuardSettings.defaults("127.0.0.1")), storage, routes).getInstance(Javalin.class)
+                .start();
         return new Running(URI.create("http://127.0.0.1:" + javalin.port() + "/"), javalin::stop);
     }
 

@@ -20,7 +20,7 @@ import picocli.CommandLine.ScopeType;
             "Docs: docs/rest-api.md"})
 final class ServeCommand implements Callable<Integer> {
 
-    private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9._-]+|\\[[0-9A-Fa-f:.]+\\]");
+    private static final Pattern HOST_NAME = Pattern.compile("([A-Za-z0-9._-]+|\\[[0-9A-Fa-f:.]+\\])(:[0-9]{1,5})?");
 
     @Option(names = "--listen", paramLabel = "HOST:PORT", converter = Listen.Converter.class,
             defaultValue = "127.0.0.1:8080",
@@ -96,7 +96,7 @@ final class ServeCommand implements Callable<Integer> {
         for (String host : allowedHosts) {
             if (!HOST_NAME.matcher(host).matches()) {
                 throw ServeFailure.badInput("--allowed-host '" + printable(host) + "' is not a host name (letters, "
-                        + "digits, '.', '-'; an IPv6 address in brackets)");
+                        + "digits, '.', '-'; an IPv6 address in brackets; :PORT optional)");
             }
         }
         if (tls.isEmpty() && !insecureHttp && !listen.isLoopback()) {

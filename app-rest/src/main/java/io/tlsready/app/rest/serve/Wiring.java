@@ -22,18 +22,21 @@ final class Wiring {
 
     /** @param ports the storage ports as the opened store gives them */
     static TlsReadyServer server(ServeSettings settings, Module ports, CredentialProfiles credentials) {
-        if (settings.tls().isPresent()) {
-            throw ServeFailure.badInput("--tls-cert: this build cannot serve HTTPS yet (the guard room adds it); "
-                    + "listen on loopback behind a TLS proxy meanwhile");
-        }
-        return TlsReadyServer.builder()
+        TlsReadyServer.Builder builder = TlsReadyServer.builder()
                 .host(settings.listen().host())
                 .port(settings.listen().port())
                 .maxRequestBytes(settings.maxRequestBytes())
-                .allowRemote(settings.insecureHttp())
+                .insecureHttp(settings.insecureHttp())
+                .allowedHosts(settings.allowedHosts().toArray(String[]::new))
                 .storage(ports)
-                .credentials(credentials)
-                .build();
+                .credentials(credentials);
+        settings.tls().ifPresent(tls -> builder.tls(tls.cert(), tls.key()));
+        try {
+            return builder.build();
+        } catch (IllegalArgumentException e) {
+            // unusable TLS files: one line naming the file
+            throw new ServeFailure(ServeFailure.BAD_INPUT, e.getMessage(), e);
+        }
     }
 
     private static CredentialProfiles profiles(Path file) {

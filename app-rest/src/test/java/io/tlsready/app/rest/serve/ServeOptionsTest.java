@@ -143,7 +143,8 @@ class ServeOptionsTest {
 
     @Test
     void allowed_host_takes_host_names_and_refuses_anything_else() {
-        assertThat(parse("--allowed-host", "[fd00::1]").allowedHosts()).containsExactly("[fd00::1]");
+        assertThat(parse("--allowed-host", "[fd00::1]", "--allowed-host", "tls.example:8443").allowedHosts())
+                .containsExactly("[fd00::1]", "tls.example:8443");
         ServeRun.Result r = runs.run("--allowed-host", "evil.example/\u001b[31m");
 
         assertThat(r.exitCode()).isEqualTo(2);
