@@ -38,6 +38,7 @@ final class HexagonalRules {
     private final String apps;
     private final String cli;
     private final String rest;
+    private final String serveRoom;
     private final String simulator;
     private final String regf;
     private final String formats;
@@ -52,6 +53,7 @@ final class HexagonalRules {
         this.apps = root + ".app..";
         this.cli = root + ".app.cli..";
         this.rest = root + ".app.rest..";
+        this.serveRoom = root + ".app.rest.serve..";
         this.simulator = root + ".sim..";
         this.regf = root + ".regf..";
         this.formats = root + ".formats..";
@@ -131,10 +133,10 @@ final class HexagonalRules {
     }
 
     ArchRule picocliIsConfinedToTheCli() {
-        return ArchRuleDefinition.noClasses().that().resideOutsideOfPackage(cli)
+        return ArchRuleDefinition.noClasses().that().resideOutsideOfPackages(cli, serveRoom)
                 .should().dependOnClassesThat().resideInAPackage("picocli..")
-                .because("picocli is how app-cli parses the `tlsready` command (design.md, Modules); "
-                        + "nothing else knows about command lines");
+                .because("picocli is how app-cli parses the `tlsready` command (design.md, Modules), and how the "
+                        + "serve room of app-rest parses `tlsready serve`; nothing else knows about command lines");
     }
 
     ArchRule javalinAndJettyAreConfinedToTheRestApp() {
@@ -163,11 +165,12 @@ final class HexagonalRules {
     // --- coding rules ---------------------------------------------------------------------------------
 
     ArchRule onlyTheCliAccessesStandardStreams() {
-        return ArchRuleDefinition.noClasses().that().resideOutsideOfPackages(cli, simulator)
+        return ArchRuleDefinition.noClasses().that().resideOutsideOfPackages(cli, simulator, serveRoom)
                 .should(ACCESS_STANDARD_STREAMS)
                 .because("only the CLI prints (design.md, CLI contract: reports on stdout, messages on stderr); "
                         + "the domain, the adapters and the REST server return values or throw. The simulator's "
-                        + "own command (tlsready-sim, package sim) prints its endpoints like a CLI");
+                        + "own command (tlsready-sim, package sim) prints its endpoints like a CLI, and so does "
+                        + "`tlsready serve` (room app.rest.serve: a new token's secret, once)");
     }
 
     ArchRule noClassUsesJavaUtilLogging() {

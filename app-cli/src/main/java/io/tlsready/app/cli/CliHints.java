@@ -1,12 +1,7 @@
 package io.tlsready.app.cli;
 
-import io.tlsready.domain.facts.FactsRequest;
-import io.tlsready.domain.facts.HostFacts;
-import io.tlsready.domain.port.EvidenceException;
-import io.tlsready.domain.port.FactsSource;
 import io.tlsready.domain.port.Hint;
 import io.tlsready.domain.port.HintWords;
-import io.tlsready.domain.port.RemoteFailure;
 import io.tlsready.domain.port.RemoteHosts;
 import io.tlsready.domain.port.RemoteTarget;
 import java.util.Locale;
@@ -76,37 +71,7 @@ final class CliHints {
 
     /** The WinRM port, its failures worded with the CLI's flags before they reach a report or a progress line. */
     static RemoteHosts worded(RemoteHosts hosts) {
-        return target -> {
-            FactsSource source = hosts.open(target);
-            return new FactsSource() {
-                @Override
-                public String describe() {
-                    return source.describe();
-                }
-
-                @Override
-                public HostFacts collect(FactsRequest request) {
-                    try {
-                        return source.collect(request);
-                    } catch (RemoteFailure e) {
-                        if (e.hinted().hints().isEmpty()) {
-                            throw e;
-                        }
-                        throw new RemoteFailure(e.location(), e.problem(WORDS), e.transientFailure(), e);
-                    } catch (EvidenceException e) {
-                        if (e.hinted().hints().isEmpty()) {
-                            throw e;
-                        }
-                        throw new EvidenceException(e.location(), e.problem(WORDS), e);
-                    }
-                }
-
-                @Override
-                public String toString() {
-                    return source.toString();
-                }
-            };
-        };
+        return RemoteHosts.worded(hosts, WORDS);
     }
 
     private static String lower(Enum<?> e) {

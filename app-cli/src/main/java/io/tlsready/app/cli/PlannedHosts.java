@@ -1,9 +1,9 @@
 package io.tlsready.app.cli;
 
 import io.tlsready.app.cli.fleet.ResumeLog;
-import io.tlsready.app.cli.inventory.HostPort;
-import io.tlsready.app.cli.inventory.Inventory;
-import io.tlsready.app.cli.inventory.InventoryHost;
+import io.tlsready.domain.inventory.HostPort;
+import io.tlsready.domain.inventory.Inventory;
+import io.tlsready.domain.inventory.InventoryHost;
 import io.tlsready.domain.port.RemoteTarget;
 import io.tlsready.domain.report.HostReport;
 import java.io.PrintWriter;

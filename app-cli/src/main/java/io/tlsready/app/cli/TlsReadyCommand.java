@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
             "for every finding, and writes the fix.", ""},
         footer = {"", "Exit codes: 0 all hosts READY, 1 some host NOT_READY, 3 some host UNKNOWN/unreachable,",
             "            2 usage error or unreadable input.",
+            "Service: tlsready serve runs the REST API (tlsready serve --help; docs/rest-api.md).",
             "Docs: README.md; rule sources: tlsready rules"})
 final class TlsReadyCommand implements Runnable {
 

@@ -50,11 +50,30 @@ class LaunchersAgreeTest {
     void the_cmd_launcher_runs_the_same_main_and_training_classes_and_both_exist() throws IOException {
         Set<String> bash = classes(launcher("tlsready"));
 
-        assertThat(bash).containsExactly("io.tlsready.app.cli.CdsTraining", "io.tlsready.app.cli.Main");
+        assertThat(bash).containsExactly("io.tlsready.app.cli.CdsTraining", "io.tlsready.app.cli.Main",
+                "io.tlsready.app.rest.serve.ServeMain");
         assertThat(classes(launcher("tlsready.cmd"))).isEqualTo(bash);
-        for (String name : bash) {
+        for (String name : List.of("io.tlsready.app.cli.CdsTraining", "io.tlsready.app.cli.Main")) {
             assertThatCode(() -> Class.forName(name, false, getClass().getClassLoader())).doesNotThrowAnyException();
         }
+        // app-cli never depends on app-rest, so the service's main is looked for among the sources
+        assertThat(Cli.project().resolve("app-rest/src/main/java/io/tlsready/app/rest/serve/ServeMain.java"))
+                .isRegularFile();
+    }
+
+    @Test
+    void both_launchers_run_serve_from_the_rest_apps_jar_and_libs_with_the_same_jvm_options() throws IOException {
+        Pattern bashServe = Pattern.compile("(?m)^\\s*exec \"\\$java_bin\" (.*) -cp \"\\$rest_jar:\\$rest/lib/\\*\" "
+                + "io\\.tlsready\\.app\\.rest\\.serve\\.ServeMain \"\\$@\"$");
+        Pattern cmdServe = Pattern.compile("(?m)^\"%JAVA%\" (.*) -cp \"%REST_JAR%;%REST%\\\\lib\\\\\\*\" "
+                + "io\\.tlsready\\.app\\.rest\\.serve\\.ServeMain %\\*\\r?$");
+
+        assertThat(group(cmdServe, launcher("tlsready.cmd"))).isEqualTo(group(bashServe, launcher("tlsready")))
+                .contains("-XX:+ExitOnOutOfMemoryError");
+        assertThat(launcher("tlsready")).contains("[[ \"${1:-}\" == serve ]]", "app-rest/target\"",
+                "tlsready-app-rest.jar");
+        assertThat(launcher("tlsready.cmd")).contains("if /i \"%~1\"==\"serve\" goto serve", "app-rest\\target\"",
+                "tlsready-app-rest.jar");
     }
 
     @Test
@@ -63,7 +82,7 @@ class LaunchersAgreeTest {
             assertThat(launcher(name)).as(name)
                     .contains("-XX:ArchiveClassesAtExit=", "-XX:SharedArchiveFile=", "-Dtlsready.launcher=",
                             "tlsready.jsa", "tlsready-app-cli.jar", ".built")
-                    .contains("-B -q -DskipTests -pl app-cli -am package");
+                    .contains("-B -q -DskipTests -pl app-cli,app-rest -am package");
         }
     }
 
@@ -90,10 +109,10 @@ class LaunchersAgreeTest {
 
         for (String name : List.of("tlsready", "tlsready-sim")) {
             String text = launcher(name);
-            String own = name.equals("tlsready") ? "app-cli" : "winrm-simulator";
+            List<String> own = name.equals("tlsready") ? List.of("app-cli", "app-rest") : List.of("winrm-simulator");
             assertThat(text).as(name).contains("-name pom.xml -o -path '*/src/main/*'");
             for (String module : modules) {
-                if (!module.equals(own)) {
+                if (!own.contains(module)) {
                     assertThat(text).as(name + " names module " + module).doesNotContain("/" + module);
                 }
             }

@@ -5,6 +5,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.UploadedFile;
+import io.tlsready.app.rest.guard.ServiceMetrics;
 import io.tlsready.domain.audit.AuditService;
 import io.tlsready.domain.port.EvidenceException;
 import io.tlsready.domain.port.OfflineEvidence;
@@ -16,11 +17,11 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * {@code POST /api/v1/audits}: one host's evidence in, the {@code tlsready.report/v1} document out.
@@ -37,16 +38,17 @@ final class AuditRoutes implements RouteGroup {
     static final String ACCEPTED = "application/json, multipart/form-data";
 
     private final AuditService audits;
-    private final Optional<ReportHistory> history;
+    private final ReportHistory history;
     private final OfflineEvidence evidence;
     private final ObjectMapper json;
     private final Clock clock;
     private final long maxRequestBytes;
     private final String toolVersion;
+    private final ServiceMetrics metrics;
 
     @Inject
-    AuditRoutes(AuditService audits, Optional<ReportHistory> history, OfflineEvidence evidence, ObjectMapper json, Clock clock,
-                ServerSettings settings) {
+    AuditRoutes(AuditService audits, ReportHistory history, OfflineEvidence evidence, ObjectMapper json, Clock clock,
+                ServerSettings settings, ServiceMetrics metrics) {
         this.audits = audits;
         this.history = history;
         this.evidence = evidence;
@@ -54,6 +56,7 @@ final class AuditRoutes implements RouteGroup {
         this.clock = clock;
         this.maxRequestBytes = settings.maxRequestBytes();
         this.toolVersion = ToolVersion.read();
+        this.metrics = metrics;
     }
 
     @Override
@@ -85,7 +88,9 @@ final class AuditRoutes implements RouteGroup {
             }
             HostReport host;
             try {
+                long started = System.nanoTime();
                 host = audits.audit(evidence.open(upload.files()));
+                metrics.auditTook(Duration.ofNanos(System.nanoTime() - started));
             } catch (EvidenceException e) {
                 // The problem's hints (what to send instead) in this API's words, never the CLI's flags.
                 throw ProblemException.malformedEvidence(upload.scrub(e.message(RestHints.WORDS)),
@@ -94,7 +99,7 @@ final class AuditRoutes implements RouteGroup {
             Instant at = clock.instant().truncatedTo(ChronoUnit.SECONDS);
             AuditReport report = new AuditReport(List.of(host), toolVersion, at.toString());
             // kept with the uploaded names, never the server's paths
-            history.ifPresent(h -> h.save(upload.scrub(host), at));
+            history.save(upload.scrub(host), at);
             JsonBody.write(ctx, json, JsonBody.JSON, upload.scrub(ReportDocument.of(report)));
         }
     }

@@ -6,9 +6,9 @@ import java.net.UnknownHostException;
 import java.util.Objects;
 
 /**
- * Where the server listens. Anything but a loopback address needs an explicit opt-in, because the API has
- * neither authentication nor TLS, and what people upload (registry exports, update lists) maps a host's
- * security configuration.
+ * Where the server listens. Anything but a loopback address needs TLS or an explicit opt-in, because tokens
+ * and what people upload (registry exports, update lists, which map a host's security configuration) must not
+ * cross a network in clear text.
  */
 record ListenAddress(String host, int port) {
 
@@ -21,30 +21,6 @@ record ListenAddress(String host, int port) {
         }
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be 0..65535 (0 = any free port), was " + port);
-        }
-    }
-
-    /** Parses {@code host:port}, {@code [v6]:port} or a bare {@code port} (on loopback). */
-    static ListenAddress parse(String text) {
-        String s = text.strip();
-        int colon = s.lastIndexOf(':');
-        if (colon < 0) {
-            return new ListenAddress(LOOPBACK, port(s, text));
-        }
-        String host = s.substring(0, colon);
-        if (host.startsWith("[") && host.endsWith("]")) {
-            host = host.substring(1, host.length() - 1);
-        } else if (host.contains(":")) {
-            throw new IllegalArgumentException("'" + text + "': write IPv6 addresses in brackets, e.g. [::1]:8080");
-        }
-        return new ListenAddress(host, port(s.substring(colon + 1), text));
-    }
-
-    private static int port(String digits, String whole) {
-        try {
-            return Integer.parseInt(digits);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + whole + "' is not HOST:PORT (e.g. 127.0.0.1:8080)", e);
         }
     }
 
@@ -63,17 +39,16 @@ record ListenAddress(String host, int port) {
         }
     }
 
-    /** The reason a non-loopback address is refused, naming the switch that overrides it. */
-    String refusal(String overrideSwitch) {
-        return "refusing to listen on " + host + ": the tlsready REST API has no authentication and no TLS, and"
-                + " uploaded evidence describes a host's security configuration, so it binds to loopback only;"
-                + " put it behind an authenticating TLS proxy and pass " + overrideSwitch
-                + " to listen beyond this machine";
+    /** The reason a non-loopback address without TLS is refused, naming the switches that override it. */
+    String refusal(String tlsSwitch, String insecureSwitch) {
+        return "refusing to listen on " + host + " without TLS: bearer tokens and uploaded evidence (a host's"
+                + " security configuration) would cross the network in clear text; give a certificate and key ("
+                + tlsSwitch + "), or pass " + insecureSwitch + " when a TLS-terminating proxy is in front";
     }
 
-    /** The base URI for a port actually bound. */
-    URI uri(int boundPort) {
+    /** The base URI for a port actually bound ({@code https} when TLS is on). */
+    URI uri(int boundPort, boolean tls) {
         String h = host.contains(":") ? "[" + host + "]" : host;
-        return URI.create("http://" + h + ":" + boundPort + "/");
+        return URI.create((tls ? "https" : "http") + "://" + h + ":" + boundPort + "/");
     }
 }

@@ -5,9 +5,13 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.UploadedFile;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Reads multipart parts, turning the servlet container's parse failures into problem answers. */
 final class MultipartBodies {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MultipartBodies.class);
 
     /**
      * Jetty 12's MultiPartFormData limits ("max length exceeded: N", "max file size exceeded: N", ...). They
@@ -33,6 +37,13 @@ final class MultipartBodies {
             if (t.getMessage() != null && SIZE_LIMIT.matcher(t.getMessage()).find()) {
                 return ProblemException.of(HttpStatus.CONTENT_TOO_LARGE, EvidenceUpload.tooLarge(maxRequestBytes));
             }
+        }
+        if (LOG.isDebugEnabled()) {
+            StringBuilder causes = new StringBuilder();
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                causes.append(t == e ? "" : " <- ").append(t);
+            }
+            LOG.debug("multipart body refused: {}", causes);
         }
         return ProblemException.of(HttpStatus.BAD_REQUEST, "the multipart/form-data body cannot be parsed");
     }

@@ -7,12 +7,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * {@code location} is an extension member: the uploaded file (and line) a malformed-evidence problem is in.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record Problem(String type, String title, int status, String detail, String instance, String location) {
+public record Problem(String type, String title, int status, String detail, String instance, String location) {
 
-    static final String CONTENT_TYPE = "application/problem+json";
+    public static final String CONTENT_TYPE = "application/problem+json";
 
     /** For problems that mean no more than their HTTP status (RFC 9457 §4.2.1). */
-    static final String ABOUT_BLANK = "about:blank";
+    public static final String ABOUT_BLANK = "about:blank";
 
     /** A tag URI (RFC 4151): a stable identifier that is not meant to be dereferenced. */
     static final String MALFORMED_EVIDENCE = "tag:tlsready.io,2026:problems/malformed-evidence";

@@ -6,10 +6,9 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
-import com.google.inject.multibindings.OptionalBinder;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
-import io.tlsready.domain.port.ReportHistory;
+import io.tlsready.app.rest.guard.Guard;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Set;
@@ -34,8 +33,7 @@ final class RestModule extends AbstractModule {
         bindGroup(groups, HealthRoutes.class);
         bindGroup(groups, RulesRoutes.class);
         bindGroup(groups, AuditRoutes.class);
-        // present when a storage module is installed beside this one (serve); an embedded server may run without
-        OptionalBinder.newOptionalBinder(binder(), ReportHistory.class);
+        Multibinder.newSetBinder(binder(), Background.class); // rooms add theirs; none is fine
     }
 
     private void bindGroup(Multibinder<RouteGroup> groups, Class<? extends RouteGroup> group) {
@@ -60,7 +58,7 @@ final class RestModule extends AbstractModule {
      * and nothing Jetty-related is created while the injector is built.
      */
     @Provides
-    Javalin javalin(ServerSettings settings, Set<RouteGroup> groups) {
+    Javalin javalin(ServerSettings settings, Set<RouteGroup> groups, Guard guard) {
         long max = settings.maxRequestBytes();
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -70,10 +68,9 @@ final class RestModule extends AbstractModule {
             // a path that exists answers a wrong method with 405, not 404
             config.http.prefer405over404 = true;
             config.http.maxRequestSize = max;
-            // whole parts in memory (bounded by the request limit): no container temp files outside our own
             config.jetty.multipartConfig.maxTotalRequestSize(max, SizeUnit.BYTES);
             config.jetty.multipartConfig.maxFileSize(max, SizeUnit.BYTES);
-            config.jetty.multipartConfig.maxInMemoryFileSize((int) max, SizeUnit.BYTES);
+            guard.configure(config); // connector, TLS, limits, multipart spooling, metrics and activity
             groups.forEach(g -> g.addTo(config.routes));
         });
     }

@@ -12,7 +12,7 @@ import java.util.List;
  * on every constructor Guice calls, exact binding annotations. PRODUCTION stage, so wiring errors surface
  * when the server is built rather than on the first request.
  */
-final class StrictGuice {
+public final class StrictGuice {
 
     private static final Module STRICT = binder -> {
         binder.requireExplicitBindings();
@@ -24,7 +24,7 @@ final class StrictGuice {
     private StrictGuice() {
     }
 
-    static Injector createInjector(Module... modules) {
+    public static Injector createInjector(Module... modules) {
         List<Module> all = new ArrayList<>(List.of(modules));
         all.add(0, STRICT);
         return Guice.createInjector(Stage.PRODUCTION, all);

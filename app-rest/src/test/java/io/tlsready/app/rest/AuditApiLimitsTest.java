@@ -3,6 +3,7 @@ package io.tlsready.app.rest;
 import static io.tlsready.app.rest.RestApiTest.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tlsready.domain.access.Role;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,8 @@ class AuditApiLimitsTest {
         // alone (racing a client still uploading would make the test flaky, as closing early resets the socket).
         try (Socket s = new Socket("127.0.0.1", client.port())) {
             s.setSoTimeout(10_000);
-            String head = "POST " + AUDITS + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+            String head = "POST " + AUDITS + " HTTP/1.1\r\nHost: 127.0.0.1:" + client.port() + "\r\n"
+                    + "Authorization: Bearer " + API.token("limits", Role.OPERATOR) + "\r\nContent-Type: application/json\r\n"
                     + "Content-Length: " + (LIMIT + 1) + "\r\nConnection: close\r\n\r\n";
             s.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
             s.getOutputStream().flush();

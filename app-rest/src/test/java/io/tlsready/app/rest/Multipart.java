@@ -5,12 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /** A multipart/form-data body for tests: java.net.http has no builder for one. */
-final class Multipart {
+public final class Multipart {
 
     private final String boundary = "tlsready-" + UUID.randomUUID();
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
 
-    Multipart file(String field, String fileName, byte[] content) {
+    public Multipart file(String field, String fileName, byte[] content) {
         text("--" + boundary + "\r\n");
         text("Content-Disposition: form-data; name=\"" + field + "\"; filename=\"" + fileName + "\"\r\n");
         text("Content-Type: application/octet-stream\r\n\r\n");
@@ -19,18 +19,18 @@ final class Multipart {
         return this;
     }
 
-    Multipart field(String field, String value) {
+    public Multipart field(String field, String value) {
         text("--" + boundary + "\r\n");
         text("Content-Disposition: form-data; name=\"" + field + "\"\r\n\r\n");
         text(value + "\r\n");
         return this;
     }
 
-    String contentType() {
+    public String contentType() {
         return "multipart/form-data; boundary=" + boundary;
     }
 
-    byte[] build() {
+    public byte[] build() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(body.toByteArray());
         out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));

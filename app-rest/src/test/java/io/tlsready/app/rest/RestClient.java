@@ -17,9 +17,20 @@ final class RestClient {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI base;
+    private final String token;
 
     RestClient(URI base) {
+        this(base, null);
+    }
+
+    private RestClient(URI base, String token) {
         this.base = base;
+        this.token = token;
+    }
+
+    /** The same server with {@code Authorization: Bearer token} on every request (null: none). */
+    RestClient withToken(String bearerToken) {
+        return new RestClient(base, bearerToken);
     }
 
     /** The server's base URI, e.g. {@code http://127.0.0.1:41234/}. */
@@ -59,8 +70,13 @@ final class RestClient {
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
+        HttpRequest built = request.timeout(Duration.ofSeconds(30)).build();
+        if (token != null && built.headers().firstValue("Authorization").isEmpty()) {
+            built = HttpRequest.newBuilder(built, (name, value) -> true).header("Authorization", "Bearer " + token)
+                    .build();
+        }
         try {
-            return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(built, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

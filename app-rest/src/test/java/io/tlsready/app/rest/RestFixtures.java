@@ -6,14 +6,14 @@ import java.nio.charset.StandardCharsets;
  * Evidence written by us for the REST tests: a Windows Server 2008 R2 SP1 x64 host with KB3140245 installed
  * whose SCHANNEL export has no TLS 1.2 Client key, so the OS default (TLS 1.2 client off) applies.
  */
-final class RestFixtures {
+public final class RestFixtures {
 
-    static final String HOST = "SRV2K8R2REST";
+    public static final String HOST = "SRV2K8R2REST";
 
     private RestFixtures() {
     }
 
-    static byte[] systeminfo() {
+    public static byte[] systeminfo() {
         String text = String.join("\r\n",
                 "",
                 "Host Name:                 " + HOST,
@@ -35,7 +35,7 @@ final class RestFixtures {
     }
 
     /** A regedit export (UTF-16LE with BOM, as regedit writes it) of SCHANNEL\Protocols with only TLS 1.2 Server. */
-    static byte[] schannelWithoutTls12Client() {
+    public static byte[] schannelWithoutTls12Client() {
         String key = "HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols";
         String text = String.join("\r\n",
                 "Windows Registry Editor Version 5.00",

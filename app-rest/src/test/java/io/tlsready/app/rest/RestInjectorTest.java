@@ -9,6 +9,7 @@ import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.TypeLiteral;
 import io.javalin.Javalin;
+import io.tlsready.app.rest.guard.GuardSettings;
 import io.tlsready.domain.audit.AuditService;
 import io.tlsready.domain.port.OfflineEvidence;
 import jakarta.inject.Inject;
@@ -23,12 +24,12 @@ class RestInjectorTest {
 
     @Test
     void the_production_wiring_is_complete() {
-        Injector injector = TlsReadyServer.createInjector(SETTINGS);
+        Injector injector = TlsReadyServer.createInjector(SETTINGS, GuardSettings.defaults("127.0.0.1"), new TestingStorage());
 
         assertThat(injector.getInstance(AuditService.class)).isSameAs(injector.getInstance(AuditService.class));
         assertThat(injector.getInstance(OfflineEvidence.class)).isNotNull();
         assertThat(injector.getInstance(Key.get(new TypeLiteral<Set<RouteGroup>>() { })))
-                .hasSize(4)
+                .hasSize(6)
                 .hasAtLeastOneElementOfType(AuditRoutes.class)
                 .hasAtLeastOneElementOfType(ProblemRoutes.class);
         assertThat(injector.getBinding(Javalin.class)).isNotNull();
@@ -36,7 +37,7 @@ class RestInjectorTest {
 
     @Test
     void an_unbound_type_is_an_error_not_a_just_in_time_binding() {
-        Injector injector = TlsReadyServer.createInjector(SETTINGS);
+        Injector injector = TlsReadyServer.createInjector(SETTINGS, GuardSettings.defaults("127.0.0.1"), new TestingStorage());
 
         assertThatThrownBy(() -> injector.getInstance(Unbound.class))
                 .isInstanceOf(ConfigurationException.class)

@@ -4,10 +4,13 @@ import com.google.inject.Module;
 import com.google.inject.multibindings.Multibinder;
 import io.javalin.Javalin;
 import io.tlsready.adapters.windows.offline.OfflineEvidenceModule;
+import io.tlsready.app.rest.guard.GuardModule;
+import io.tlsready.app.rest.guard.GuardSettings;
 import io.tlsready.app.rest.history.HistoryModule;
+import io.tlsready.app.rest.scans.ScansModule;
+import io.tlsready.domain.access.Role;
+import io.tlsready.domain.port.AccessTokens;
 import io.tlsready.domain.port.OfflineEvidence;
-import io.tlsready.domain.port.ReportHistory;
-import io.tlsready.domain.port.ScanQueue;
 import io.tlsready.domain.testing.InMemoryStore;
 import java.net.URI;
 import java.util.ArrayList;
@@ -20,7 +23,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * The one way app-rest tests reach a running API: a server on a free loopback port, started once per test class
- * and stopped after it, and a {@link RestClient} for it injected into each test method that asks for one.
+ * and stopped after it, and a {@link RestClient} for it injected into each test method that asks for one. The
+ * server's storage is a {@link TestingStorage}; the injected client carries an operator token issued there
+ * ({@link #token} issues others, {@link RestClient#withToken} uses them).
  *
  * <pre>{@code
  * @RegisterExtension
@@ -40,8 +45,10 @@ final class RestServerExtension implements BeforeAllCallback, AfterAllCallback, 
     private long maxRequestBytes = ServerSettings.DEFAULT_MAX_REQUEST_BYTES;
     private final List<RouteGroup> extraRoutes = new ArrayList<>();
     private Module evidence = new OfflineEvidenceModule();
-    private final List<Module> installed = new ArrayList<>();
     private boolean customWiring;
+    private Module storageModule;
+    private AccessTokens tokens;
+    private String operatorToken;
     private Running running;
 
     private RestServerExtension() {
@@ -70,39 +77,48 @@ final class RestServerExtension implements BeforeAllCallback, AfterAllCallback, 
         return this;
     }
 
-    /**
-     * The storage ports answered by {@code store} (a testing module, as a storage module would bind them), with the
-     * history room's routes installed beside it.
-     */
+    /** The storage ports answered by {@code store} (a testing module, as a storage module would bind them). */
     RestServerExtension withStore(InMemoryStore store) {
-        return withStorage(binder -> {
-            binder.bind(ReportHistory.class).toInstance(store);
-            binder.bind(ScanQueue.class).toInstance(store);
-        });
+        return withStorage(new TestingStorage(store));
     }
 
     /**
      * The storage ports bound by {@code storage} (e.g. the SQLite StorageModule, closed after the class's tests when
-     * it is closeable), with the history room's routes installed beside it.
+     * it is closeable) instead of a fresh in-memory store.
      */
     RestServerExtension withStorage(Module storage) {
-        installed.add(storage);
-        installed.add(new HistoryModule());
-        customWiring = true;
+        this.storageModule = storage;
         return this;
     }
 
-    /** A client for the running server (also injectable as a test method parameter). */
+    /** A client for the running server with an operator token (also injectable as a test method parameter). */
     RestClient client() {
         if (running == null) {
             throw new IllegalStateException("the server starts before the test class's first test");
         }
-        return new RestClient(running.uri());
+        return new RestClient(running.uri()).withToken(operatorToken);
+    }
+
+    /** A new token of this role in the server's store; returns the secret. */
+    String token(String name, Role role) {
+        return TestingStorage.issue(tokens, name, role);
+    }
+
+    /** The server's storage (to look at the activity log, say): the in-memory one unless a test chose another. */
+    TestingStorage storage() {
+        if (!(storageModule instanceof TestingStorage testing)) {
+            throw new IllegalStateException("this server's storage is " + storageModule + ", not a TestingStorage");
+        }
+        return testing;
     }
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        if (storageModule == null) {
+            storageModule = new TestingStorage();
+        }
         running = customWiring ? customWiring() : production();
+        operatorToken = token("test-operator", Role.OPERATOR);
     }
 
     @Override
@@ -111,13 +127,11 @@ final class RestServerExtension implements BeforeAllCallback, AfterAllCallback, 
             running.stop().run();
             running = null;
         }
-        for (Module m : installed) {
-            if (m instanceof AutoCloseable closeable) {
-                try {
-                    closeable.close();
-                } catch (Exception e) {
-                    throw new IllegalStateException("cannot close " + m, e);
-                }
+        if (storageModule instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot close " + storageModule, e);
             }
         }
     }
@@ -133,7 +147,9 @@ final class RestServerExtension implements BeforeAllCallback, AfterAllCallback, 
     }
 
     private Running production() {
-        TlsReadyServer server = TlsReadyServer.builder().port(0).maxRequestBytes(maxRequestBytes).build();
+        TlsReadyServer server = TlsReadyServer.builder().port(0).maxRequestBytes(maxRequestBytes)
+                .storage(storageModule).build();
+        tokens = server.instance(AccessTokens.class);
         return new Running(server.start(), server::close);
     }
 
@@ -141,9 +157,11 @@ final class RestServerExtension implements BeforeAllCallback, AfterAllCallback, 
         ServerSettings settings = new ServerSettings(new ListenAddress("127.0.0.1", 0), maxRequestBytes);
         Module routes = binder -> extraRoutes.forEach(
                 r -> Multibinder.newSetBinder(binder, RouteGroup.class).addBinding().toInstance(r));
-        List<Module> modules = new ArrayList<>(List.of(new AuditModule(), evidence, new RestModule(settings), routes));
-        modules.addAll(installed);
-        Javalin javalin = StrictGuice.createInjector(modules.toArray(Module[]::new)).getInstance(Javalin.class).start();
+        var injector = StrictGuice.createInjector(new AuditModule(), evidence, new RestModule(settings),
+                new GuardModule(GuardSettings.defaults("127.0.0.1")), storageModule,
+                new ScansModule(io.tlsready.app.rest.scans.CredentialProfiles.none(), ScansModule.DEFAULT_LEASE), new HistoryModule(), routes);
+        tokens = injector.getInstance(AccessTokens.class);
+        Javalin javalin = injector.getInstance(Javalin.class).start();
         return new Running(URI.create("http://127.0.0.1:" + javalin.port() + "/"), javalin::stop);
     }
 

@@ -27,6 +27,11 @@ class ServerLazyJettyTest {
             Method port = builder.getClass().getMethod("port", int.class);
             port.setAccessible(true);
             builder = port.invoke(builder, 0);
+            Object storage = loader.loadClass(TestingStorage.class.getName()).getConstructor().newInstance();
+            Method withStorage = builder.getClass().getMethod("storage",
+                    loader.loadClass("com.google.inject.Module"));
+            withStorage.setAccessible(true);
+            builder = withStorage.invoke(builder, storage);
             Method build = builder.getClass().getMethod("build");
             build.setAccessible(true);
             Object server = build.invoke(builder);

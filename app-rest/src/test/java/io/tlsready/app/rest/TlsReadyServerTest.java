@@ -18,7 +18,7 @@ class TlsReadyServerTest {
 
     @Test
     void starts_serves_and_stops_releasing_the_port() throws IOException {
-        TlsReadyServer server = TlsReadyServer.builder().port(0).build();
+        TlsReadyServer server = TlsReadyServer.builder().storage(new TestingStorage()).port(0).build();
         assertThat(server.isRunning()).isFalse();
 
         URI uri = server.start();
@@ -38,7 +38,7 @@ class TlsReadyServerTest {
 
     @Test
     void binds_127_0_0_1_by_default_and_nothing_else() throws IOException {
-        try (TlsReadyServer server = TlsReadyServer.builder().build()) {
+        try (TlsReadyServer server = TlsReadyServer.builder().storage(new TestingStorage()).build()) {
             URI uri = server.start();
 
             assertThat(uri.getHost()).isEqualTo("127.0.0.1");
@@ -55,7 +55,7 @@ class TlsReadyServerTest {
 
     @Test
     void can_be_started_again_after_stop_and_close_is_stop() {
-        TlsReadyServer server = TlsReadyServer.builder().port(0).build();
+        TlsReadyServer server = TlsReadyServer.builder().storage(new TestingStorage()).port(0).build();
         server.start();
         server.stop();
 
@@ -69,7 +69,7 @@ class TlsReadyServerTest {
 
     @Test
     void starting_twice_is_refused() {
-        try (TlsReadyServer server = TlsReadyServer.builder().port(0).build()) {
+        try (TlsReadyServer server = TlsReadyServer.builder().storage(new TestingStorage()).port(0).build()) {
             server.start();
 
             assertThatThrownBy(server::start).isInstanceOf(IllegalStateException.class).hasMessageContaining("already");
@@ -79,24 +79,26 @@ class TlsReadyServerTest {
     @Test
     void a_port_in_use_fails_start_and_leaves_the_server_stopped() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
-             TlsReadyServer server = TlsReadyServer.builder().port(taken.getLocalPort()).build()) {
+             TlsReadyServer server = TlsReadyServer.builder().storage(new TestingStorage()).port(taken.getLocalPort()).build()) {
             assertThatThrownBy(server::start).isInstanceOf(RuntimeException.class);
             assertThat(server.isRunning()).isFalse();
         }
     }
 
     @Test
-    void the_wildcard_address_is_refused_without_allow_remote_and_says_why() {
-        assertThatThrownBy(() -> TlsReadyServer.builder().host("0.0.0.0").build())
+    void the_wildcard_address_is_refused_without_tls_or_insecure_http_and_says_why() {
+        assertThatThrownBy(() -> TlsReadyServer.builder().storage(new TestingStorage()).host("0.0.0.0").build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("0.0.0.0")
-                .hasMessageContaining("no authentication and no TLS")
-                .hasMessageContaining("allowRemote(true)");
+                .hasMessageContaining("without TLS")
+                .hasMessageContaining("tls(cert, key)")
+                .hasMessageContaining("insecureHttp(true)");
     }
 
     @Test
-    void the_wildcard_address_is_allowed_with_allow_remote() {
-        try (TlsReadyServer server = TlsReadyServer.builder().host("0.0.0.0").port(0).allowRemote(true).build()) {
+    void the_wildcard_address_is_allowed_with_insecure_http() {
+        try (TlsReadyServer server = TlsReadyServer.builder().storage(new TestingStorage()).host("0.0.0.0").port(0)
+                .insecureHttp(true).build()) {
             URI uri = server.start();
 
             assertThat(new RestClient(URI.create("http://127.0.0.1:" + uri.getPort() + "/")).get("/healthz")
@@ -106,16 +108,22 @@ class TlsReadyServerTest {
 
     @Test
     void localhost_counts_as_loopback() {
-        try (TlsReadyServer server = TlsReadyServer.builder().host("localhost").port(0).build()) {
+        try (TlsReadyServer server = TlsReadyServer.builder().storage(new TestingStorage()).host("localhost").port(0).build()) {
             assertThat(server.start().getHost()).isEqualTo("localhost");
         }
     }
 
     @Test
+    void a_server_without_storage_is_refused_at_build() {
+        assertThatThrownBy(() -> TlsReadyServer.builder().build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no storage");
+    }
+
+    @Test
     void bad_settings_fail_at_build() {
-        assertThatThrownBy(() -> TlsReadyServer.builder().port(70_000).build())
+        assertThatThrownBy(() -> TlsReadyServer.builder().storage(new TestingStorage()).port(70_000).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("port");
-        assertThatThrownBy(() -> TlsReadyServer.builder().maxRequestBytes(0).build())
+        assertThatThrownBy(() -> TlsReadyServer.builder().storage(new TestingStorage()).maxRequestBytes(0).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxRequestBytes");
     }
 

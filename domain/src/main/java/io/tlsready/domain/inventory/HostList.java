@@ -1,6 +1,5 @@
-package io.tlsready.app.cli.inventory;
+package io.tlsready.domain.inventory;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,7 +9,7 @@ final class HostList {
     private HostList() {
     }
 
-    static Inventory parse(Path file, List<String> lines) {
+    static Inventory parse(String file, List<String> lines) {
         List<InventoryHost> hosts = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String text = Inventory.stripComment(lines.get(i)).strip();

@@ -1,4 +1,4 @@
-package io.tlsready.app.cli.inventory;
+package io.tlsready.domain.inventory;
 
 import java.util.Optional;
 import java.util.OptionalInt;

@@ -1,4 +1,4 @@
-package io.tlsready.app.cli.inventory;
+package io.tlsready.domain.inventory;
 
 import io.tlsready.domain.port.RemoteTarget;
 import java.util.Objects;

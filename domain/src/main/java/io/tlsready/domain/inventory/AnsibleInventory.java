@@ -1,7 +1,6 @@
-package io.tlsready.app.cli.inventory;
+package io.tlsready.domain.inventory;
 
 import io.tlsready.domain.port.RemoteTarget;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -53,18 +52,18 @@ final class AnsibleInventory {
         }
     }
 
-    private final Path file;
+    private final String file;
     private final Map<String, Group> groups = new LinkedHashMap<>();
     private final Map<String, Host> hosts = new LinkedHashMap<>();
     private final List<String> warnings = new ArrayList<>();
     private final Set<String> warnedPasswordVars = new HashSet<>();
 
-    private AnsibleInventory(Path file) {
+    private AnsibleInventory(String file) {
         this.file = file;
         groups.put("all", new Group());
     }
 
-    static Inventory parse(Path file, List<String> lines) {
+    static Inventory parse(String file, List<String> lines) {
         AnsibleInventory inv = new AnsibleInventory(file);
         inv.read(lines);
         return new Inventory(file, Inventory.Format.ANSIBLE_INI, inv.resolve(), inv.warnings);
@@ -260,7 +259,7 @@ final class AnsibleInventory {
             return known;
         }
         if (!path.add(group)) {
-            throw new io.tlsready.domain.port.EvidenceException(file.toString(), "group '" + group
+            throw new io.tlsready.domain.port.EvidenceException(file, "group '" + group
                     + "' is its own ancestor ([" + group + ":children] loop)");
         }
         int d = 0;

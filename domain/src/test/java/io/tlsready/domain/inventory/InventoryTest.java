@@ -1,4 +1,4 @@
-package io.tlsready.app.cli.inventory;
+package io.tlsready.domain.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -234,5 +234,32 @@ class InventoryTest {
         assertThat(HostPort.parse("srv 1").value()).isEmpty();
         assertThat(HostPort.parse("[::1]5986").value()).isEmpty();
         assertThat(HostPort.parse("bad/name").problem()).contains("not a host name");
+    }
+
+    // ---- text from a request (the REST API) --------------------------------------------------------------
+
+    @Test
+    void text_is_read_in_each_format_by_content_and_lines_are_named_after_the_given_name() {
+        Inventory list = Inventory.parse("request", "# fleet\nweb1\n\nweb2:5985\n[::1]:5986\n");
+        assertThat(list.format()).isEqualTo(Inventory.Format.HOST_LIST);
+        assertThat(list.hosts()).extracting(InventoryHost::name).containsExactly("web1", "web2", "::1");
+        assertThat(list.hosts().get(1).origin()).isEqualTo("request:4");
+        Inventory csv = Inventory.parse("request", "host,port,transport\nweb1,5985,http\n");
+        assertThat(csv.format()).isEqualTo(Inventory.Format.CSV);
+        assertThat(csv.hosts().get(0).transport()).contains(Transport.HTTP);
+        Inventory ini = Inventory.parse("request", "\uFEFF[web]\nweb1 ansible_port=5985\n");
+        assertThat(ini.format()).isEqualTo(Inventory.Format.ANSIBLE_INI);
+        assertThat(ini.hosts().get(0).port()).isEqualTo(OptionalInt.of(5985));
+    }
+
+    @Test
+    void a_bad_line_of_text_names_the_given_name_and_the_line() {
+        assertThatThrownBy(() -> Inventory.parse("inventory", "web1\nweb2:99999\n"))
+                .isInstanceOf(EvidenceException.class)
+                .hasMessageContaining("inventory:2")
+                .hasMessageContaining("1..65535");
+        assertThatThrownBy(() -> Inventory.parse("inventory", "web1\u0000\n"))
+                .isInstanceOf(EvidenceException.class)
+                .hasMessageContaining("NUL");
     }
 }

@@ -1,4 +1,4 @@
-package io.tlsready.app.cli.inventory;
+package io.tlsready.domain.inventory;
 
 import io.tlsready.domain.port.EvidenceException;
 import io.tlsready.domain.port.RemoteTarget;
@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -26,10 +27,12 @@ import java.util.regex.Pattern;
  * </ul>
  * {@code #} starts a comment, blank lines are skipped. UTF-8, or UTF-16 with a BOM (what PowerShell's
  * {@code Out-File} writes). A bad line is an {@link EvidenceException} naming {@code file:line} (exit 2).
+ * The CLI reads files ({@link #read(Path)}); the REST API parses the text of a request ({@link #parse}).
  *
+ * @param source   the file (or the name the text was given) that messages and origins name
  * @param warnings things the user should know (ignored settings), one line each
  */
-public record Inventory(Path file, Format format, List<InventoryHost> hosts, List<String> warnings) {
+public record Inventory(String source, Format format, List<InventoryHost> hosts, List<String> warnings) {
 
     public enum Format { HOST_LIST, CSV, ANSIBLE_INI }
 
@@ -38,15 +41,32 @@ public record Inventory(Path file, Format format, List<InventoryHost> hosts, Lis
     private static final Pattern CSV_HEADER = Pattern.compile("(?i)\\s*\"?host\"?\\s*,.*");
 
     public Inventory {
+        Objects.requireNonNull(source, "source");
         hosts = List.copyOf(hosts);
         warnings = List.copyOf(warnings);
     }
 
     public static Inventory read(Path file) {
-        List<String> lines = lines(file);
-        String first = lines.stream().filter(l -> !l.isBlank() && !l.strip().startsWith("#")).findFirst().orElse("");
         boolean csvName = file.getFileName() != null
                 && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
+        return parse(file.toString(), lines(file), csvName);
+    }
+
+    /**
+     * The inventory in {@code text} (any of the three formats, recognised by content alone), its lines named
+     * {@code name:LINE} in messages.
+     */
+    public static Inventory parse(String name, String text) {
+        Objects.requireNonNull(name, "name");
+        if (text.indexOf('\0') >= 0) {
+            throw new EvidenceException(name, "not a text file (NUL bytes)");
+        }
+        String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        return parse(name, new ArrayList<>(body.lines().toList()), false);
+    }
+
+    private static Inventory parse(String file, List<String> lines, boolean csvName) {
+        String first = lines.stream().filter(l -> !l.isBlank() && !l.strip().startsWith("#")).findFirst().orElse("");
         if (csvName || CSV_HEADER.matcher(first).matches()) {
             return CsvInventory.parse(file, lines);
         }
@@ -55,13 +75,13 @@ public record Inventory(Path file, Format format, List<InventoryHost> hosts, Lis
         }
         String f = first.strip();
         if (f.equals("---") || f.matches("[A-Za-z0-9_-]+:\\s*")) {
-            throw new EvidenceException(file.toString(), "YAML inventories are not supported: use an Ansible INI "
+            throw new EvidenceException(file, "YAML inventories are not supported: use an Ansible INI "
                     + "inventory, a CSV file with a host column, or one host per line");
         }
         return HostList.parse(file, lines);
     }
 
-    static EvidenceException bad(Path file, int line, String problem) {
+    static EvidenceException bad(String file, int line, String problem) {
         return new EvidenceException(file + ":" + line, problem);
     }
 

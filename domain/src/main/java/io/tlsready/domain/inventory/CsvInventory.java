@@ -1,7 +1,6 @@
-package io.tlsready.app.cli.inventory;
+package io.tlsready.domain.inventory;
 
 import io.tlsready.domain.port.RemoteTarget;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +22,7 @@ final class CsvInventory {
     private CsvInventory() {
     }
 
-    static Inventory parse(Path file, List<String> lines) {
+    static Inventory parse(String file, List<String> lines) {
         List<String> warnings = new ArrayList<>();
         int headerLine = -1;
         Map<String, Integer> columns = new LinkedHashMap<>();
@@ -62,12 +61,12 @@ final class CsvInventory {
             hosts.add(row(file, i + 1, columns, cells));
         }
         if (headerLine < 0) {
-            throw new io.tlsready.domain.port.EvidenceException(file.toString(), "empty CSV: no header line");
+            throw new io.tlsready.domain.port.EvidenceException(file, "empty CSV: no header line");
         }
         return new Inventory(file, Inventory.Format.CSV, hosts, warnings);
     }
 
-    private static InventoryHost row(Path file, int line, Map<String, Integer> columns, List<String> cells) {
+    private static InventoryHost row(String file, int line, Map<String, Integer> columns, List<String> cells) {
         String hostCell = cell(columns, cells, "host");
         HostPort.Parsed parsed = HostPort.parse(hostCell);
         if (parsed.value().isEmpty()) {
@@ -113,7 +112,7 @@ final class CsvInventory {
     }
 
     /** RFC 4180 fields of one line (a quoted field may not span lines: inventories don't need that). */
-    static List<String> split(Path file, int lineNo, String line) {
+    static List<String> split(String file, int lineNo, String line) {
         List<String> cells = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
         int i = 0;
