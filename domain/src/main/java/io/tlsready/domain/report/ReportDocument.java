@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * The JSON report contract ({@code tlsready.report/v1}, design.md) as a tree of maps and lists, built in
  * one place so the CLI and the REST API can never drift apart. The apps serialise it with their JSON library.
- * Field names here are fixed; adding fields is allowed, renaming is not.
+ * Field names here are fixed; adding fields is allowed, renaming is not. {@link HostReportReader} reads a host
+ * object back into the very same {@link HostReport}.
  */
 public final class ReportDocument {
 
@@ -125,6 +126,11 @@ public final class ReportDocument {
             cm.put("before", c.before().orElse(null));
             cm.put("after", c.after());
             cm.put("reason", c.reason());
+            // how "after" is computed, so that a stored report reads back as the very same change
+            cm.put("operation", c.operation().name());
+            cm.put("operand", c.operand());
+            cm.put("clearBits", c.clearBits());
+            cm.put("defaultWhenAbsent", c.defaultWhenAbsent());
             changes.add(cm);
         }
         m.put("changes", changes);
