@@ -87,7 +87,7 @@ class ScanLeaseTest {
     void two_instances_share_one_store_and_a_stopped_one_hands_its_hosts_to_the_other() throws Exception {
         InMemoryStore store = new InMemoryStore();
         Path credentials = ScanFixtures.credentials(tmp);
-        try (SimulatedFleet fleet = SimulatedFleet.start(fleet(78, 40));
+        try (SimulatedFleet fleet = SimulatedFleet.start(fleet(78, 20));
                 TlsReadyServer a = ScanFixtures.server(store, credentials, LEASE);
                 TlsReadyServer b = ScanFixtures.server(store, credentials, LEASE)) {
             URI baseA = a.start();
@@ -99,9 +99,9 @@ class ScanLeaseTest {
             await(baseB, location, s -> s.path("done").asInt() >= 1);
             a.stop(); // its hosts in flight are interrupted and given back, not left to expire
             var done = await(baseB, location, s -> s.path("state").asText().equals("finished"));
-            assertThat(done.path("done").asInt()).isEqualTo(40);
+            assertThat(done.path("done").asInt()).isEqualTo(20);
             String id = json(created).path("id").asText();
-            assertThat(recorded(store, id)).hasSize(40).doesNotHaveDuplicates()
+            assertThat(recorded(store, id)).hasSize(20).doesNotHaveDuplicates()
                     .containsExactlyElementsOf(fleet.endpoints().stream().map(SimulatedFleet.Endpoint::address)
                             .toList());
         }
