@@ -5,6 +5,7 @@ import io.tlsready.domain.audit.AuditService;
 import io.tlsready.domain.fleet.FleetAudit;
 import io.tlsready.domain.fleet.HostAuditor;
 import io.tlsready.domain.port.RemoteHosts;
+import io.tlsready.domain.port.RemoteTarget;
 import io.tlsready.domain.port.ScanQueue;
 import io.tlsready.domain.report.HostReport;
 import io.tlsready.domain.scan.LeasedTarget;
@@ -217,8 +218,8 @@ final class ScanWorker implements Background {
             if (job.cancelled) {
                 return;
             }
-            Optional<HostReport> report = profiles.profile(l.profile())
-                    .map(p -> auditor.audit(p.target(l.target()), () -> job.cancelled || !running))
+            Optional<HostReport> report = target(l)
+                    .map(t -> auditor.audit(t, () -> job.cancelled || !running))
                     .orElseGet(() -> Optional.of(AuditService.failed(l.target().name(), "scan " + l.scanId(),
                             "credential profile '" + l.profile() + "' is not configured on this server")));
             if (report.isPresent() && !job.cancelled && running) {
@@ -235,6 +236,14 @@ final class ScanWorker implements Background {
                 inFlight.remove(l.targetId());
             }
         }
+    }
+
+    /**
+     * The host as the adapter takes it, with its profile's account; empty when this server has no such profile (a
+     * host no instance can log on to is reported as such, never left to be leased again forever).
+     */
+    private Optional<RemoteTarget> target(LeasedTarget l) {
+        return profiles.profile(l.profile()).map(p -> p.target(l.target()));
     }
 
     private static void joinQuietly(Thread t) {

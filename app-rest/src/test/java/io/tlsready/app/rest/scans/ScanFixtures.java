@@ -1,0 +1,162 @@
+package io.tlsready.app.rest.scans;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.inject.Module;
+import io.tlsready.app.rest.TlsReadyServer;
+import io.tlsready.domain.facts.HostFacts;
+import io.tlsready.domain.port.AccessTokens;
+import io.tlsready.domain.port.ActivityLog;
+import io.tlsready.domain.port.ReportHistory;
+import io.tlsready.domain.port.ScanQueue;
+import io.tlsready.domain.testing.InMemoryStore;
+import io.tlsready.sim.EvidenceFacts;
+import io.tlsready.sim.FaultKind;
+import io.tlsready.sim.HostSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/**
+ * What the scan tests share: evidence for simulated hosts (from the example sets), a credentials file, a server on
+ * loopback with the in-memory store, and plain HTTP against it.
+ */
+final class ScanFixtures {
+
+    static final String USER = "scan-auditor";
+    static final String PASSWORD = "scan-Pass-" + System.nanoTime();
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private static HostFacts ready;
+    private static HostFacts notReady;
+
+    private ScanFixtures() {
+    }
+
+    static synchronized HostFacts ready() {
+        if (ready == null) {
+            ready = EvidenceFacts.load(files("2008r2-ready"));
+        }
+        return ready;
+    }
+
+    static synchronized HostFacts notReady() {
+        if (notReady == null) {
+            notReady = EvidenceFacts.load(files("2008r2-not-ready"));
+        }
+        return notReady;
+    }
+
+    /** A simulated NTLM host on {@code 127.0.subnet.n}, named by its address (so its report is kept under it). */
+    static HostSpec host(int subnet, int n, HostFacts facts) {
+        String address = "127.0." + subnet + "." + n;
+        return HostSpec.of(address, address, 0, HostSpec.Auth.NTLM, USER, PASSWORD.toCharArray(),
+                EvidenceFacts.renamed(facts, address));
+    }
+
+    static HostSpec refused(int subnet, int n) {
+        return host(subnet, n, ready()).withFault(FaultKind.REFUSED);
+    }
+
+    /** A credentials file (mode 600) with one profile "sim" for the simulated hosts over http + NTLM. */
+    static Path credentials(Path dir) throws IOException {
+        Path file = dir.resolve("credentials.json");
+        Files.writeString(file, "{\"profiles\": {\"sim\": {\"user\": \"" + USER + "\", \"password\": \"" + PASSWORD
+                + "\", \"auth\": \"ntlm\", \"transport\": \"http\", \"timeoutSeconds\": 60}}}");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        return file;
+    }
+
+    /** The four storage ports answered by one in-memory store (a testing module, as StorageModule will bind them). */
+    static Module storage(InMemoryStore store) {
+        return binder -> {
+            binder.bind(ReportHistory.class).toInstance(store);
+            binder.bind(ScanQueue.class).toInstance(store);
+            binder.bind(AccessTokens.class).toInstance(store);
+            binder.bind(ActivityLog.class).toInstance(store);
+        };
+    }
+
+    static TlsReadyServer server(InMemoryStore store, Path credentials, Duration lease) {
+        return TlsReadyServer.builder().port(0).storage(storage(store))
+                .credentials(CredentialProfiles.load(credentials)).scanLease(lease).build();
+    }
+
+    static HttpResponse<String> get(URI base, String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).GET());
+    }
+
+    static HttpResponse<String> delete(URI base, String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).DELETE());
+    }
+
+    static HttpResponse<String> post(URI base, String path, String contentType, String body) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
+    /** {"hosts": [...], "profile": "sim"} */
+    static String hostsBody(List<String> hosts) {
+        return JSON.createObjectNode().<com.fasterxml.jackson.databind.node.ObjectNode>set("hosts",
+                JSON.valueToTree(hosts)).put("profile", "sim").toString();
+    }
+
+    static String inventoryBody(String inventory, String profile) {
+        return JSON.createObjectNode().put("inventory", inventory).put("profile", profile).toString();
+    }
+
+    static JsonNode json(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException("not JSON: " + response.body(), e);
+        }
+    }
+
+    /** Polls the scan until {@code until} holds (the test's @Timeout guards against a hang). */
+    static JsonNode await(URI base, String location, Predicate<JsonNode> until) throws InterruptedException {
+        while (true) {
+            JsonNode scan = json(get(base, location));
+            if (until.test(scan)) {
+                return scan;
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        try {
+            return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<Path> files(String set) {
+        Path here = Paths.get("").toAbsolutePath();
+        Path examples = Files.isDirectory(here.resolveSibling("examples")) ? here.resolveSibling("examples")
+                : here.resolve("examples");
+        try (Stream<Path> files = Files.list(examples.resolve(set))) {
+            return files.filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
