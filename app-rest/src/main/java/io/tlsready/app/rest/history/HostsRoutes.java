@@ -7,6 +7,7 @@ import io.javalin.http.HttpStatus;
 import io.tlsready.app.rest.JsonBody;
 import io.tlsready.app.rest.ProblemException;
 import io.tlsready.app.rest.RouteGroup;
+import io.tlsready.app.rest.guard.ServiceMetrics;
 import io.tlsready.domain.history.HistoryEntry;
 import io.tlsready.domain.history.HostQuery;
 import io.tlsready.domain.history.HostSummary;
@@ -22,6 +23,7 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code GET /api/v1/hosts}: the latest report of every host, filtered by verdict, failing rule and a piece of the
@@ -40,9 +42,12 @@ final class HostsRoutes implements RouteGroup {
     private final ObjectMapper json;
 
     @Inject
-    HostsRoutes(ReportHistory history, ObjectMapper json) {
+    HostsRoutes(ReportHistory history, ObjectMapper json, ServiceMetrics metrics) {
         this.history = history;
         this.json = json;
+        // one indexed count per verdict at each scrape, from the same latest-per-host view the list shows
+        metrics.hostsByVerdict(v -> history.latest(new HostQuery(Optional.of(v), Optional.empty(), Optional.empty(),
+                0, 1)).total());
     }
 
     @Override

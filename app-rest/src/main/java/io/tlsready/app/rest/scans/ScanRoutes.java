@@ -7,6 +7,8 @@ import io.javalin.http.HttpStatus;
 import io.tlsready.app.rest.JsonBody;
 import io.tlsready.app.rest.ProblemException;
 import io.tlsready.app.rest.RouteGroup;
+import io.tlsready.app.rest.guard.Caller;
+import io.tlsready.app.rest.guard.ServiceMetrics;
 import io.tlsready.domain.port.ScanQueue;
 import io.tlsready.domain.scan.Scan;
 import io.tlsready.domain.scan.ScanRequest;
@@ -27,7 +29,6 @@ final class ScanRoutes implements RouteGroup {
 
     static final String PATH = "/api/v1/scans";
     /** The request attribute the auth guard sets to the token's name; scans record it as who asked. */
-    static final String ACTOR_ATTRIBUTE = "tlsready.actor";
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1000;
 
@@ -36,10 +37,17 @@ final class ScanRoutes implements RouteGroup {
     private final ScanWorker worker;
     private final ObjectMapper json;
     private final Clock clock;
+    private final ServiceMetrics metrics;
+    private static final int RUNNING_SCANS_COUNTED = 10_000;
 
     @Inject
-    ScanRoutes(ScanQueue queue, CredentialProfiles profiles, ScanWorker worker, ObjectMapper json, Clock clock) {
+    ScanRoutes(ScanQueue queue, CredentialProfiles profiles, ScanWorker worker, ObjectMapper json, Clock clock,
+            ServiceMetrics metrics) {
         this.queue = queue;
+        this.metrics = metrics;
+        // counted at each scrape; a service keeps a few hundred scans, not millions
+        metrics.scansRunning(() -> queue.scans(0, RUNNING_SCANS_COUNTED).stream()
+                .filter(s -> s.state() == ScanState.RUNNING).count());
         this.requests = new ScanRequests(profiles);
         this.worker = worker;
         this.json = json;
@@ -66,6 +74,7 @@ final class ScanRoutes implements RouteGroup {
         }
         ScanRequest request = requests.read(body, actor(ctx));
         Scan scan = queue.create(request, clock.instant());
+        metrics.scanStarted();
         ctx.status(HttpStatus.ACCEPTED).header("Location", PATH + "/" + scan.id());
         JsonBody.write(ctx, json, JsonBody.JSON, ScanJson.of(scan));
     }
@@ -88,6 +97,7 @@ final class ScanRoutes implements RouteGroup {
                     + "nothing to cancel");
         }
         worker.cancelled(now.id());
+        metrics.scanFinished(ScanState.CANCELLED);
         JsonBody.write(ctx, json, JsonBody.JSON, ScanJson.of(now));
     }
 
@@ -102,8 +112,7 @@ final class ScanRoutes implements RouteGroup {
     }
 
     private static String actor(Context ctx) {
-        Object actor = ctx.attribute(ACTOR_ATTRIBUTE);
-        return actor == null ? "anonymous" : actor.toString();
+        return Caller.nameOf(ctx);
     }
 
     private static int intParam(Context ctx, String name, int fallback, int min, int max) {

@@ -1,6 +1,7 @@
 package io.tlsready.app.rest.scans;
 
 import io.tlsready.app.rest.Background;
+import io.tlsready.app.rest.guard.ServiceMetrics;
 import io.tlsready.domain.audit.AuditService;
 import io.tlsready.domain.fleet.FleetAudit;
 import io.tlsready.domain.fleet.HostAuditor;
@@ -9,6 +10,7 @@ import io.tlsready.domain.port.RemoteTarget;
 import io.tlsready.domain.port.ScanQueue;
 import io.tlsready.domain.report.HostReport;
 import io.tlsready.domain.scan.LeasedTarget;
+import io.tlsready.domain.scan.ScanState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,17 +76,20 @@ final class ScanWorker implements Background {
     private final CredentialProfiles profiles;
     private final Clock clock;
     private final Duration lease;
+    private final ServiceMetrics metrics;
     private final FleetAudit.Settings settings = FleetAudit.Settings.defaults().withKeepReports(false);
     private final String owner = "instance-" + UUID.randomUUID();
     private final Map<Long, Job> inFlight = new ConcurrentHashMap<>();
+    private final Set<String> finishedScans = ConcurrentHashMap.newKeySet();
     private Thread poller;
     private ExecutorService pool;
     private HostAuditor auditor;
     private volatile boolean running;
 
     ScanWorker(ScanQueue queue, RemoteHosts hosts, AuditService audit, CredentialProfiles profiles, Clock clock,
-            Duration lease) {
+            Duration lease, ServiceMetrics metrics) {
         this.queue = queue;
+        this.metrics = metrics;
         this.hosts = RemoteHosts.worded(hosts, ScanHints.WORDS);
         this.audit = audit;
         this.profiles = profiles;
@@ -211,6 +216,11 @@ final class ScanWorker implements Background {
         }
     }
 
+    /** True once per scan in this instance: the scan's last host may finish on any worker thread. */
+    private boolean finishedHere(String scanId) {
+        return finishedScans.add(scanId);
+    }
+
     private void work(Job job) {
         LeasedTarget l = job.lease;
         try {
@@ -218,13 +228,18 @@ final class ScanWorker implements Background {
             if (job.cancelled) {
                 return;
             }
+            long started = System.nanoTime();
             Optional<HostReport> report = target(l)
                     .map(t -> auditor.audit(t, () -> job.cancelled || !running))
                     .orElseGet(() -> Optional.of(AuditService.failed(l.target().name(), "scan " + l.scanId(),
                             "credential profile '" + l.profile() + "' is not configured on this server")));
             if (report.isPresent() && !job.cancelled && running) {
+                metrics.auditTook(Duration.ofNanos(System.nanoTime() - started));
                 if (queue.complete(job.lease, report.get(), clock.instant()).isEmpty()) {
                     LOG.debug("scan {}: result for {} dropped, its lease was lost", l.scanId(), l.target().name());
+                } else if (queue.scan(l.scanId()).filter(s -> s.state() == ScanState.FINISHED
+                        && s.done() == s.total()).isPresent() && finishedHere(l.scanId())) {
+                    metrics.scanFinished(ScanState.FINISHED);
                 }
             }
         } catch (RuntimeException e) {

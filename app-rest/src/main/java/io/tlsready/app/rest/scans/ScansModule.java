@@ -7,6 +7,7 @@ import com.google.inject.multibindings.Multibinder;
 import io.tlsready.adapters.winrm.WinRmModule;
 import io.tlsready.app.rest.Background;
 import io.tlsready.app.rest.RouteGroup;
+import io.tlsready.app.rest.guard.ServiceMetrics;
 import io.tlsready.domain.audit.AuditService;
 import io.tlsready.domain.port.RemoteHosts;
 import io.tlsready.domain.port.ScanQueue;
@@ -49,7 +50,7 @@ public final class ScansModule extends AbstractModule {
 
     @Provides
     @Singleton
-    ScanWorker worker(ScanQueue queue, RemoteHosts hosts, AuditService audit, Clock clock) {
-        return new ScanWorker(queue, hosts, audit, profiles, clock, lease);
+    ScanWorker worker(ScanQueue queue, RemoteHosts hosts, AuditService audit, Clock clock, ServiceMetrics metrics) {
+        return new ScanWorker(queue, hosts, audit, profiles, clock, lease, metrics);
     }
 }

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.Module;
 import io.tlsready.app.rest.TlsReadyServer;
+import io.tlsready.domain.access.AccessToken;
+import io.tlsready.domain.access.Role;
+import io.tlsready.domain.access.TokenSecret;
 import io.tlsready.domain.facts.HostFacts;
 import io.tlsready.domain.port.AccessTokens;
 import io.tlsready.domain.port.ActivityLog;
@@ -25,7 +28,9 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -38,6 +43,8 @@ final class ScanFixtures {
     static final String USER = "scan-auditor";
     static final String PASSWORD = "scan-Pass-" + System.nanoTime();
     static final ObjectMapper JSON = new ObjectMapper();
+    /** The operator token every request of these tests carries; {@link #issueToken} puts it in a store. */
+    static final String TOKEN = TokenSecret.generate();
 
     private static HostFacts ready;
     private static HostFacts notReady;
@@ -89,7 +96,16 @@ final class ScanFixtures {
         };
     }
 
+    /** Puts {@link #TOKEN} into {@code tokens} as an operator token (once per store). */
+    static void issueToken(AccessTokens tokens) {
+        if (tokens.active(TokenSecret.hash(TOKEN)).isEmpty()) {
+            tokens.add(new AccessToken(TokenSecret.newId(), "scan-tests", Role.OPERATOR, TokenSecret.hash(TOKEN),
+                    Instant.now(), Optional.empty()));
+        }
+    }
+
     static TlsReadyServer server(InMemoryStore store, Path credentials, Duration lease) {
+        issueToken(store);
         return TlsReadyServer.builder().port(0).storage(storage(store))
                 .credentials(CredentialProfiles.load(credentials)).scanLease(lease).build();
     }
@@ -137,6 +153,7 @@ final class ScanFixtures {
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) {
+        request.header("Authorization", "Bearer " + TOKEN);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         try {

@@ -14,6 +14,7 @@ import com.google.inject.Guice;
 import io.tlsready.adapters.storage.StorageModule;
 import io.tlsready.app.rest.TlsReadyServer;
 import io.tlsready.domain.history.StoredReport;
+import io.tlsready.domain.port.AccessTokens;
 import io.tlsready.domain.port.ScanQueue;
 import io.tlsready.sim.HostSpec;
 import io.tlsready.sim.SimulatedFleet;
@@ -55,6 +56,9 @@ class ScansOnPostgresIT {
             specs.add(host(79, i, i % 4 == 0 ? notReady() : ready()).withLatency(Duration.ofMillis(20 + 10L * i)));
         }
         try (PostgresCluster pg = PostgresCluster.start(); SimulatedFleet fleet = SimulatedFleet.start(specs)) {
+            try (StorageModule tokens = StorageModule.postgres(pg.jdbcUrl())) {
+                ScanFixtures.issueToken(Guice.createInjector(tokens).getInstance(AccessTokens.class));
+            }
             Process doomed = startInstance(pg.jdbcUrl(), credentials);
             String id;
             try {
