@@ -11,15 +11,32 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** Real HTTP over loopback against a started {@link TlsReadyServer}. */
+/**
+ * Real HTTP over loopback against a started {@link TlsReadyServer}. Every request and answer is checked against the
+ * API's OpenAPI contract ({@link ContractedExchange}); {@link #outsideContract()} is for deliberately broken requests.
+ */
 final class RestClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI base;
+    private final boolean withinContract;
 
     RestClient(URI base) {
+        this(base, true);
+    }
+
+    private RestClient(URI base, boolean withinContract) {
         this.base = base;
+        this.withinContract = withinContract;
+    }
+
+    /**
+     * The same server, for requests outside the contract on purpose (a broken body, an unknown path or method): they
+     * are sent unchecked, and the answer must still be one the contract documents or a valid problem document.
+     */
+    RestClient outsideContract() {
+        return new RestClient(base, false);
     }
 
     /** The server's base URI, e.g. {@code http://127.0.0.1:41234/}. */
@@ -59,8 +76,14 @@ final class RestClient {
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
+        HttpRequest built = request.timeout(Duration.ofSeconds(30)).build();
+        if (withinContract) {
+            ContractedExchange.checkRequest(built);
+        }
         try {
-            return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
+            ContractedExchange.checkAnswer(built, response, withinContract);
+            return response;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
