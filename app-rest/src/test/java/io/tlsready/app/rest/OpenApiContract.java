@@ -81,8 +81,12 @@ final class OpenApiContract {
         return document;
     }
 
-    /** An operation of the document: its path template, method and node. */
-    record Operation(String template, String method, JsonNode node, Map<String, String> pathValues) {
+    /**
+     * An operation of the document: its path template, the method asked for and the one documented (HEAD is served
+     * by GET's operation, without a body), its node, and the values of its path parameters.
+     */
+    record Operation(String template, String method, String documented, JsonNode node,
+                     Map<String, String> pathValues) {
 
         String name() {
             return method.toUpperCase(Locale.ROOT) + " " + template;
@@ -90,7 +94,7 @@ final class OpenApiContract {
 
         /** The JSON pointer of this operation in the document. */
         String pointer() {
-            return "/paths/" + escape(template) + "/" + method;
+            return "/paths/" + escape(template) + "/" + documented;
         }
     }
 
@@ -100,7 +104,9 @@ final class OpenApiContract {
         for (PathTemplate t : paths) {
             Matcher match = t.regex().matcher(path);
             if (match.matches()) {
-                JsonNode op = document.path("paths").path(t.template()).path(m);
+                String documented = m.equals("head") && !document.path("paths").path(t.template()).has("head")
+                        ? "get" : m;
+                JsonNode op = document.path("paths").path(t.template()).path(documented);
                 if (op.isMissingNode()) {
                     return Optional.empty(); // the path is here, the method is not
                 }
@@ -108,7 +114,7 @@ final class OpenApiContract {
                 for (int i = 0; i < t.parameters().size(); i++) {
                     values.put(t.parameters().get(i), match.group(i + 1));
                 }
-                return Optional.of(new Operation(t.template(), m, op, values));
+                return Optional.of(new Operation(t.template(), m, documented, op, values));
             }
         }
         return Optional.empty();
@@ -200,6 +206,9 @@ final class OpenApiContract {
         }
         if (!mediaType(contentType).equals(Problem.CONTENT_TYPE)) {
             problems.add(what + " as " + contentType + ", not " + Problem.CONTENT_TYPE);
+            return problems;
+        }
+        if (method.equalsIgnoreCase("HEAD")) {
             return problems;
         }
         problems.addAll(prefixed(what, validateJsonText(PROBLEM, body)));

@@ -180,6 +180,16 @@ class OpenApiContractTest {
     }
 
     @Test
+    void head_is_answered_as_get_without_a_body() {
+        assertThat(CONTRACT.checkRequest("HEAD", "/api/v1/hosts", "limit=5", null, new byte[0])).isEmpty();
+        assertThat(CONTRACT.checkResponse("HEAD", "/api/v1/rules", 200, "application/json", NO_HEADERS, NONE))
+                .isEmpty();
+        assertThat(CONTRACT.checkResponse("HEAD", "/api/v1/rules", 201, "application/json", NO_HEADERS, NONE))
+                .isNotEmpty();
+        assertThat(CONTRACT.checkRequest("HEAD", "/api/v1/audits", null, null, new byte[0])).isNotEmpty();
+    }
+
+    @Test
     void outside_the_contract_the_answer_must_still_be_a_problem() {
         String problem = "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,"
                 + "\"detail\":\"no such resource\",\"instance\":\"/nowhere\"}";

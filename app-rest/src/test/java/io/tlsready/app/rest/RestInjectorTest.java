@@ -28,8 +28,9 @@ class RestInjectorTest {
         assertThat(injector.getInstance(AuditService.class)).isSameAs(injector.getInstance(AuditService.class));
         assertThat(injector.getInstance(OfflineEvidence.class)).isNotNull();
         assertThat(injector.getInstance(Key.get(new TypeLiteral<Set<RouteGroup>>() { })))
-                .hasSize(4)
+                .hasSize(5)
                 .hasAtLeastOneElementOfType(AuditRoutes.class)
+                .hasAtLeastOneElementOfType(OpenApiRoutes.class)
                 .hasAtLeastOneElementOfType(ProblemRoutes.class);
         assertThat(injector.getBinding(Javalin.class)).isNotNull();
     }
