@@ -34,9 +34,9 @@ final class RestModule extends AbstractModule {
         bindGroup(groups, HealthRoutes.class);
         bindGroup(groups, RulesRoutes.class);
         bindGroup(groups, AuditRoutes.class);
+        bindGroup(groups, OpenApiRoutes.class);
         // present when a storage module is installed beside this one (serve); an embedded server may run without
         OptionalBinder.newOptionalBinder(binder(), ReportHistory.class);
-        bindGroup(groups, OpenApiRoutes.class);
     }
 
     private void bindGroup(Multibinder<RouteGroup> groups, Class<? extends RouteGroup> group) {

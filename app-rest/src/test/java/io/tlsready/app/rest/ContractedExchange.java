@@ -25,7 +25,7 @@ final class ContractedExchange {
     /** Before sending: the method, path, query and body are the contract's. */
     static void checkRequest(HttpRequest request) {
         String contentType = request.headers().firstValue("Content-Type").orElse(null);
-        List<String> problems = OpenApiContract.standard().checkRequest(request.method(), request.uri().getPath(),
+        List<String> problems = OpenApiContract.standard().checkRequest(request.method(), request.uri().getRawPath(),
                 request.uri().getRawQuery(), contentType, body(request));
         fail("request " + request.method() + " " + request.uri().getPath(), problems, null);
     }
@@ -34,7 +34,7 @@ final class ContractedExchange {
     static void checkAnswer(HttpRequest request, HttpResponse<String> response, boolean withinContract) {
         OpenApiContract contract = OpenApiContract.standard();
         String contentType = response.headers().firstValue("Content-Type").orElse(null);
-        String path = request.uri().getPath();
+        String path = request.uri().getRawPath();
         List<String> problems = withinContract
                 ? contract.checkResponse(request.method(), path, response.statusCode(), contentType,
                         response.headers()::firstValue, response.body())

@@ -98,7 +98,10 @@ final class OpenApiContract {
         }
     }
 
-    /** The operation that serves {@code method} on {@code path} (no query), if the document has one. */
+    /**
+     * The operation that serves {@code method} on {@code path} (as sent: percent-encoded, no query), if the document
+     * has one. Path parameter values are decoded ({@code %2F} is part of a value, not a separator).
+     */
     Optional<Operation> operation(String method, String path) {
         String m = method.toLowerCase(Locale.ROOT);
         for (PathTemplate t : paths) {
@@ -319,7 +322,7 @@ final class OpenApiContract {
                 problems.add(op.name() + ": path parameter {" + name + "} is not declared");
             } else {
                 problems.addAll(prefixed(op.name() + " path parameter " + name,
-                        validate(parameterSchema(p), typed(p, decode(raw)))));
+                        validate(parameterSchema(p), typed(p, decode(raw.replace("+", "%2B"))))));
             }
         });
         Map<String, String> given = new LinkedHashMap<>();

@@ -149,6 +149,8 @@ class OpenApiContractTest {
                 .isNotEmpty();
         assertThat(CONTRACT.checkRequest("GET", "/api/v1/hosts/SRV01/history", "limit=5", null, new byte[0]))
                 .isEmpty();
+        assertThat(CONTRACT.checkRequest("GET", "/api/v1/hosts/a%2Fb%20c/history", null, null, new byte[0]))
+                .isEmpty();
     }
 
     @Test
