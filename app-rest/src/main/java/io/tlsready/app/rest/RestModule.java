@@ -34,6 +34,7 @@ final class RestModule extends AbstractModule {
         bindGroup(groups, RulesRoutes.class);
         bindGroup(groups, AuditRoutes.class);
         Multibinder.newSetBinder(binder(), Background.class); // rooms add theirs; none is fine
+        bindGroup(groups, OpenApiRoutes.class);
     }
 
     private void bindGroup(Multibinder<RouteGroup> groups, Class<? extends RouteGroup> group) {

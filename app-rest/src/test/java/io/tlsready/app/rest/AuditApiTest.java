@@ -104,7 +104,7 @@ class AuditApiTest {
     void a_malformed_json_snapshot_is_a_400_problem_naming_the_body(RestClient client) {
         byte[] broken = "{\"schema\":\"tlsready.snapshot/v1\",\"host\":".getBytes(StandardCharsets.UTF_8);
 
-        HttpResponse<String> r = client.post(AUDITS, "application/json", broken);
+        HttpResponse<String> r = client.outsideContract().post(AUDITS, "application/json", broken);
 
         assertProblem(r, 400, "Malformed evidence");
         assertThat(RestClient.json(r).get("detail").asText()).startsWith(AuditRoutes.JSON_BODY_NAME);
@@ -115,7 +115,7 @@ class AuditApiTest {
     void multipart_without_evidence_parts_is_a_400_problem(RestClient client) {
         Multipart body = new Multipart().field("comment", "no files here");
 
-        HttpResponse<String> r = client.post(AUDITS, body.contentType(), body.build());
+        HttpResponse<String> r = client.outsideContract().post(AUDITS, body.contentType(), body.build());
 
         assertProblem(r, 400, "Bad Request");
         assertThat(RestClient.json(r).get("detail").asText()).contains("'evidence'");
@@ -125,7 +125,7 @@ class AuditApiTest {
     void a_multipart_body_that_does_not_parse_is_a_400_problem(RestClient client) {
         byte[] garbage = "--other\r\nnot a part at all".getBytes(StandardCharsets.UTF_8);
 
-        HttpResponse<String> r = client.post(AUDITS, "multipart/form-data; boundary=expected", garbage);
+        HttpResponse<String> r = client.outsideContract().post(AUDITS, "multipart/form-data; boundary=expected", garbage);
 
         assertProblem(r, 400, "Bad Request");
         assertThat(RestClient.json(r).get("detail").asText()).contains("multipart");
@@ -146,7 +146,7 @@ class AuditApiTest {
 
     @Test
     void other_content_types_are_a_415_problem_with_accept_post(RestClient client) {
-        HttpResponse<String> r = client.post(AUDITS, "text/plain", "hello".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> r = client.outsideContract().post(AUDITS, "text/plain", "hello".getBytes(StandardCharsets.UTF_8));
 
         assertProblem(r, 415, "Unsupported Media Type");
         assertThat(r.headers().firstValue("Accept-Post")).hasValue(AuditRoutes.ACCEPTED);
@@ -155,7 +155,7 @@ class AuditApiTest {
 
     @Test
     void a_missing_content_type_is_a_415_problem(RestClient client) {
-        HttpResponse<String> r = client.post(AUDITS, null, "{}".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> r = client.outsideContract().post(AUDITS, null, "{}".getBytes(StandardCharsets.UTF_8));
 
         assertProblem(r, 415, "Unsupported Media Type");
     }

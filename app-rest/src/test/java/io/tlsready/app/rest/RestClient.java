@@ -11,26 +11,44 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** Real HTTP over loopback against a started {@link TlsReadyServer}. */
+/**
+ * Real HTTP over loopback against a started {@link TlsReadyServer}. Every request and answer is checked against the
+ * API's OpenAPI contract ({@link ContractedExchange}); {@link #outsideContract()} is for deliberately broken requests.
+ */
 final class RestClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI base;
     private final String token;
+    private final boolean withinContract;
 
     RestClient(URI base) {
-        this(base, null);
+        this(base, null, true);
     }
 
-    private RestClient(URI base, String token) {
+    private RestClient(URI base, String token, boolean withinContract) {
         this.base = base;
         this.token = token;
+        this.withinContract = withinContract;
     }
 
     /** The same server with {@code Authorization: Bearer token} on every request (null: none). */
     RestClient withToken(String bearerToken) {
-        return new RestClient(base, bearerToken);
+        return new RestClient(base, bearerToken, withinContract);
+    }
+
+    /** The bearer token this client sends, or null (for tests that build their own requests). */
+    String token() {
+        return token;
+    }
+
+    /**
+     * The same server, for requests outside the contract on purpose (a broken body, an unknown path or method): they
+     * are sent unchecked, and the answer must still be one the contract documents or a valid problem document.
+     */
+    RestClient outsideContract() {
+        return new RestClient(base, token, false);
     }
 
     /** The server's base URI, e.g. {@code http://127.0.0.1:41234/}. */
@@ -75,8 +93,13 @@ final class RestClient {
             built = HttpRequest.newBuilder(built, (name, value) -> true).header("Authorization", "Bearer " + token)
                     .build();
         }
+        if (withinContract) {
+            ContractedExchange.checkRequest(built);
+        }
         try {
-            return http.send(built, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
+            ContractedExchange.checkAnswer(built, response, withinContract);
+            return response;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

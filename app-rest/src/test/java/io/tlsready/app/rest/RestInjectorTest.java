@@ -29,8 +29,9 @@ class RestInjectorTest {
         assertThat(injector.getInstance(AuditService.class)).isSameAs(injector.getInstance(AuditService.class));
         assertThat(injector.getInstance(OfflineEvidence.class)).isNotNull();
         assertThat(injector.getInstance(Key.get(new TypeLiteral<Set<RouteGroup>>() { })))
-                .hasSize(6)
+                .hasSize(7)
                 .hasAtLeastOneElementOfType(AuditRoutes.class)
+                .hasAtLeastOneElementOfType(OpenApiRoutes.class)
                 .hasAtLeastOneElementOfType(ProblemRoutes.class);
         assertThat(injector.getBinding(Javalin.class)).isNotNull();
     }

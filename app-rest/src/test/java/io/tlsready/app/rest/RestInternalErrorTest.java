@@ -21,7 +21,7 @@ class RestInternalErrorTest {
 
     @Test
     void an_unexpected_failure_is_a_generic_500_problem_with_an_incident_id(RestClient client) {
-        HttpResponse<String> r = client.get("/boom");
+        HttpResponse<String> r = client.outsideContract().get("/boom");
 
         assertProblem(r, 500, "Server Error");
         assertThat(RestClient.json(r).get("detail").asText())
