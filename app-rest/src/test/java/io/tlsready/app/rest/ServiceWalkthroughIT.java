@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -197,9 +198,23 @@ class ServiceWalkthroughIT {
         JsonNode changes = entries.get(0).path("changes");
         assertThat(changes).isNotEmpty();
         assertThat(changes).anySatisfy(c -> {
+            assertThat(c.path("rule").asText()).isEqualTo("SCHANNEL_TLS12_CLIENT");
             assertThat(c.path("before").asText()).isEqualTo("FAIL");
             assertThat(c.path("after").asText()).isEqualTo("PASS");
         });
+        // exactly the rules whose status differs between the two stored reports
+        Map<String, String> before = statuses(entries.get(1).path("report"));
+        Map<String, String> after = statuses(entries.get(0).path("report"));
+        List<String> expected = new ArrayList<>();
+        after.forEach((rule, status) -> {
+            if (!status.equals(before.get(rule))) {
+                expected.add(rule + ":" + before.get(rule) + "->" + status);
+            }
+        });
+        List<String> listed = new ArrayList<>();
+        changes.forEach(c -> listed.add(c.path("rule").asText() + ":" + (c.path("before").isNull() ? null
+                : c.path("before").asText()) + "->" + c.path("after").asText()));
+        assertThat(listed).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(entries.get(0).path("report").path("host").asText()).isEqualTo(fixed);
         assertThat(hostNames(ok(operator.get("/api/v1/hosts?verdict=NOT_READY"))))
                 .containsExactly(SUBNET + 1, "MABS01");
@@ -272,6 +287,14 @@ class ServiceWalkthroughIT {
 
     private static JsonNode json(HttpResponse<String> r) {
         return RestClient.json(r);
+    }
+
+    /** rule id to status name, from one element of a tlsready.report/v1 document's "hosts". */
+    private static Map<String, String> statuses(JsonNode hostReport) {
+        Map<String, String> out = new LinkedHashMap<>();
+        hostReport.path("findings").forEach(f -> out.put(f.path("rule").asText(), f.path("status").asText()));
+        assertThat(out).as("findings of %s", hostReport.path("host")).isNotEmpty();
+        return out;
     }
 
     private static List<String> hostNames(JsonNode page) {
