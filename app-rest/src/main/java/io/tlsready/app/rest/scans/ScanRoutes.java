@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -73,7 +74,7 @@ final class ScanRoutes implements RouteGroup {
             body = in.readAllBytes();
         }
         ScanRequest request = requests.read(body, actor(ctx));
-        Scan scan = queue.create(request, clock.instant());
+        Scan scan = queue.create(request, clock.instant().truncatedTo(ChronoUnit.MILLIS));
         metrics.scanStarted();
         ctx.status(HttpStatus.ACCEPTED).header("Location", PATH + "/" + scan.id());
         JsonBody.write(ctx, json, JsonBody.JSON, ScanJson.of(scan));
@@ -91,7 +92,7 @@ final class ScanRoutes implements RouteGroup {
             throw ProblemException.of(HttpStatus.CONFLICT, "scan " + scan.id() + " finished already; there is "
                     + "nothing to cancel");
         }
-        Scan now = queue.cancel(scan.id(), clock.instant()).orElseThrow(() -> notFound(scan.id()));
+        Scan now = queue.cancel(scan.id(), clock.instant().truncatedTo(ChronoUnit.MILLIS)).orElseThrow(() -> notFound(scan.id()));
         if (now.state() == ScanState.FINISHED) {
             throw ProblemException.of(HttpStatus.CONFLICT, "scan " + scan.id() + " finished already; there is "
                     + "nothing to cancel");

@@ -14,6 +14,7 @@ import io.tlsready.domain.scan.ScanState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -235,7 +236,7 @@ final class ScanWorker implements Background {
                             "credential profile '" + l.profile() + "' is not configured on this server")));
             if (report.isPresent() && !job.cancelled && running) {
                 metrics.auditTook(Duration.ofNanos(System.nanoTime() - started));
-                if (queue.complete(job.lease, report.get(), clock.instant()).isEmpty()) {
+                if (queue.complete(job.lease, report.get(), clock.instant().truncatedTo(ChronoUnit.MILLIS)).isEmpty()) {
                     LOG.debug("scan {}: result for {} dropped, its lease was lost", l.scanId(), l.target().name());
                 } else if (queue.scan(l.scanId()).filter(s -> s.state() == ScanState.FINISHED
                         && s.done() == s.total()).isPresent() && finishedHere(l.scanId())) {
