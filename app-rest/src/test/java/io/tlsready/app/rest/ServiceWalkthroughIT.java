@@ -8,7 +8,6 @@ import io.tlsready.domain.facts.HostFacts;
 import io.tlsready.sim.EvidenceFacts;
 import io.tlsready.sim.HostSpec;
 import io.tlsready.sim.SimulatedFleet;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -24,9 +23,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +38,6 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(600) // a guard against a hang only
 class ServiceWalkthroughIT {
 
-    private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+/)");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String USER = "walk-auditor";
     private static final String PASSWORD = "walk-Pass-" + System.nanoTime();
@@ -52,62 +47,17 @@ class ServiceWalkthroughIT {
     @TempDir
     Path tmp;
 
-    private final List<Process> started = new ArrayList<>();
+    private final List<ServeProcess> started = new ArrayList<>();
 
-    /** A running process whose stderr goes to a file (a pipe may lose its last lines when the process exits). */
-    private record Service(Process process, Path log) {
-
-        String err() throws IOException {
-            return Files.readString(log, StandardCharsets.UTF_8);
-        }
-
-        URI uri() throws Exception {
-            for (int i = 0; i < 1200; i++) {
-                Matcher m = LISTENING.matcher(err());
-                if (m.find()) {
-                    return URI.create(m.group(1));
-                }
-                if (!process.isAlive()) {
-                    throw new AssertionError("serve ended (exit " + process.exitValue() + ") without listening:\n"
-                            + err());
-                }
-                Thread.sleep(100);
-            }
-            throw new AssertionError("serve did not listen within 2 minutes:\n" + err());
-        }
-
-        int exitCode() throws InterruptedException {
-            assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("ended").isTrue();
-            return process.exitValue();
-        }
-
-        int terminate() throws InterruptedException {
-            process.destroy();
-            return exitCode();
-        }
-    }
-
-    private Service launch(Path stdout, String... args) throws IOException {
-        Path target = Path.of("target").toAbsolutePath();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                target.resolve("tlsready-app-rest.jar") + File.pathSeparator + target.resolve("lib") + File.separator
-                        + "*",
-                "io.tlsready.app.rest.serve.ServeMain", "serve"));
-        command.addAll(List.of(args));
-        Path log = Files.createTempFile(tmp, "serve", ".log");
-        Process p = new ProcessBuilder(command).directory(tmp.toFile()).redirectError(log.toFile())
-                .redirectOutput(stdout == null ? ProcessBuilder.Redirect.DISCARD
-                        : ProcessBuilder.Redirect.to(stdout.toFile()))
-                .start();
-        p.getOutputStream().close();
+    private ServeProcess launch(Path stdout, String... args) throws IOException {
+        ServeProcess p = ServeProcess.start(tmp, stdout, args);
         started.add(p);
-        return new Service(p, log);
+        return p;
     }
 
     @AfterEach
     void noProcessIsLeftRunning() {
-        started.forEach(Process::destroyForcibly);
+        started.forEach(ServeProcess::kill);
     }
 
     @Test
@@ -116,7 +66,7 @@ class ServiceWalkthroughIT {
         String listen = "127.0.0.1:" + freePort();
         String[] serveArgs = {"--listen", listen, "--data", data.toString(), "--credentials",
                 credentials(tmp).toString()};
-        Service service = launch(null, serveArgs);
+        ServeProcess service = launch(null, serveArgs);
         URI uri = service.uri();
         String token = Files.readString(data.resolve("initial-token")).strip();
         RestClient operator = new RestClient(uri).withToken(token);
@@ -224,7 +174,7 @@ class ServiceWalkthroughIT {
         assertUnauthorized(anonymous.get("/api/v1/hosts"));
         assertUnauthorized(anonymous.withToken("tlsr_" + "x".repeat(43)).get("/api/v1/hosts"));
         Path readerOut = tmp.resolve("reader-token.txt");
-        Service create = launch(readerOut, "token", "create", "--name", "r", "--role", "reader", "--data",
+        ServeProcess create = launch(readerOut, "token", "create", "--name", "r", "--role", "reader", "--data",
                 data.toString());
         assertThat(create.exitCode()).as(create.err()).isZero();
         String readerToken = Files.readString(readerOut).strip();
@@ -242,7 +192,7 @@ class ServiceWalkthroughIT {
         assertThat(service.terminate()).as("exit code after SIGTERM\n%s", service.err()).isEqualTo(143);
         // the first start shows the initial token once (by design), and no other secret
         assertThat(service.err()).containsOnlyOnce(token).doesNotContain(readerToken).doesNotContain(PASSWORD);
-        Service again = launch(null, serveArgs);
+        ServeProcess again = launch(null, serveArgs);
         RestClient afterRestart = new RestClient(again.uri()).withToken(token);
         JsonNode hosts = ok(afterRestart.get("/api/v1/hosts"));
         assertThat(hostNames(hosts)).containsExactly(SUBNET + 1, SUBNET + 2, SUBNET + 3, "MABS01");
