@@ -66,9 +66,10 @@ class ScanReportApiTest {
         HostReport refused = AuditService.failed(HOSTILE, "winrm", "connection refused by <" + HOSTILE + ">");
         List<ScanTarget> targets = List.of(ScanTarget.named("mabs01"), ScanTarget.named(HOSTILE),
                 ScanTarget.named("still-running"));
-        Instant now = Instant.parse("2026-12-07T10:00:00Z");
+        // now, and held for an hour: the server's own scan worker must not take "still-running" over an expired lease
+        Instant now = Instant.now();
         Scan scan = STORE.create(new ScanRequest(targets, "lab", "tester"), now);
-        List<LeasedTarget> leased = STORE.lease("test-instance", 10, now, Duration.ofMinutes(5));
+        List<LeasedTarget> leased = STORE.lease("test-instance", 10, now, Duration.ofHours(1));
         // finished out of order: the report still lists hosts in target order
         STORE.complete(leased.get(1), refused, now.plusSeconds(1)).orElseThrow();
         STORE.complete(leased.get(0), mabs, now.plusSeconds(2)).orElseThrow();

@@ -58,6 +58,7 @@ public final class InMemoryStore implements ReportHistory, ScanQueue, AccessToke
         String owner;
         Instant until;
         boolean done;
+        StoredReport report;
 
         TargetRow(long id, String scanId, int seq, ScanTarget target) {
             this.id = id;
@@ -186,6 +187,7 @@ public final class InMemoryStore implements ReportHistory, ScanQueue, AccessToke
         }
         t.done = true;
         StoredReport stored = append(report, at, Optional.of(t.scanId));
+        t.report = stored;
         Scan s = scan.scan;
         Map<Verdict, Integer> verdicts = new EnumMap<>(Verdict.class);
         verdicts.putAll(s.verdicts());
@@ -223,11 +225,9 @@ public final class InMemoryStore implements ReportHistory, ScanQueue, AccessToke
 
     @Override
     public synchronized List<StoredReport> reports(String scanId) {
-        Map<String, Integer> order = new LinkedHashMap<>();
-        targets.stream().filter(t -> t.scanId.equals(scanId)).forEach(t -> order.put(HostKey.of(t.target.name()), t.seq));
-        return reports.stream().filter(r -> r.scanId().equals(Optional.of(scanId)))
-                .sorted(Comparator.comparingInt(r -> order.getOrDefault(HostKey.of(r.host()), Integer.MAX_VALUE)))
-                .toList();
+        // by the target's place in the scan, as a report may carry the machine's own name rather than the target's
+        return targets.stream().filter(t -> t.scanId.equals(scanId) && t.report != null)
+                .sorted(Comparator.comparingInt(t -> t.seq)).map(t -> t.report).toList();
     }
 
     // AccessTokens
