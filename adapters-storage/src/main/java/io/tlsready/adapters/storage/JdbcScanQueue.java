@@ -96,6 +96,19 @@ final class JdbcScanQueue implements ScanQueue {
     }
 
     @Override
+    public long running() {
+        return db.read("counting running scans", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM scans WHERE state = ?")) {
+                ps.setString(1, ScanState.RUNNING.name());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    @Override
     public List<Scan> scans(int offset, int limit) {
         return db.read("listing scans", c -> {
             List<String> ids = new ArrayList<>();

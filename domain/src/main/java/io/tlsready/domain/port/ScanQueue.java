@@ -25,6 +25,9 @@ public interface ScanQueue {
     /** Scans, newest first. */
     List<Scan> scans(int offset, int limit);
 
+    /** How many scans are RUNNING (one count, for metrics scraped every few seconds). */
+    long running();
+
     /**
      * Takes up to {@code max} targets of running scans that nobody holds (never leased, or the lease expired
      * before {@code now}), oldest scan first, in target order; they are {@code owner}'s until

@@ -192,6 +192,22 @@ public abstract class ScanQueueContract {
     }
 
     @Test
+    void running_counts_the_scans_neither_finished_nor_cancelled() {
+        assertThat(queue().running()).isZero();
+        Scan finishing = queue().create(request("srv1"), T0);
+        Scan cancelled = queue().create(request("srv2"), T0);
+        queue().create(request("srv3", "srv4"), T0);
+        assertThat(queue().running()).isEqualTo(3);
+
+        LeasedTarget lease = queue().lease("node-a", 1, T0, LEASE).get(0);
+        assertThat(lease.scanId()).isEqualTo(finishing.id());
+        queue().complete(lease, reportOf(lease), T0.plusSeconds(1));
+        queue().cancel(cancelled.id(), T0.plusSeconds(2));
+
+        assertThat(queue().running()).isEqualTo(1);
+    }
+
+    @Test
     void cancelling_a_finished_scan_leaves_it_finished() {
         Scan scan = queue().create(request("srv1"), T0);
         LeasedTarget lease = queue().lease("node-a", 1, T0, LEASE).get(0);

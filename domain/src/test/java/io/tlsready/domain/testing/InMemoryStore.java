@@ -138,6 +138,11 @@ public final class InMemoryStore implements ReportHistory, ScanQueue, AccessToke
     }
 
     @Override
+    public synchronized long running() {
+        return scans.values().stream().filter(r -> r.scan.state() == ScanState.RUNNING).count();
+    }
+
+    @Override
     public synchronized List<LeasedTarget> lease(String owner, int max, Instant now, Duration leaseFor) {
         List<LeasedTarget> leased = new ArrayList<>();
         for (TargetRow t : targets) {

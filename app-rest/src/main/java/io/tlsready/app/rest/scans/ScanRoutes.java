@@ -39,16 +39,13 @@ final class ScanRoutes implements RouteGroup {
     private final ObjectMapper json;
     private final Clock clock;
     private final ServiceMetrics metrics;
-    private static final int RUNNING_SCANS_COUNTED = 10_000;
 
     @Inject
     ScanRoutes(ScanQueue queue, CredentialProfiles profiles, ScanWorker worker, ObjectMapper json, Clock clock,
             ServiceMetrics metrics) {
         this.queue = queue;
         this.metrics = metrics;
-        // counted at each scrape; a service keeps a few hundred scans, not millions
-        metrics.scansRunning(() -> queue.scans(0, RUNNING_SCANS_COUNTED).stream()
-                .filter(s -> s.state() == ScanState.RUNNING).count());
+        metrics.scansRunning(queue::running); // one count at each scrape
         this.requests = new ScanRequests(profiles);
         this.worker = worker;
         this.json = json;
