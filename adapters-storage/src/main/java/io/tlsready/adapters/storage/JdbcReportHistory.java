@@ -4,6 +4,7 @@ import io.tlsready.domain.history.HostKey;
 import io.tlsready.domain.history.HostQuery;
 import io.tlsready.domain.history.HostSummary;
 import io.tlsready.domain.history.Page;
+import io.tlsready.domain.history.RuleCount;
 import io.tlsready.domain.history.StoredReport;
 import io.tlsready.domain.port.ReportHistory;
 import io.tlsready.domain.report.HostReport;
@@ -85,6 +86,22 @@ final class JdbcReportHistory implements ReportHistory {
             ps.setString(i++, a);
         }
         return i;
+    }
+
+    @Override
+    public List<RuleCount> failingRules() {
+        return db.read("counting failing rules", c -> {
+            List<RuleCount> counts = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT f.rule, count(*) FROM hosts h "
+                    + "JOIN report_failing f ON f.report_id = h.report_id GROUP BY f.rule");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    counts.add(new RuleCount(RuleId.valueOf(rs.getString(1)), rs.getLong(2)));
+                }
+            }
+            counts.sort(RuleCount.MOST_HOSTS_FIRST); // rule-book order for ties: the enum's, not the names'
+            return counts;
+        });
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.tlsready.domain.port;
 import io.tlsready.domain.history.HostQuery;
 import io.tlsready.domain.history.HostSummary;
 import io.tlsready.domain.history.Page;
+import io.tlsready.domain.history.RuleCount;
 import io.tlsready.domain.history.StoredReport;
 import io.tlsready.domain.report.HostReport;
 import java.time.Instant;
@@ -20,6 +21,12 @@ public interface ReportHistory {
 
     /** The latest report of each host that matches, one page of them. */
     Page<HostSummary> latest(HostQuery query);
+
+    /**
+     * The rules that FAIL in hosts' latest reports, each with how many hosts, {@link RuleCount#MOST_HOSTS_FIRST most
+     * hosts first}: "what to fix first" for a fleet. Rules that fail nowhere are not listed.
+     */
+    List<RuleCount> failingRules();
 
     /** One host's reports, newest first, at most {@code limit}; empty for a host never seen. */
     List<StoredReport> history(String host, int limit);

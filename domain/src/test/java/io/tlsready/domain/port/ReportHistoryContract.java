@@ -6,6 +6,7 @@ import io.tlsready.domain.audit.AuditService;
 import io.tlsready.domain.history.HostQuery;
 import io.tlsready.domain.history.HostSummary;
 import io.tlsready.domain.history.Page;
+import io.tlsready.domain.history.RuleCount;
 import io.tlsready.domain.history.StoredReport;
 import io.tlsready.domain.report.HostReport;
 import io.tlsready.domain.report.Verdict;
@@ -114,6 +115,27 @@ public abstract class ReportHistoryContract {
                 Optional.empty(), 0, 100));
         assertThat(none.items()).isEmpty();
         assertThat(none.total()).isZero();
+    }
+
+    @Test
+    void failing_rules_count_hosts_by_their_latest_report_most_hosts_first() {
+        assertThat(history().failingRules()).isEmpty();
+        history().save(notReady("srv1"), T0);
+        history().save(notReady("srv2"), T0);
+        history().save(notReady("SRV3"), T0);
+        history().save(ready("srv3"), T0.plusSeconds(1)); // fixed since: its older failures no longer count
+        List<RuleId> failingOnOne = notReady("x").findings().stream()
+                .filter(f -> f.status() == io.tlsready.domain.rules.Status.FAIL).map(f -> f.rule()).toList();
+        assertThat(failingOnOne).isNotEmpty();
+
+        List<RuleCount> counts = history().failingRules();
+
+        assertThat(counts).extracting(RuleCount::rule).containsExactlyElementsOf(failingOnOne.stream().sorted().toList());
+        assertThat(counts).allSatisfy(c -> assertThat(c.hosts()).isEqualTo(2));
+        history().save(ready("srv2"), T0.plusSeconds(2));
+        assertThat(history().failingRules()).allSatisfy(c -> assertThat(c.hosts()).isEqualTo(1));
+        history().save(ready("srv1"), T0.plusSeconds(3));
+        assertThat(history().failingRules()).isEmpty();
     }
 
     @Test

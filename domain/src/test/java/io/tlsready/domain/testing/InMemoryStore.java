@@ -6,6 +6,7 @@ import io.tlsready.domain.history.HostKey;
 import io.tlsready.domain.history.HostQuery;
 import io.tlsready.domain.history.HostSummary;
 import io.tlsready.domain.history.Page;
+import io.tlsready.domain.history.RuleCount;
 import io.tlsready.domain.history.StoredReport;
 import io.tlsready.domain.port.AccessTokens;
 import io.tlsready.domain.port.ActivityLog;
@@ -13,6 +14,7 @@ import io.tlsready.domain.port.ReportHistory;
 import io.tlsready.domain.port.ScanQueue;
 import io.tlsready.domain.report.HostReport;
 import io.tlsready.domain.report.Verdict;
+import io.tlsready.domain.rules.RuleId;
 import io.tlsready.domain.scan.LeasedTarget;
 import io.tlsready.domain.scan.Scan;
 import io.tlsready.domain.scan.ScanRequest;
@@ -97,6 +99,16 @@ public final class InMemoryStore implements ReportHistory, ScanQueue, AccessToke
                 .toList();
         List<HostSummary> page = matching.stream().skip(query.offset()).limit(query.limit()).toList();
         return new Page<>(page, matching.size(), query.offset(), query.limit());
+    }
+
+    @Override
+    public synchronized List<RuleCount> failingRules() {
+        Map<String, StoredReport> latest = new LinkedHashMap<>();
+        reports.forEach(r -> latest.put(HostKey.of(r.host()), r));
+        Map<RuleId, Long> counts = new EnumMap<>(RuleId.class);
+        latest.values().forEach(r -> HostSummary.of(r).failing().forEach(rule -> counts.merge(rule, 1L, Long::sum)));
+        return counts.entrySet().stream().map(e -> new RuleCount(e.getKey(), e.getValue()))
+                .sorted(RuleCount.MOST_HOSTS_FIRST).toList();
     }
 
     @Override
