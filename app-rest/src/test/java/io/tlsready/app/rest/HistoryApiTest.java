@@ -12,10 +12,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -33,12 +31,9 @@ class HistoryApiTest {
 
     /** Every file of one example set (examples/ at the project root) as one multipart upload. */
     static Multipart exampleSet(String set) {
-        Path here = Paths.get("").toAbsolutePath();
-        Path examples = Files.isDirectory(here.resolveSibling("examples")) ? here.resolveSibling("examples")
-                : here.resolve("examples");
         Multipart body = new Multipart();
-        try (Stream<Path> files = Files.list(examples.resolve(set))) {
-            for (Path f : files.sorted().toList()) {
+        try {
+            for (Path f : RestFixtures.exampleFiles(set)) {
                 body.file("evidence", f.getFileName().toString(), Files.readAllBytes(f));
             }
         } catch (IOException e) {

@@ -1,6 +1,13 @@
 package io.tlsready.app.rest;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Evidence written by us for the REST tests: a Windows Server 2008 R2 SP1 x64 host with KB3140245 installed
@@ -11,6 +18,18 @@ public final class RestFixtures {
     public static final String HOST = "SRV2K8R2REST";
 
     private RestFixtures() {
+    }
+
+    /** Every regular file of one bundled example set ({@code examples/SET} at the project root), in name order. */
+    public static List<Path> exampleFiles(String set) {
+        Path here = Paths.get("").toAbsolutePath();
+        Path examples = Files.isDirectory(here.resolveSibling("examples")) ? here.resolveSibling("examples")
+                : here.resolve("examples");
+        try (Stream<Path> files = Files.list(examples.resolve(set))) {
+            return files.filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static byte[] systeminfo() {

@@ -25,14 +25,10 @@ import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
@@ -77,15 +73,10 @@ class ScanReportApiTest {
         hosts = List.of(mabs, refused);
     }
 
-    private static HostReport audit(String set) throws IOException {
-        Path here = Paths.get("").toAbsolutePath();
-        Path examples = Files.isDirectory(here.resolveSibling("examples")) ? here.resolveSibling("examples")
-                : here.resolve("examples");
-        try (Stream<Path> files = Files.list(examples.resolve(set))) {
-            OfflineEvidence evidence = StrictGuice.createInjector(new OfflineEvidenceModule())
-                    .getInstance(OfflineEvidence.class);
-            return new AuditService(RuleBook.standard()).audit(evidence.open(files.sorted().toList()));
-        }
+    private static HostReport audit(String set) {
+        OfflineEvidence evidence = StrictGuice.createInjector(new OfflineEvidenceModule())
+                .getInstance(OfflineEvidence.class);
+        return new AuditService(RuleBook.standard()).audit(evidence.open(RestFixtures.exampleFiles(set)));
     }
 
     private static HttpResponse<byte[]> fetch(RestClient client, String format) {

@@ -9,7 +9,6 @@ import io.tlsready.sim.EvidenceFacts;
 import io.tlsready.sim.HostSpec;
 import io.tlsready.sim.SimulatedFleet;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -17,13 +16,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -73,7 +70,7 @@ class ServiceWalkthroughIT {
 
         // an example evidence set, uploaded
         Multipart upload = new Multipart();
-        for (Path file : files("2008r2-not-ready")) {
+        for (Path file : RestFixtures.exampleFiles("2008r2-not-ready")) {
             upload.file("evidence", file.getFileName().toString(), Files.readAllBytes(file));
         }
         HttpResponse<String> audited = operator.post("/api/v1/audits", upload.contentType(), upload.build());
@@ -82,8 +79,8 @@ class ServiceWalkthroughIT {
         assertThat(json(audited).path("hosts").get(0).path("verdict").asText()).isEqualTo("NOT_READY");
 
         // a scan of three simulated hosts: two not ready, one ready
-        HostFacts ready = EvidenceFacts.load(files("2008r2-ready"));
-        HostFacts notReady = EvidenceFacts.load(files("2008r2-not-ready"));
+        HostFacts ready = EvidenceFacts.load(RestFixtures.exampleFiles("2008r2-ready"));
+        HostFacts notReady = EvidenceFacts.load(RestFixtures.exampleFiles("2008r2-not-ready"));
         String fixed = SUBNET + 2;
         List<String> targets;
         int fixedPort;
@@ -274,14 +271,4 @@ class ServiceWalkthroughIT {
         }
     }
 
-    private static List<Path> files(String set) {
-        Path here = Paths.get("").toAbsolutePath();
-        Path examples = Files.isDirectory(here.resolveSibling("examples")) ? here.resolveSibling("examples")
-                : here.resolve("examples");
-        try (Stream<Path> files = Files.list(examples.resolve(set))) {
-            return files.filter(Files::isRegularFile).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -3,6 +3,7 @@ package io.tlsready.app.rest.scans;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.Module;
+import io.tlsready.app.rest.RestFixtures;
 import io.tlsready.app.rest.TlsReadyServer;
 import io.tlsready.domain.access.AccessToken;
 import io.tlsready.domain.access.Role;
@@ -25,14 +26,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 /**
  * What the scan tests share: evidence for simulated hosts (from the example sets), a credentials file, a server on
@@ -54,14 +53,14 @@ final class ScanFixtures {
 
     static synchronized HostFacts ready() {
         if (ready == null) {
-            ready = EvidenceFacts.load(files("2008r2-ready"));
+            ready = EvidenceFacts.load(RestFixtures.exampleFiles("2008r2-ready"));
         }
         return ready;
     }
 
     static synchronized HostFacts notReady() {
         if (notReady == null) {
-            notReady = EvidenceFacts.load(files("2008r2-not-ready"));
+            notReady = EvidenceFacts.load(RestFixtures.exampleFiles("2008r2-not-ready"));
         }
         return notReady;
     }
@@ -166,14 +165,4 @@ final class ScanFixtures {
         }
     }
 
-    private static List<Path> files(String set) {
-        Path here = Paths.get("").toAbsolutePath();
-        Path examples = Files.isDirectory(here.resolveSibling("examples")) ? here.resolveSibling("examples")
-                : here.resolve("examples");
-        try (Stream<Path> files = Files.list(examples.resolve(set))) {
-            return files.filter(Files::isRegularFile).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
