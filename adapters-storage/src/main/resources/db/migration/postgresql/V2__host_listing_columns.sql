@@ -23,6 +23,11 @@ CREATE INDEX hosts_by_audited_desc ON hosts (audited_ns DESC, host_key);
 CREATE INDEX hosts_by_failing      ON hosts (failing_count, host_key);
 CREATE INDEX hosts_by_failing_desc ON hosts (failing_count DESC, host_key);
 CREATE INDEX hosts_by_cause        ON hosts (cause, host_key);
+-- the verdict filter (the overview's links) with the other sorts: found and ordered by one index
+CREATE INDEX hosts_by_verdict_audited      ON hosts (verdict_rank, audited_ns, host_key);
+CREATE INDEX hosts_by_verdict_audited_desc ON hosts (verdict_rank, audited_ns DESC, host_key);
+CREATE INDEX hosts_by_verdict_failing      ON hosts (verdict_rank, failing_count, host_key);
+CREATE INDEX hosts_by_verdict_failing_desc ON hosts (verdict_rank, failing_count DESC, host_key);
 
 -- readiness over time reads reports by when they were made
 CREATE INDEX reports_by_time ON reports (audited_ns, host_key, id, verdict);

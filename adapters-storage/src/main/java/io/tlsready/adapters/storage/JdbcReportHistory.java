@@ -21,7 +21,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /** {@link ReportHistory} on the reports, report_failing and hosts tables. */
@@ -40,43 +39,19 @@ final class JdbcReportHistory implements ReportHistory {
 
     @Override
     public Page<HostSummary> latest(HostQuery query) {
-        // every filter and sort key is a column of hosts (schema 2): the page is found on hosts and its indexes
-        // alone, and only its rows are joined to their reports
-        StringBuilder where = new StringBuilder(" FROM hosts h WHERE 1 = 1");
-        List<Object> args = new ArrayList<>();
-        query.verdict().ifPresent(v -> {
-            where.append(" AND h.verdict_rank = ?");
-            args.add(ReportRows.verdictRank(v));
-        });
-        query.cause().ifPresent(cause -> {
-            where.append(" AND h.cause = ?");
-            args.add(cause.name());
-        });
-        query.failingRule().ifPresent(rule -> {
-            where.append(" AND EXISTS (SELECT 1 FROM report_failing f WHERE f.report_id = h.report_id AND f.rule = ?)");
-            args.add(rule.name());
-        });
-        query.nameContains().ifPresent(n -> {
-            where.append(" AND h.host_key LIKE ? ESCAPE '!'");
-            args.add(Text.containing(n.toLowerCase(Locale.ROOT)));
-        });
-        String order = orderBy(query);
-        String select = "SELECT r.id, r.host, r.verdict, r.audited_ns, r.failing, r.scan_id, r.error, h.cause "
-                + "FROM (SELECT h.host_key, h.report_id, h.verdict_rank, h.audited_ns, h.failing_count, h.cause"
-                + where + " ORDER BY " + order + " LIMIT ? OFFSET ?) h JOIN reports r ON r.id = h.report_id "
-                + "ORDER BY " + order;
+        HostListing listing = HostListing.of(query);
         return db.read("listing hosts", c -> {
             long total;
-            try (PreparedStatement ps = c.prepareStatement("SELECT count(*)" + where)) {
-                bind(ps, args);
+            try (PreparedStatement ps = c.prepareStatement(listing.count())) {
+                listing.bind(ps);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     total = rs.getLong(1);
                 }
             }
             List<HostSummary> items = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(select)) {
-                int i = bind(ps, args);
+            try (PreparedStatement ps = c.prepareStatement(listing.page())) {
+                int i = listing.bind(ps);
                 ps.setInt(i++, query.limit());
                 ps.setInt(i, query.offset());
                 try (ResultSet rs = ps.executeQuery()) {
@@ -89,17 +64,6 @@ final class JdbcReportHistory implements ReportHistory {
         });
     }
 
-    /** The listing's order; ties by name, ascending both ways (each has its index, schema 2). */
-    static String orderBy(HostQuery query) {
-        String direction = query.descending() ? " DESC" : "";
-        return switch (query.sort()) {
-            case NAME -> "h.host_key" + direction;
-            case VERDICT -> "h.verdict_rank" + direction + ", h.host_key";
-            case AUDITED -> "h.audited_ns" + direction + ", h.host_key";
-            case FAILING -> "h.failing_count" + direction + ", h.host_key";
-        };
-    }
-
     private static HostSummary summary(ResultSet rs) throws SQLException {
         String failing = rs.getString("failing");
         List<RuleId> rules = failing.isEmpty() ? List.of()
@@ -108,18 +72,6 @@ final class JdbcReportHistory implements ReportHistory {
                 Times.instant(rs.getLong("audited_ns")), rules, rs.getLong("id"),
                 Optional.ofNullable(rs.getString("scan_id")), Optional.ofNullable(Text.get(rs.getString("error"))),
                 Optional.ofNullable(rs.getString("cause")).map(FailureCause::valueOf));
-    }
-
-    private static int bind(PreparedStatement ps, List<Object> args) throws SQLException {
-        int i = 1;
-        for (Object a : args) {
-            if (a instanceof Integer n) {
-                ps.setInt(i++, n);
-            } else {
-                ps.setString(i++, (String) a);
-            }
-        }
-        return i;
     }
 
     @Override

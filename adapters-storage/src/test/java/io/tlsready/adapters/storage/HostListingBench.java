@@ -104,17 +104,14 @@ class HostListingBench {
             try (Connection c = DriverManager.getConnection(url)) {
                 for (HostSort sort : HostSort.values()) {
                     for (boolean desc : new boolean[] {false, true}) {
-                        HostQuery q = HostQuery.all(149 * 50, 50).sortedBy(sort, desc);
-                        plan(c, explain, "sort " + sort + (desc ? " desc" : ""), "SELECT h.host_key, h.report_id "
-                                + "FROM hosts h ORDER BY " + JdbcReportHistory.orderBy(q) + " LIMIT 50 OFFSET 7450");
+                        plan(c, explain, "page 150, " + sort + (desc ? " desc" : ""),
+                                HostQuery.all(149 * 50, 50).sortedBy(sort, desc), false);
                     }
                 }
-                plan(c, explain, "verdict + failing rule, audited desc", "SELECT h.host_key FROM hosts h WHERE "
-                        + "h.verdict_rank = 1 AND EXISTS (SELECT 1 FROM report_failing f WHERE f.report_id = "
-                        + "h.report_id AND f.rule = 'SCHANNEL_TLS12_CLIENT') ORDER BY h.audited_ns DESC, h.host_key "
-                        + "LIMIT 50");
-                plan(c, explain, "cause", "SELECT h.host_key FROM hosts h WHERE h.cause = 'REFUSED' "
-                        + "ORDER BY h.host_key LIMIT 50");
+                plan(c, explain, "count, no filter", HostQuery.all(0, 50), true);
+                plan(c, explain, "count, NOT_READY + failing rule", filtered, true);
+                plan(c, explain, "page 50, NOT_READY + failing rule, audited desc", filtered.page(49 * 50, 50), false);
+                plan(c, explain, "page 1, cause=REFUSED", byCause, false);
             }
         }
     }
@@ -136,12 +133,21 @@ class HostListingBench {
         return best / 1e6;
     }
 
-    private static void plan(Connection c, String explain, String what, String sql) throws SQLException {
+    private static void plan(Connection c, String explain, String what, HostQuery query, boolean count)
+            throws SQLException {
+        HostListing listing = HostListing.of(query);
         OUT.println("-- plan, " + what + ":");
-        try (PreparedStatement ps = c.prepareStatement(explain + sql); ResultSet rs = ps.executeQuery()) {
-            int columns = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                OUT.println("   " + rs.getString(columns));
+        try (PreparedStatement ps = c.prepareStatement(explain + (count ? listing.count() : listing.page()))) {
+            int i = listing.bind(ps);
+            if (!count) {
+                ps.setInt(i++, query.limit());
+                ps.setInt(i, query.offset());
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                int columns = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    OUT.println("   " + rs.getString(columns));
+                }
             }
         }
     }
