@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A database written by schema 1 (before the listing columns and causes) opens under schema 3 with every host's
+ * A database written by schema 1 (SQLite here, PostgreSQL in {@code SchemaUpgradeOnPostgresIT}) (before the listing columns and causes) opens under schema 3 with every host's
  * verdict rank, time, failing count and cause filled in: sorting and cause filters work on old data as on new.
  */
 class SchemaUpgradeTest {
@@ -44,8 +44,13 @@ class SchemaUpgradeTest {
 
     @Test
     void a_schema_1_database_gets_its_listing_columns_and_causes_when_opened() throws SQLException {
-        String url = "jdbc:sqlite:" + dir.resolve("tlsready.db");
-        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration/sqlite").target("1")
+        upgrades("jdbc:sqlite:" + dir.resolve("tlsready.db"), "sqlite", () -> StorageModule.sqlite(dir));
+    }
+
+    /** Writes four hosts with schema 1 at {@code url}, then opens the store there and reads them back. */
+    static void upgrades(String url, String dialect, java.util.function.Supplier<StorageModule> store)
+            throws SQLException {
+        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration/" + dialect).target("1")
                 .loggers("slf4j").load().migrate();
         List<StoredReport> stored = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(url)) {
@@ -58,7 +63,7 @@ class SchemaUpgradeTest {
             stored.add(insertV1(c, AUDIT.evaluate(Hosts.ready("2019").named("old-ready").build()), T0.plusSeconds(3)));
         }
 
-        try (Stores stores = new Stores(() -> StorageModule.sqlite(dir))) {
+        try (Stores stores = new Stores(store)) {
             ReportHistory history = stores.get(ReportHistory.class);
 
             assertThat(history.latest(HostQuery.all(0, 10)).items())
