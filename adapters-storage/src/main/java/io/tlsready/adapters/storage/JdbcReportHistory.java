@@ -68,10 +68,14 @@ final class JdbcReportHistory implements ReportHistory {
         String failing = rs.getString("failing");
         List<RuleId> rules = failing.isEmpty() ? List.of()
                 : Arrays.stream(failing.split(",")).map(RuleId::valueOf).toList();
-        return new HostSummary(Text.get(rs.getString("host")), Verdict.valueOf(rs.getString("verdict")),
-                Times.instant(rs.getLong("audited_ns")), rules, rs.getLong("id"),
-                Optional.ofNullable(rs.getString("scan_id")), Optional.ofNullable(Text.get(rs.getString("error"))),
-                Optional.ofNullable(rs.getString("cause")).map(FailureCause::valueOf));
+        String host = Text.get(rs.getString("host"));
+        Optional<String> error = Optional.ofNullable(Text.get(rs.getString("error")));
+        // a row written by an instance older than schema 2 (a rolling upgrade) has no cause yet: classify it here
+        Optional<FailureCause> cause = error.isEmpty() ? Optional.empty()
+                : Optional.ofNullable(rs.getString("cause")).map(FailureCause::valueOf)
+                        .or(() -> error.map(e -> FailureCause.classify(host, e)));
+        return new HostSummary(host, Verdict.valueOf(rs.getString("verdict")), Times.instant(rs.getLong("audited_ns")),
+                rules, rs.getLong("id"), Optional.ofNullable(rs.getString("scan_id")), error, cause);
     }
 
     @Override

@@ -79,6 +79,14 @@ class SchemaUpgradeTest {
                     .extracting(HostSummary::host).containsExactly("old-ready", "old-dns", "old-refused", "old-nr");
             assertThat(history.latest(HostQuery.all(0, 10).sortedBy(HostSort.VERDICT, false)).items())
                     .extracting(HostSummary::host).containsExactly("old-ready", "old-nr", "old-dns", "old-refused");
+
+            // an instance still on schema 1's code (a rolling upgrade) writes a host without its cause
+            try (Connection c = DriverManager.getConnection(url)) {
+                insertV1(c, AuditService.failed("late-old", "WinRM late-old:5986", "late-old:5986: connection refused"),
+                        T0.plusSeconds(4));
+            }
+            assertThat(history.latest(HostQuery.all(0, 10).withNameContaining("late")).items())
+                    .singleElement().satisfies(h -> assertThat(h.cause()).contains(FailureCause.REFUSED));
         }
     }
 
