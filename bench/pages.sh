@@ -104,7 +104,7 @@ queries = [
      f"/hosts?verdict=NOT_READY&failing={rule}&sort=audited&order=desc",
      f"/api/v1/hosts?verdict=NOT_READY&failing={rule}&sort=audited&order=desc&limit=50"),
 ]
-print(f"{'query':<44} {'page p50':>9} {'p90':>7} {'API p50':>8} {'p90':>7}  {'page/API':>8}  {'page KB':>7} {'API KB':>6}")
+print(f"{'query':<50} {'page p50':>9} {'p90':>7} {'API p50':>8} {'p90':>7}  {'page/API':>8}  {'page KB':>7} {'API KB':>6}")
 for name, page, api in queries:
     pc, ac = connection(), connection()
     for _ in range(max(1, n // 4)):
@@ -118,6 +118,6 @@ for name, page, api in queries:
         at.append(ms)
     p50, a50 = statistics.median(pt), statistics.median(at)
     p90, a90 = statistics.quantiles(pt, n=10)[-1], statistics.quantiles(at, n=10)[-1]
-    print(f"{name:<44} {p50:>7.1f}ms {p90:>5.1f}ms {a50:>6.1f}ms {a90:>5.1f}ms  {p50 / a50:>8.2f}  "
+    print(f"{name:<50} {p50:>7.1f}ms {p90:>5.1f}ms {a50:>6.1f}ms {a90:>5.1f}ms  {p50 / a50:>8.2f}  "
           f"{psize / 1024:>7.1f} {asize / 1024:>6.1f}")
 PYEOF
