@@ -11,6 +11,7 @@ import io.tlsready.app.rest.TlsReadyServer;
 import io.tlsready.app.rest.scans.ScanFixtures;
 import io.tlsready.domain.access.Role;
 import io.tlsready.domain.testing.InMemoryStore;
+import io.tlsready.sim.FaultKind;
 import io.tlsready.sim.HostSpec;
 import io.tlsready.sim.SimulatedFleet;
 import java.net.URI;
@@ -142,17 +143,22 @@ class PagesUploadAndScanTest {
 
     @Test
     void a_running_scan_can_be_cancelled_from_its_page() throws Exception {
-        // a host nobody answers on is retried for a while, so the scan stays running long enough to cancel it
-        HttpResponse<String> r = operator.post("/scans", Map.of("hosts", "127.0.82.1:1", "profile", "sim"));
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(303);
-        String scan = PageClient.location(r).orElseThrow();
-        Document page = operator.page(scan);
-        if (page.select("#scan-progress").attr("data-state").equals("running")) {
-            assertThat(page.select("form#scan-cancel button")).hasSize(1);
+        // a host that reads the request and never answers keeps the scan running until it is cancelled
+        try (SimulatedFleet fleet = SimulatedFleet.start(List.of(ScanFixtures.host(82, 1, ScanFixtures.ready())
+                .withFault(FaultKind.STALL)))) {
+            HttpResponse<String> r = operator.post("/scans", Map.of("hosts", fleet.endpoints().get(0).hostPort(),
+                    "profile", "sim"));
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(303);
+            String scan = PageClient.location(r).orElseThrow();
+            Document page = operator.page(scan);
+            assertThat(page.select("#scan-progress").attr("data-state")).isEqualTo("running");
+            assertThat(page.select("form#scan-cancel input[name=csrf]")).hasSize(1);
             HttpResponse<String> cancel = operator.post(scan + "/cancel", Map.of());
             assertThat(cancel.statusCode()).isEqualTo(303);
-            String state = operator.page(scan).select("#scan-progress").attr("data-state");
-            assertThat(state).isIn("cancelled", "finished");
+            assertThat(PageClient.location(cancel)).contains(scan);
+            Document after = operator.page(scan);
+            assertThat(after.select("#scan-progress").attr("data-state")).isEqualTo("cancelled");
+            assertThat(after.select("form#scan-cancel")).isEmpty();
         }
     }
 }
