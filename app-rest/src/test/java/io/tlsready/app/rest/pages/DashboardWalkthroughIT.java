@@ -153,6 +153,17 @@ class DashboardWalkthroughIT {
                     .as("newest first").isGreaterThan(Long.parseLong(history.get(1).getAttribute("data-report")));
             s.done("host-history-drift");
 
+            // the overview now: the counts by verdict are the API's
+            s.find(By.id("nav-overview")).click();
+            s.await("the verdict counts", ExpectedConditions.presenceOfElementLocated(By.id("verdict-counts")));
+            for (String verdict : List.of("READY", "NOT_READY", "UNKNOWN")) {
+                long count = service.api("/api/v1/hosts?limit=1&verdict=" + verdict).path("total").asLong();
+                assertThat(DashboardSteps.number(s.find(By.cssSelector("#verdict-counts [data-verdict=" + verdict
+                        + "]")))).as("%s %s", verdict, s.at()).isEqualTo(count);
+            }
+            assertThat(s.all(By.cssSelector("#fix-first li[data-rule='" + rule + "']"))).as(s.at()).hasSize(1);
+            s.done("overview-after-scans");
+
             // sign out: back at /login, and the old session cookie opens nothing any more
             String oldSession = s.sessionId();
             s.find(By.cssSelector("form#sign-out button")).click();
