@@ -77,8 +77,8 @@ class HexagonalArchitectureTest {
     static final ArchRule the_regf_library_depends_only_on_the_jdk = RULES.theRegfLibraryDependsOnlyOnTheJdk();
 
     @ArchTest
-    static final ArchRule report_formats_depend_only_on_the_domain_the_jdk_and_jackson =
-            RULES.reportFormatsDependOnlyOnTheDomainTheJdkAndJackson();
+    static final ArchRule report_formats_depend_only_on_the_domain_the_jdk_jackson_and_jte =
+            RULES.reportFormatsDependOnlyOnTheDomainTheJdkJacksonAndJte();
 
     @ArchTest
     static final ArchRule adapters_do_not_use_the_report_formats = RULES.adaptersDoNotUseTheReportFormats();

@@ -212,13 +212,14 @@ final class HexagonalRules {
 
     // --- the report formats ---------------------------------------------------------------------------
 
-    ArchRule reportFormatsDependOnlyOnTheDomainTheJdkAndJackson() {
+    ArchRule reportFormatsDependOnlyOnTheDomainTheJdkJacksonAndJte() {
         return ArchRuleDefinition.classes().that().resideInAPackage(formats)
-                .should().onlyDependOnClassesThat().resideInAnyPackage(formats, domain, "java..", "com.fasterxml.jackson..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(formats, domain, "java..", "com.fasterxml.jackson..",
+                        "gg.jte..")
                 .because("report-formats (package formats) renders the domain's AuditReport as the documents both apps "
                         + "write (audit -f json|csv|html|junit|sarif|jsonl, the REST API's scan reports): it knows "
                         + "reports, not command lines, servers or hosts, so either app can use it and neither reaches "
-                        + "the other through it");
+                        + "the other through it; the HTML report's templates are jte's, compiled at build time");
     }
 
     ArchRule adaptersDoNotUseTheReportFormats() {

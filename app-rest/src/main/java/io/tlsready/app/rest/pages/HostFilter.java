@@ -1,6 +1,8 @@
 package io.tlsready.app.rest.pages;
 
 import io.javalin.http.Context;
+import io.tlsready.domain.history.FailureCause;
+import io.tlsready.domain.history.HostSort;
 import io.tlsready.domain.report.Verdict;
 import io.tlsready.domain.rules.RuleId;
 import java.util.Arrays;
@@ -12,7 +14,7 @@ import java.util.StringJoiner;
  * The hosts table's query string: filters, sort and page. Unknown values are ignored (a stale bookmark still
  * shows hosts), and every link the page makes keeps the others.
  */
-record HostFilter(Optional<Verdict> verdict, Optional<RuleId> failing, Optional<String> cause,
+record HostFilter(Optional<Verdict> verdict, Optional<RuleId> failing, Optional<FailureCause> cause,
         Optional<String> name, String sort, boolean descending, int page) {
 
     static final int PAGE_SIZE = 50;
@@ -22,8 +24,7 @@ record HostFilter(Optional<Verdict> verdict, Optional<RuleId> failing, Optional<
     static HostFilter of(Context ctx) {
         return new HostFilter(parse(Verdict.class, ctx.queryParam("verdict")),
                 parse(RuleId.class, ctx.queryParam("failing")),
-                Optional.ofNullable(ctx.queryParam("cause")).map(s -> s.strip().toUpperCase(Locale.ROOT))
-                        .filter(s -> s.matches("[A-Z_]{1,40}")),
+                parse(FailureCause.class, ctx.queryParam("cause")),
                 Optional.ofNullable(ctx.queryParam("name")).map(String::strip).filter(s -> !s.isEmpty())
                         .map(s -> s.length() > MAX_NAME ? s.substring(0, MAX_NAME) : s),
                 Arrays.asList(SORTS).contains(ctx.queryParam("sort")) ? ctx.queryParam("sort") : "name",
@@ -48,6 +49,10 @@ record HostFilter(Optional<Verdict> verdict, Optional<RuleId> failing, Optional<
         } catch (NumberFormatException e) {
             return 1;
         }
+    }
+
+    HostSort hostSort() {
+        return HostSort.valueOf(sort.toUpperCase(Locale.ROOT));
     }
 
     int offset() {

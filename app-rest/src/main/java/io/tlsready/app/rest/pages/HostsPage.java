@@ -3,6 +3,7 @@ package io.tlsready.app.rest.pages;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.tlsready.app.rest.RouteGroup;
+import io.tlsready.domain.history.FailureCause;
 import io.tlsready.domain.history.HostQuery;
 import io.tlsready.domain.history.HostSummary;
 import io.tlsready.domain.history.Page;
@@ -63,7 +64,7 @@ final class HostsPage implements RouteGroup {
                 f.verdict().map(Enum::name).orElse("")));
         params.put("rules", options(List.of(RuleId.values()).stream().map(Enum::name).toList(),
                 f.failing().map(Enum::name).orElse("")));
-        params.put("causes", causeOptions(f.cause().orElse("")));
+        params.put("causes", causeOptions(f.cause().map(Enum::name).orElse("")));
         params.put("name", f.name().orElse(""));
         params.put("sort", f.sort());
         params.put("order", f.descending() ? "desc" : "asc");
@@ -71,15 +72,24 @@ final class HostsPage implements RouteGroup {
     }
 
     static HostQuery query(HostFilter f) {
-        return new HostQuery(f.verdict(), f.failing(), f.name(), f.offset(), HostFilter.PAGE_SIZE);
+        HostQuery q = HostQuery.all(f.offset(), HostFilter.PAGE_SIZE).sortedBy(f.hostSort(), f.descending());
+        q = f.verdict().map(q::withVerdict).orElse(q);
+        q = f.failing().map(q::withFailingRule).orElse(q);
+        q = f.cause().map(q::withCause).orElse(q);
+        return f.name().map(q::withNameContaining).orElse(q);
     }
 
     static String cause(HostSummary h) {
-        return h.error().map(Texts::visible).orElse(null);
+        return h.cause().map(FailureCause::label).orElse(null);
     }
 
     static List<Views.Option> causeOptions(String selected) {
-        return List.of();
+        List<Views.Option> options = new ArrayList<>();
+        options.add(new Views.Option("", "any", selected.isEmpty()));
+        for (FailureCause c : FailureCause.values()) {
+            options.add(new Views.Option(c.name(), c.label(), c.name().equals(selected)));
+        }
+        return options;
     }
 
     static List<Views.Option> options(List<String> values, String selected) {

@@ -3,6 +3,7 @@ package io.tlsready.app.rest.pages;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.tlsready.app.rest.RouteGroup;
+import io.tlsready.domain.history.DailyVerdicts;
 import io.tlsready.domain.history.HostQuery;
 import io.tlsready.domain.history.RuleCount;
 import io.tlsready.domain.port.ReportHistory;
@@ -12,12 +13,14 @@ import io.tlsready.domain.rules.Rule;
 import io.tlsready.domain.rules.RuleId;
 import io.tlsready.domain.rules.book.RuleBook;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * {@code /}: the fleet at a glance. Counts by verdict (a bar with the numbers on it and a legend), readiness
@@ -28,16 +31,20 @@ final class OverviewPage implements RouteGroup {
 
     static final int FIX_FIRST = 10;
     static final int SCANS = 5;
+    /** Days of the readiness chart, today included. */
+    static final int DAYS = 30;
     static final double BAR_WIDTH = 600;
 
     private final ReportHistory history;
     private final ScanQueue queue;
     private final Map<RuleId, String> titles = new EnumMap<>(RuleId.class);
     private final PageRenderer pages;
+    private final Clock clock;
 
     @Inject
-    OverviewPage(ReportHistory history, ScanQueue queue, RuleBook rules, PageRenderer pages) {
+    OverviewPage(ReportHistory history, ScanQueue queue, RuleBook rules, PageRenderer pages, Clock clock) {
         this.history = history;
+        this.clock = clock;
         this.queue = queue;
         this.pages = pages;
         for (Rule r : rules.rules()) {
@@ -53,8 +60,7 @@ final class OverviewPage implements RouteGroup {
     private void overview(Context ctx) {
         Map<Verdict, Long> counts = new EnumMap<>(Verdict.class);
         for (Verdict v : Verdict.values()) {
-            counts.put(v, history.latest(new HostQuery(Optional.of(v), Optional.empty(), Optional.empty(), 0, 1))
-                    .total());
+            counts.put(v, history.latest(HostQuery.all(0, 1).withVerdict(v)).total());
         }
         long total = counts.values().stream().mapToLong(Long::longValue).sum();
         List<Views.RuleRow> fixFirst = new ArrayList<>();
@@ -67,8 +73,18 @@ final class OverviewPage implements RouteGroup {
         params.put("total", total);
         params.put("verdicts", verdictBars(counts, total));
         params.put("fixFirst", fixFirst);
-        params.put("causes", List.<Views.CauseRow>of());
-        params.put("chart", Charts.empty());
+        params.put("causes", history.failureCauses().stream().map(c -> new Views.CauseRow(c.cause().name(),
+                c.cause().label(), c.hosts(), "/hosts?cause=" + c.cause().name())).toList());
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        List<Charts.Day> days = new ArrayList<>();
+        for (DailyVerdicts d : history.readiness(today.minusDays(DAYS - 1), today)) {
+            Map<Verdict, Long> byVerdict = new EnumMap<>(Verdict.class);
+            for (Verdict v : Verdict.values()) {
+                byVerdict.put(v, (long) d.count(v));
+            }
+            days.add(new Charts.Day(d.day(), byVerdict));
+        }
+        params.put("chart", total == 0 ? Charts.empty() : Charts.readiness(days));
         params.put("scans", queue.scans(0, SCANS).stream().map(ScanPages::row).toList());
         pages.send(ctx, "overview.jte", params);
     }

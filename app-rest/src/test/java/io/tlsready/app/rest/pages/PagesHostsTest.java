@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
@@ -115,8 +114,8 @@ class PagesHostsTest {
         assertThat(ready.select("a#next").attr("href")).isEqualTo("/hosts?verdict=READY&name=fleet-&page=2");
         Finding failing = notReady.findings().stream().filter(f -> f.status() == Status.FAIL).findFirst().orElseThrow();
         Document byRule = operator.page("/hosts?failing=" + failing.rule());
-        long expected = STORE.latest(new io.tlsready.domain.history.HostQuery(Optional.empty(),
-                Optional.of(failing.rule()), Optional.empty(), 0, 1)).total();
+        long expected = STORE.latest(io.tlsready.domain.history.HostQuery.all(0, 1).withFailingRule(failing.rule()))
+                .total();
         assertThat(byRule.select("#total").text()).isEqualTo(Long.toString(expected));
         for (Element tr : byRule.select("table#hosts tbody tr")) {
             assertThat(tr.select("td.failing code.rule").eachText()).contains(failing.rule().name());
@@ -138,6 +137,12 @@ class PagesHostsTest {
         assertThat(d.select("th a[data-sort=failing]").attr("href")).isEqualTo("/hosts?verdict=NOT_READY"
                 + "&sort=failing&order=desc");
         assertThat(d.select("th[aria-sort=ascending] a").attr("data-sort")).isEqualTo("name");
+        Document desc = operator.page("/hosts?verdict=NOT_READY&name=fleet-&sort=name&order=desc");
+        assertThat(hostsOf(desc).get(0)).isEqualTo("fleet-09998");
+        assertThat(desc.select("th[aria-sort=descending] a").attr("data-sort")).isEqualTo("name");
+        Document byFailing = operator.page("/hosts?name=fleet-&sort=failing&order=asc");
+        assertThat(byFailing.select("td.verdict .badge").eachText()).containsOnly("READY");
+        assertThat(hostsOf(byFailing).get(0)).isEqualTo("fleet-00000");
     }
 
     @Test

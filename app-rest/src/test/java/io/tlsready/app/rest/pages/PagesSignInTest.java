@@ -81,6 +81,25 @@ class PagesSignInTest {
     }
 
     @Test
+    void a_sign_in_attempt_is_in_the_activity_log_without_the_text_typed_and_an_upload_names_the_token() {
+        String typed = "tlsr_" + "w".repeat(43);
+        new PageClient(base).signIn(typed, "/");
+        String secret = token("logged", Role.OPERATOR);
+        PageClient c = PageClient.signedIn(base, secret);
+        c.post("/logout", java.util.Map.of());
+        List<io.tlsready.domain.access.Activity> recent = STORE.recent(100);
+        assertThat(recent).anySatisfy(a -> {
+            assertThat(a.action()).isEqualTo("POST /login");
+            assertThat(a.status()).isEqualTo(401);
+        });
+        assertThat(recent).anySatisfy(a -> {
+            assertThat(a.action()).isEqualTo("POST /logout");
+            assertThat(a.actor()).startsWith("logged-");
+        });
+        assertThat(recent.toString()).doesNotContain(typed).doesNotContain(secret).doesNotContain(c.csrf());
+    }
+
+    @Test
     void without_a_session_a_page_redirects_to_login_keeping_only_a_same_site_next() {
         PageClient c = new PageClient(base);
         HttpResponse<String> r = c.get("/hosts?failing=SCHANNEL_TLS12_CLIENT");
