@@ -43,7 +43,7 @@ class DashboardAtScaleIT {
 
     @BeforeAll
     static void a_served_fleet_of_5000_hosts() throws Exception {
-        work = Files.createTempDirectory(Path.of("target"), "dashboard-scale-");
+        work = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "dashboard-scale-");
         Path examples = RestFixtures.exampleFiles("2008r2-ready").get(0).getParent().getParent();
         seeded = DashboardFleet.seed(work.resolve("data"), HOSTS, examples, Corpus.find().map(c -> c.resolve("kb"))
                 .orElse(null));
@@ -98,7 +98,10 @@ class DashboardAtScaleIT {
             JsonNode byCause = service.api("/api/v1/hosts?cause=" + cause + "&limit=50");
             assertThat(DashboardSteps.number(s.find(By.id("total")))).as(s.at()).isEqualTo(byCause.path("total")
                     .asLong()).isEqualTo(fleet.path("causes").get(0).path("hosts").asLong());
-            assertThat(rows(s)).as(s.at()).isEqualTo(hosts(byCause));
+            assertThat(rows(s)).as(s.at()).hasSize(Math.min(PER_PAGE, byCause.path("total").asInt()));
+            for (WebElement verdict : s.all(By.cssSelector("table#hosts tbody tr[data-host] td.verdict .badge"))) {
+                assertThat(verdict.getAttribute("class")).as("unreachable hosts %s", s.at()).contains("v-UNKNOWN");
+            }
             s.done("hosts-cause-" + cause);
 
             // page 50 of the unfiltered table: rows 2,451 to 2,500 in name order, with a way back and on
