@@ -50,7 +50,7 @@ printf 'tlsready dashboard benchmark: %s cores, %s stored hosts, %s requests per
   "$(nproc)" "$hosts" "$requests" "$((requests / 4))"
 
 python3 - "$url" "$dir/data/initial-token" "$requests" "$hosts" <<'PYEOF'
-import http.client, re, statistics, sys, time, urllib.parse
+import http.client, json, re, statistics, sys, time, urllib.parse
 url, token, n, hosts = sys.argv[1], open(sys.argv[2]).read().strip(), int(sys.argv[3]), int(sys.argv[4])
 u = urllib.parse.urlsplit(url)
 
@@ -85,7 +85,7 @@ def get(conn, path, headers):
     ms = (time.perf_counter() - t0) * 1000
     if resp.status != 200:
         sys.exit(f"GET {path}: HTTP {resp.status}: {body[:300]!r}")
-    return ms, len(body)
+    return ms, body
 
 def rule_to_filter():
     conn = connection()
@@ -112,12 +112,19 @@ for name, page, api in queries:
         get(ac, api, api_headers)
     pt, at = [], []
     for _ in range(n):  # interleaved, so both see the same machine load
-        ms, psize = get(pc, page, page_headers)
+        ms, pbody = get(pc, page, page_headers)
         pt.append(ms)
-        ms, asize = get(ac, api, api_headers)
+        ms, abody = get(ac, api, api_headers)
         at.append(ms)
+    psize, asize = len(pbody), len(abody)
+    # the two answers list the same hosts in the same order, or the comparison means nothing
+    shown = re.findall(r'<tr data-host="([^"]*)"', pbody.decode())
+    listed = [i["host"] for i in json.loads(abody)["items"]]
+    if shown != listed:
+        sys.exit(f"{name}: the page lists {len(shown)} hosts {shown[:3]}..., the API {len(listed)} {listed[:3]}...")
     p50, a50 = statistics.median(pt), statistics.median(at)
     p90, a90 = statistics.quantiles(pt, n=10)[-1], statistics.quantiles(at, n=10)[-1]
     print(f"{name:<50} {p50:>7.1f}ms {p90:>5.1f}ms {a50:>6.1f}ms {a90:>5.1f}ms  {p50 / a50:>8.2f}  "
           f"{psize / 1024:>7.1f} {asize / 1024:>6.1f}")
+print("(for each query the page's rows and the API's items were the same hosts in the same order)")
 PYEOF
