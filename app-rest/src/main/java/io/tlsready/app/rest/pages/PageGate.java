@@ -3,6 +3,7 @@ package io.tlsready.app.rest.pages;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import io.javalin.http.HttpStatus;
 import io.tlsready.app.rest.RouteGroup;
 import io.tlsready.app.rest.guard.Caller;
 import io.tlsready.app.rest.guard.Gatekeeper;
@@ -51,6 +52,15 @@ final class PageGate implements RouteGroup {
             } else {
                 pages.send(ctx, e.status(), "error.jte", Map.of("frame", pages.anonymous(e.status().getMessage()),
                         "status", e.status().getCode(), "message", e.getMessage()));
+            }
+        });
+        // a page path no route answers: a page saying so, not the API's problem document (signed-in browsers only
+        // get this far; the API keeps its JSON 404)
+        routes.error(404, "html", ctx -> {
+            String type = ctx.res().getContentType();
+            if (isPage(ctx.path()) && (type == null || !type.startsWith("text/html"))) {
+                pages.send(ctx, HttpStatus.NOT_FOUND, "error.jte", Map.of("frame", pages.anonymous("Not Found"),
+                        "status", 404, "message", "There is no such page here."));
             }
         });
     }

@@ -116,6 +116,19 @@ class PagesSecurityTest {
     }
 
     @Test
+    void an_unknown_page_is_a_404_page_and_an_unknown_api_path_stays_a_problem_document() {
+        PageClient c = PageClient.signedIn(base, reader);
+        HttpResponse<String> page = c.get("/no-such-page", "Accept", "text/html,application/xhtml+xml");
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(PageClient.parse(page).select("#error-message").text()).isEqualTo("There is no such page here.");
+        HttpResponse<String> host = c.get("/hosts/nobody-by-this-name", "Accept", "text/html");
+        assertThat(PageClient.parse(host).select("#error-message").text()).contains("nobody-by-this-name");
+        HttpResponse<String> api = new PageClient(base).get("/api/v1/no-such-thing", "Accept", "text/html");
+        assertThat(api.statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void the_assets_are_served_by_the_tool_with_a_long_cache_and_the_shared_stylesheet() {
         PageClient c = new PageClient(base);
         HttpResponse<String> css = c.get("/assets/tlsready.css");
