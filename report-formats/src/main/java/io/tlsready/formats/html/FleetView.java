@@ -38,8 +38,9 @@ record FleetView(AuditReport report, Map<Verdict, Integer> verdicts, List<HostRo
             return String.join(" ", failing.stream().map(RuleId::name).toList());
         }
 
+        /** The cause's name, null when the host was audited (the attribute is then left out). */
         String causeName() {
-            return cause.map(Cause::name).orElse("");
+            return cause.map(Cause::name).orElse(null);
         }
     }
 
