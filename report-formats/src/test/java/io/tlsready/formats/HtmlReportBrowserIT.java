@@ -117,7 +117,7 @@ class HtmlReportBrowserIT {
         try (Browser browser = Browser.phone()) {
             browser.driver().get(file.toUri().toString());
             Path overview = browser.screenshot("report-phone-1-overview");
-            Browser.publish(top(overview, 1800), Path.of("..", "docs", "fleet-report-phone.png"));
+            Browser.publish(top(overview, 2700), Path.of("..", "docs", "fleet-report-phone.png"));
             Number width = (Number) browser.script("return document.documentElement.scrollWidth");
             assertThat(width.intValue()).as("no sideways scrolling").isLessThanOrEqualTo(390);
             new Select(browser.driver().findElement(By.id("f-verdict"))).selectByValue("UNKNOWN");
