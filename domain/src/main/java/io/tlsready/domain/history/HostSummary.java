@@ -13,9 +13,10 @@ import java.util.Optional;
  * @param reportId  the {@link StoredReport#id()} it summarises
  * @param failing   the rules with status FAIL, in rule-book order
  * @param error     why the host could not be audited, if it could not
+ * @param cause     the error's {@link FailureCause}; present exactly when {@code error} is
  */
 public record HostSummary(String host, Verdict verdict, Instant auditedAt, List<RuleId> failing, long reportId,
-        Optional<String> scanId, Optional<String> error) {
+        Optional<String> scanId, Optional<String> error, Optional<FailureCause> cause) {
 
     public HostSummary {
         Objects.requireNonNull(host, "host");
@@ -24,12 +25,16 @@ public record HostSummary(String host, Verdict verdict, Instant auditedAt, List<
         failing = List.copyOf(failing);
         Objects.requireNonNull(scanId, "scanId");
         Objects.requireNonNull(error, "error");
+        Objects.requireNonNull(cause, "cause");
+        if (error.isPresent() != cause.isPresent()) {
+            throw new IllegalArgumentException(host + ": a cause goes with an error and only with one");
+        }
     }
 
     public static HostSummary of(StoredReport r) {
         return new HostSummary(r.host(), r.report().verdict(), r.auditedAt(),
                 r.report().findings().stream().filter(f -> f.status() == io.tlsready.domain.rules.Status.FAIL)
                         .map(io.tlsready.domain.rules.Finding::rule).sorted().toList(),
-                r.id(), r.scanId(), r.report().error());
+                r.id(), r.scanId(), r.report().error(), FailureCause.of(r.report()));
     }
 }

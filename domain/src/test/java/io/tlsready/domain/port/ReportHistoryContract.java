@@ -1,19 +1,30 @@
 package io.tlsready.domain.port;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tlsready.domain.audit.AuditService;
+import io.tlsready.domain.history.CauseCount;
+import io.tlsready.domain.history.DailyVerdicts;
+import io.tlsready.domain.history.FailureCause;
 import io.tlsready.domain.history.HostQuery;
+import io.tlsready.domain.history.HostSort;
 import io.tlsready.domain.history.HostSummary;
 import io.tlsready.domain.history.Page;
 import io.tlsready.domain.history.RuleCount;
 import io.tlsready.domain.history.StoredReport;
 import io.tlsready.domain.report.HostReport;
 import io.tlsready.domain.report.Verdict;
+import io.tlsready.domain.rules.Finding;
 import io.tlsready.domain.rules.RuleId;
+import io.tlsready.domain.rules.Status;
 import io.tlsready.domain.rules.book.RuleBook;
 import io.tlsready.domain.testing.Hosts;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -90,29 +101,25 @@ public abstract class ReportHistoryContract {
         history().save(ready("other_%"), T0);
         RuleId failing = HostSummary.of(history().history("srv0", 1).get(0)).failing().get(0);
 
-        Page<HostSummary> notReady = history().latest(new HostQuery(Optional.of(Verdict.NOT_READY), Optional.empty(),
-                Optional.empty(), 1, 2));
+        Page<HostSummary> notReady = history().latest(HostQuery.all(1, 2).withVerdict(Verdict.NOT_READY));
         assertThat(notReady.total()).isEqualTo(4);
         assertThat(notReady.items()).extracting(HostSummary::host).containsExactly("srv2", "srv4");
         assertThat(notReady.offset()).isEqualTo(1);
         assertThat(notReady.limit()).isEqualTo(2);
 
-        Page<HostSummary> byRule = history().latest(new HostQuery(Optional.empty(), Optional.of(failing),
-                Optional.empty(), 0, 100));
+        Page<HostSummary> byRule = history().latest(HostQuery.all(0, 100).withFailingRule(failing));
         assertThat(byRule.items()).extracting(HostSummary::host).containsExactly("srv0", "srv2", "srv4", "srv6");
         assertThat(byRule.items()).allMatch(s -> s.failing().contains(failing));
 
-        Page<HostSummary> byName = history().latest(new HostQuery(Optional.empty(), Optional.empty(),
-                Optional.of("SRV"), 5, 100));
+        Page<HostSummary> byName = history().latest(HostQuery.all(5, 100).withNameContaining("SRV"));
         assertThat(byName.total()).isEqualTo(7);
         assertThat(byName.items()).extracting(HostSummary::host).containsExactly("srv5", "srv6");
 
-        Page<HostSummary> wildcard = history().latest(new HostQuery(Optional.empty(), Optional.empty(),
-                Optional.of("_%"), 0, 100));
+        Page<HostSummary> wildcard = history().latest(HostQuery.all(0, 100).withNameContaining("_%"));
         assertThat(wildcard.items()).extracting(HostSummary::host).containsExactly("other_%");
 
-        Page<HostSummary> none = history().latest(new HostQuery(Optional.of(Verdict.READY), Optional.of(failing),
-                Optional.empty(), 0, 100));
+        Page<HostSummary> none = history().latest(HostQuery.all(0, 100).withVerdict(Verdict.READY)
+                .withFailingRule(failing));
         assertThat(none.items()).isEmpty();
         assertThat(none.total()).isZero();
     }
@@ -144,8 +151,7 @@ public abstract class ReportHistoryContract {
         history().save(ready("srv1"), T0.plusSeconds(1));
         RuleId failing = HostSummary.of(history().save(notReady("srv2"), T0)).failing().get(0);
 
-        assertThat(history().latest(new HostQuery(Optional.empty(), Optional.of(failing), Optional.empty(), 0, 10))
-                .items()).extracting(HostSummary::host).containsExactly("srv2");
+        assertThat(history().latest(HostQuery.all(0, 10).withFailingRule(failing)).items()).extracting(HostSummary::host).containsExactly("srv2");
     }
 
     @Test
@@ -158,8 +164,7 @@ public abstract class ReportHistoryContract {
         HostSummary summary = history().latest(HostQuery.all(0, 10)).items().get(0);
         assertThat(summary.host()).isEqualTo(hostile);
         assertThat(summary.error()).contains(hostile);
-        assertThat(history().latest(new HostQuery(Optional.empty(), Optional.empty(), Optional.of("\u0000'\""), 0,
-                10)).items()).hasSize(1);
+        assertThat(history().latest(HostQuery.all(0, 10).withNameContaining("\u0000'\"")).items()).hasSize(1);
     }
 
     @Test
@@ -172,6 +177,156 @@ public abstract class ReportHistoryContract {
         assertThat(again.history("srv1", 10)).containsExactly(b, a);
         assertThat(again.latest(HostQuery.all(0, 10)).items()).containsExactly(HostSummary.of(b));
         assertThat(again.save(ready("srv2"), T0).id()).isGreaterThan(b.id());
+    }
+
+    /** A NOT_READY report whose only FAIL is the first of {@link #notReady}'s. */
+    protected static HostReport notReadyOnce(String host) {
+        HostReport full = notReady(host);
+        List<Finding> fewer = new ArrayList<>();
+        boolean kept = false;
+        for (Finding f : full.findings()) {
+            if (f.status() != Status.FAIL || !kept) {
+                fewer.add(f);
+                kept |= f.status() == Status.FAIL;
+            }
+        }
+        return new HostReport(full.host(), full.source(), full.os(), full.verdict(), fewer, full.provenance(),
+                full.warnings(), full.error());
+    }
+
+    private List<String> hosts(HostQuery query) {
+        return history().latest(query).items().stream().map(HostSummary::host).toList();
+    }
+
+    @Test
+    void latest_sorts_by_each_key_both_ways_with_ties_in_name_order() {
+        assertThat(HostSummary.of(new StoredReport(1, notReady("x"), T0, Optional.empty())).failing()).hasSizeGreaterThan(1);
+        history().save(ready("alpha"), T0.plusSeconds(3));
+        history().save(notReady("Bravo"), T0.plusSeconds(1));
+        history().save(AuditService.failed("charlie", "WinRM charlie:5986", "charlie:5986: connection refused"),
+                T0.plusSeconds(2));
+        history().save(ready("delta"), T0.plusSeconds(1));
+        history().save(notReadyOnce("echo"), T0);
+        HostQuery all = HostQuery.all(0, 10);
+
+        assertThat(hosts(all)).containsExactly("alpha", "Bravo", "charlie", "delta", "echo");
+        assertThat(hosts(all.sortedBy(HostSort.NAME, true))).containsExactly("echo", "delta", "charlie", "Bravo",
+                "alpha");
+        assertThat(hosts(all.sortedBy(HostSort.VERDICT, false))).containsExactly("alpha", "delta", "Bravo", "echo",
+                "charlie");
+        assertThat(hosts(all.sortedBy(HostSort.VERDICT, true))).containsExactly("charlie", "Bravo", "echo", "alpha",
+                "delta");
+        assertThat(hosts(all.sortedBy(HostSort.AUDITED, false))).containsExactly("echo", "Bravo", "delta", "charlie",
+                "alpha");
+        assertThat(hosts(all.sortedBy(HostSort.AUDITED, true))).containsExactly("alpha", "charlie", "Bravo", "delta",
+                "echo");
+        assertThat(hosts(all.sortedBy(HostSort.FAILING, false))).containsExactly("alpha", "charlie", "delta", "echo",
+                "Bravo");
+        assertThat(hosts(all.sortedBy(HostSort.FAILING, true))).containsExactly("Bravo", "echo", "alpha", "charlie",
+                "delta");
+        assertThat(hosts(all.sortedBy(HostSort.FAILING, true).page(1, 2))).containsExactly("echo", "alpha");
+    }
+
+    @Test
+    void latest_gives_each_unreachable_host_its_failure_cause_and_filters_by_it() {
+        history().save(AuditService.failed("web1", "WinRM web1:5986", "web1:5986: connection refused (WinRM not"
+                + " listening on this port, service stopped, or a firewall rejects it)"), T0);
+        history().save(AuditService.failed("web2", "WinRM web2:5986", "web2:5986: unknown host (DNS name not found)"),
+                T0);
+        history().save(AuditService.failed("web3", "WinRM web3:5986", "no answer within 60 s"), T0);
+        history().save(AuditService.failed("web4", "WinRM web4:5986", "web4:5986: connection refused"), T0);
+        history().save(ready("web4"), T0.plusSeconds(1)); // reachable since
+        history().save(AuditService.failed("refused-db", "WinRM refused-db:5986", "no answer within 60 s"), T0);
+        history().save(AuditService.failed("web5", "WinRM web5:5986", "web5:5986: connection refused"), T0);
+
+        Page<HostSummary> refused = history().latest(HostQuery.all(0, 10).withCause(FailureCause.REFUSED));
+        assertThat(refused.items()).extracting(HostSummary::host).containsExactly("web1", "web5");
+        assertThat(refused.total()).isEqualTo(2);
+        assertThat(refused.items()).allSatisfy(s -> assertThat(s.cause()).contains(FailureCause.REFUSED));
+        assertThat(hosts(HostQuery.all(0, 10).withCause(FailureCause.TIMEOUT))).containsExactly("refused-db", "web3");
+        assertThat(hosts(HostQuery.all(0, 10).withCause(FailureCause.DNS))).containsExactly("web2");
+        assertThat(hosts(HostQuery.all(0, 10).withCause(FailureCause.AUTH))).isEmpty();
+        HostSummary audited = history().latest(HostQuery.all(0, 10).withNameContaining("web4")).items().get(0);
+        assertThat(audited.cause()).isEmpty();
+        assertThat(audited.error()).isEmpty();
+    }
+
+    @Test
+    void filters_combine_with_sort_and_the_total_counts_every_page() {
+        RuleId rule = HostSummary.of(new StoredReport(1, notReady("x"), T0, Optional.empty())).failing().get(0);
+        for (int i = 0; i < 12; i++) {
+            String name = String.format(java.util.Locale.ROOT, "h%02d", i);
+            history().save(i % 3 == 0 ? notReady(name) : i % 3 == 1 ? ready(name)
+                    : AuditService.failed(name, "WinRM " + name, name + ":5986: connection refused"),
+                    T0.plusSeconds(i));
+        }
+
+        Page<HostSummary> page = history().latest(HostQuery.all(1, 1).withVerdict(Verdict.UNKNOWN)
+                .withCause(FailureCause.REFUSED).withNameContaining("H0").sortedBy(HostSort.NAME, true));
+        assertThat(page.items()).extracting(HostSummary::host).containsExactly("h05");
+        assertThat(page.total()).isEqualTo(3);
+
+        Page<HostSummary> byRule = history().latest(HostQuery.all(2, 5).withFailingRule(rule)
+                .sortedBy(HostSort.AUDITED, true));
+        assertThat(byRule.items()).extracting(HostSummary::host).containsExactly("h03", "h00");
+        assertThat(byRule.total()).isEqualTo(4);
+
+        Page<HostSummary> none = history().latest(HostQuery.all(0, 5).withCause(FailureCause.DNS));
+        assertThat(none.items()).isEmpty();
+        assertThat(none.total()).isZero();
+        assertThat(history().latest(HostQuery.all(0, 1).withVerdict(Verdict.READY)).total()).isEqualTo(4);
+    }
+
+    @Test
+    void failure_causes_count_hosts_by_their_latest_report_most_hosts_first() {
+        assertThat(history().failureCauses()).isEmpty();
+        history().save(AuditService.failed("a", "WinRM a", "a:5986: connection refused"), T0);
+        history().save(AuditService.failed("b", "WinRM b", "b:5986: connection refused"), T0);
+        history().save(AuditService.failed("c", "WinRM c", "c:5986: HTTP 401 Unauthorized with Basic: the user name"
+                + " or password is wrong"), T0);
+        history().save(AuditService.failed("d", "WinRM d", "no answer within 60 s"), T0);
+        history().save(AuditService.failed("e", "WinRM e", "e:5986: unknown host (DNS name not found)"), T0);
+        history().save(AuditService.failed("F", "WinRM F", "F:5986: connection refused"), T0);
+        history().save(ready("f"), T0.plusSeconds(1));
+        history().save(notReady("g"), T0);
+
+        assertThat(history().failureCauses()).containsExactly(new CauseCount(FailureCause.REFUSED, 2),
+                new CauseCount(FailureCause.DNS, 1), new CauseCount(FailureCause.TIMEOUT, 1),
+                new CauseCount(FailureCause.AUTH, 1));
+    }
+
+    @Test
+    void readiness_counts_each_host_by_its_last_report_made_by_each_days_end() {
+        LocalDate d1 = LocalDate.of(2026, 3, 1);
+        Instant day1 = d1.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant day2 = day1.plus(Duration.ofDays(1));
+        Instant day3 = day2.plus(Duration.ofDays(1));
+        history().save(notReady("srv1"), day1.plus(Duration.ofHours(8)));
+        history().save(ready("SRV1"), day1.plus(Duration.ofHours(20))); // the later one that day counts
+        history().save(AuditService.failed("srv2", "WinRM srv2", "srv2:5986: connection refused"),
+                day2.plus(Duration.ofHours(12))); // first seen on day 2
+        history().save(ready("srv2"), day3); // midnight: day 3's, not day 2's
+        history().save(notReady("srv1"), day3.plus(Duration.ofHours(9)));
+        history().save(ready("srv3"), day2.minusNanos(1)); // saved last, made on day 1's last nanosecond
+
+        List<DailyVerdicts> days = history().readiness(d1.minusDays(1), d1.plusDays(3));
+
+        assertThat(days).containsExactly(new DailyVerdicts(d1.minusDays(1), 0, 0, 0),
+                new DailyVerdicts(d1, 2, 0, 0),
+                new DailyVerdicts(d1.plusDays(1), 2, 0, 1),
+                new DailyVerdicts(d1.plusDays(2), 2, 1, 0),
+                new DailyVerdicts(d1.plusDays(3), 2, 1, 0));
+        assertThat(history().readiness(d1, d1)).containsExactly(new DailyVerdicts(d1, 2, 0, 0));
+    }
+
+    @Test
+    void readiness_takes_at_most_366_days_in_order() {
+        LocalDate d = LocalDate.of(2026, 1, 1);
+        assertThat(history().readiness(d, d.plusDays(365))).hasSize(366);
+        assertThatThrownBy(() -> history().readiness(d, d.plusDays(366)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("366");
+        assertThatThrownBy(() -> history().readiness(d, d.minusDays(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("after");
     }
 
     protected static List<HostReport> variety() {

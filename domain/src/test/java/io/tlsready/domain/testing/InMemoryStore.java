@@ -2,6 +2,9 @@ package io.tlsready.domain.testing;
 
 import io.tlsready.domain.access.AccessToken;
 import io.tlsready.domain.access.Activity;
+import io.tlsready.domain.history.CauseCount;
+import io.tlsready.domain.history.DailyVerdicts;
+import io.tlsready.domain.history.FailureCause;
 import io.tlsready.domain.history.HostKey;
 import io.tlsready.domain.history.HostQuery;
 import io.tlsready.domain.history.HostSummary;
@@ -22,14 +25,18 @@ import io.tlsready.domain.scan.ScanState;
 import io.tlsready.domain.scan.ScanTarget;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -85,30 +92,67 @@ public final class InMemoryStore implements ReportHistory, ScanQueue, AccessToke
 
     @Override
     public synchronized Page<HostSummary> latest(HostQuery query) {
-        Map<String, StoredReport> latest = new LinkedHashMap<>();
-        for (StoredReport r : reports) {
-            latest.put(HostKey.of(r.host()), r); // later ids win
-        }
-        List<HostSummary> matching = latest.entrySet().stream()
-                .sorted(Map.Entry.comparingByKey())
-                .map(e -> HostSummary.of(e.getValue()))
+        Comparator<HostSummary> byKey = switch (query.sort()) {
+            case NAME -> Comparator.comparing(s -> HostKey.of(s.host()));
+            case VERDICT -> Comparator.comparing(HostSummary::verdict);
+            case AUDITED -> Comparator.comparing(HostSummary::auditedAt);
+            case FAILING -> Comparator.comparingInt(s -> s.failing().size());
+        };
+        Comparator<HostSummary> order = (query.descending() ? byKey.reversed() : byKey)
+                .thenComparing(s -> HostKey.of(s.host()));
+        List<HostSummary> matching = latestByHost().values().stream()
+                .map(HostSummary::of)
                 .filter(s -> query.verdict().map(v -> v == s.verdict()).orElse(true))
                 .filter(s -> query.failingRule().map(rule -> s.failing().contains(rule)).orElse(true))
-                .filter(s -> query.nameContains().map(n -> s.host().toLowerCase(Locale.ROOT)
+                .filter(s -> query.cause().map(c -> s.cause().equals(Optional.of(c))).orElse(true))
+                .filter(s -> query.nameContains().map(n -> HostKey.of(s.host())
                         .contains(n.toLowerCase(Locale.ROOT))).orElse(true))
+                .sorted(order)
                 .toList();
         List<HostSummary> page = matching.stream().skip(query.offset()).limit(query.limit()).toList();
         return new Page<>(page, matching.size(), query.offset(), query.limit());
     }
 
+    /** Each host's last saved report, by host key. */
+    private Map<String, StoredReport> latestByHost() {
+        Map<String, StoredReport> latest = new TreeMap<>();
+        reports.forEach(r -> latest.put(HostKey.of(r.host()), r)); // later ids win
+        return latest;
+    }
+
     @Override
     public synchronized List<RuleCount> failingRules() {
-        Map<String, StoredReport> latest = new LinkedHashMap<>();
-        reports.forEach(r -> latest.put(HostKey.of(r.host()), r));
         Map<RuleId, Long> counts = new EnumMap<>(RuleId.class);
-        latest.values().forEach(r -> HostSummary.of(r).failing().forEach(rule -> counts.merge(rule, 1L, Long::sum)));
+        latestByHost().values()
+                .forEach(r -> HostSummary.of(r).failing().forEach(rule -> counts.merge(rule, 1L, Long::sum)));
         return counts.entrySet().stream().map(e -> new RuleCount(e.getKey(), e.getValue()))
                 .sorted(RuleCount.MOST_HOSTS_FIRST).toList();
+    }
+
+    @Override
+    public synchronized List<CauseCount> failureCauses() {
+        Map<FailureCause, Long> counts = new EnumMap<>(FailureCause.class);
+        latestByHost().values().forEach(r -> FailureCause.of(r.report()).ifPresent(c -> counts.merge(c, 1L, Long::sum)));
+        return counts.entrySet().stream().map(e -> new CauseCount(e.getKey(), e.getValue()))
+                .sorted(CauseCount.MOST_HOSTS_FIRST).toList();
+    }
+
+    @Override
+    public synchronized List<DailyVerdicts> readiness(LocalDate from, LocalDate to) {
+        int days = ReportHistory.days(from, to);
+        List<DailyVerdicts> out = new ArrayList<>(days);
+        for (int d = 0; d < days; d++) {
+            LocalDate day = from.plusDays(d);
+            Instant end = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+            Map<String, StoredReport> asOf = new HashMap<>();
+            // the last saved report made before the day's end, as latest() takes the last saved one
+            reports.stream().filter(r -> r.auditedAt().isBefore(end)).forEach(r -> asOf.put(HostKey.of(r.host()), r));
+            Map<Verdict, Integer> n = new EnumMap<>(Verdict.class);
+            asOf.values().forEach(r -> n.merge(r.report().verdict(), 1, Integer::sum));
+            out.add(new DailyVerdicts(day, n.getOrDefault(Verdict.READY, 0), n.getOrDefault(Verdict.NOT_READY, 0),
+                    n.getOrDefault(Verdict.UNKNOWN, 0)));
+        }
+        return List.copyOf(out);
     }
 
     @Override

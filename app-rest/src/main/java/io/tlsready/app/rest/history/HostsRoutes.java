@@ -10,6 +10,7 @@ import io.tlsready.app.rest.RouteGroup;
 import io.tlsready.app.rest.guard.ServiceMetrics;
 import io.tlsready.domain.history.HistoryEntry;
 import io.tlsready.domain.history.HostQuery;
+import io.tlsready.domain.history.HostSort;
 import io.tlsready.domain.history.HostSummary;
 import io.tlsready.domain.history.Page;
 import io.tlsready.domain.history.RuleChange;
@@ -46,8 +47,7 @@ final class HostsRoutes implements RouteGroup {
         this.history = history;
         this.json = json;
         // one indexed count per verdict at each scrape, from the same latest-per-host view the list shows
-        metrics.hostsByVerdict(v -> history.latest(new HostQuery(Optional.of(v), Optional.empty(), Optional.empty(),
-                0, 1)).total());
+        metrics.hostsByVerdict(v -> history.latest(HostQuery.all(0, 1).withVerdict(v)).total());
     }
 
     @Override
@@ -58,8 +58,8 @@ final class HostsRoutes implements RouteGroup {
 
     private void hosts(Context ctx) {
         HostQuery query = new HostQuery(QueryParams.constant(ctx, "verdict", Verdict.class),
-                QueryParams.constant(ctx, "failing", RuleId.class), QueryParams.text(ctx, "name"),
-                QueryParams.number(ctx, "offset", 0, 0, Integer.MAX_VALUE),
+                QueryParams.constant(ctx, "failing", RuleId.class), Optional.empty(), QueryParams.text(ctx, "name"),
+                HostSort.NAME, false, QueryParams.number(ctx, "offset", 0, 0, Integer.MAX_VALUE),
                 QueryParams.number(ctx, "limit", DEFAULT_LIMIT, 1, HostQuery.MAX_LIMIT));
         Page<HostSummary> page = history.latest(query);
         JsonBody.write(ctx, json, JsonBody.JSON, new HostsPage(page.items().stream().map(HostView::of).toList(),
