@@ -71,7 +71,7 @@ final class Text {
         return h.os().name() + h.os().architecture().map(a -> " · " + a).orElse("");
     }
 
-    /** A share of a whole as a CSS flex weight and a rounded percentage. */
+    /** A share of a whole as a rounded percentage: a legend's figure, a bar's CSS width. */
     static String percent(long part, long whole) {
         return whole == 0 ? "0%" : Math.round(100.0 * part / whole) + "%";
     }
