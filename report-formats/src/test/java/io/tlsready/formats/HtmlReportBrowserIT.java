@@ -145,6 +145,9 @@ class HtmlReportBrowserIT {
                 Number ruleHeight = (Number) browser.script("return document.querySelector('code.rule')"
                         + ".getClientRects().length");
                 assertThat(ruleHeight.intValue()).as("a rule id on one line").isEqualTo(1);
+                Number brokenKeys = (Number) browser.script("return Array.from(document.querySelectorAll("
+                        + "'code.path span')).filter(s => s.getClientRects().length > 1).length");
+                assertThat(brokenKeys.intValue()).as("key names with spaces on one line").isZero();
                 browser.screenshot("report-one-host-" + size.name().toLowerCase());
                 assertThat(browser.consoleErrors()).isEmpty();
             }

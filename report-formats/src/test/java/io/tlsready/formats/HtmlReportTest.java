@@ -140,6 +140,7 @@ class HtmlReportTest {
             assertThat(html.replace("\\<wbr>", "")).as("a break only after a backslash").doesNotContain("<wbr>");
             assertThat(path.text().chars().filter(c -> c == '\\').count())
                     .isEqualTo(path.select("wbr").size());
+            path.select("span").forEach(span -> assertThat(span.text()).contains(" ").doesNotContain("\\"));
         }
         for (Status s : Status.values()) {
             long n = host.findings().stream().filter(f -> f.status() == s).count();
