@@ -82,17 +82,21 @@ class PagesOverviewTest {
     }
 
     @Test
-    void the_counts_by_verdict_are_the_stores_with_numbers_on_the_page() {
+    void the_counts_by_verdict_are_the_stores_with_numbers_on_the_page_and_on_the_bar() {
         Document d = reader.page("/");
         long all = 0;
+        List<String> onBar = new java.util.ArrayList<>();
         for (Verdict v : Verdict.values()) {
             long n = STORE.latest(HostQuery.all(0, 1).withVerdict(v)).total();
             all += n;
             assertThat(d.select("#verdict-counts [data-verdict=" + v + "]").text()).as(v.name())
                     .isEqualTo(Long.toString(n));
+            onBar.add(Long.toString(n));
         }
         assertThat(d.select("#host-count").text()).isEqualTo(Long.toString(all));
         assertThat(d.select("svg#verdict-bar rect")).hasSize(3);
+        assertThat(d.select("svg#verdict-bar text").eachText()).as("the numbers drawn on the bar, verdict order")
+                .isEqualTo(onBar);
     }
 
     @Test
