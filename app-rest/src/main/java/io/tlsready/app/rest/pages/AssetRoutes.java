@@ -11,8 +11,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The dashboard's two assets, served by the tool itself (no CDN; works offline): {@code /assets/tlsready.css},
- * the report's stylesheet ({@link HtmlParts#stylesheet()}) followed by the pages' own, and {@code /assets/pages.js}.
+ * The dashboard's assets, served by the tool itself (no CDN; works offline): {@code /assets/tlsready.css},
+ * the report's stylesheet ({@link HtmlParts#stylesheet()}) followed by the pages' own, {@code /assets/pages.js}, and the icon {@code /assets/favicon.svg} (without one, every
+ * browser asks for {@code /favicon.ico} and logs the 404).
  * Pages link them with the tool's version in the URL, so browsers may keep them for a year.
  */
 final class AssetRoutes implements RouteGroup {
@@ -21,17 +22,20 @@ final class AssetRoutes implements RouteGroup {
 
     private final byte[] css;
     private final byte[] js;
+    private final byte[] icon;
 
     @Inject
     AssetRoutes() {
         this.css = (HtmlParts.stylesheet() + "\n" + resource("pages.css")).getBytes(StandardCharsets.UTF_8);
         this.js = resource("pages.js").getBytes(StandardCharsets.UTF_8);
+        this.icon = resource("favicon.svg").getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
     public void addTo(RoutesConfig routes) {
         routes.get(PREFIX + "tlsready.css", ctx -> send(ctx, "text/css; charset=utf-8", css));
         routes.get(PREFIX + "pages.js", ctx -> send(ctx, "text/javascript; charset=utf-8", js));
+        routes.get(PREFIX + "favicon.svg", ctx -> send(ctx, "image/svg+xml", icon));
     }
 
     private static void send(Context ctx, String type, byte[] body) {

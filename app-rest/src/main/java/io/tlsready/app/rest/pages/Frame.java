@@ -22,6 +22,10 @@ public record Frame(String title, String nav, String user, boolean operator, Str
         return "/assets/tlsready.css?v=" + assets;
     }
 
+    public String icon() {
+        return "/assets/favicon.svg?v=" + assets;
+    }
+
     public String js() {
         return "/assets/pages.js?v=" + assets;
     }

@@ -22,11 +22,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 final class DashboardSteps implements AutoCloseable {
 
     private static final int WAIT_SECONDS = 30;
-    /**
-     * The pages link no icon, so Chromium asks for /favicon.ico on its own and logs the 404: a request no page made,
-     * tolerated until the layout links an icon (then this filter matches nothing).
-     */
-    private static final String NO_FAVICON = "/favicon.ico - Failed to load resource";
 
     private final Browser browser;
     private final DashboardService service;
@@ -77,7 +72,6 @@ final class DashboardSteps implements AutoCloseable {
         Path shot = browser.screenshot(String.format("%s-%02d-%s", prefix, ++step, name));
         List<String> errors = browser.consoleErrors().stream()
                 .filter(e -> Stream.of(expected).noneMatch(e::contains))
-                .filter(e -> !e.contains(NO_FAVICON))
                 .toList();
         assertThat(errors).as("console errors on %s (screenshot %s)", driver().getCurrentUrl(), shot).isEmpty();
         return shot;

@@ -140,5 +140,10 @@ class PagesSecurityTest {
         assertThat(js.statusCode()).isEqualTo(200);
         assertThat(js.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/javascript");
         assertThat(js.body()).contains("scan-progress").doesNotContain("http://").doesNotContain("https://");
+        HttpResponse<String> icon = c.get("/assets/favicon.svg");
+        assertThat(icon.statusCode()).isEqualTo(200);
+        assertThat(icon.headers().firstValue("Content-Type").orElseThrow()).startsWith("image/svg+xml");
+        assertThat(c.page("/login").select("link[rel=icon]").attr("href")).as("linked, so no /favicon.ico 404")
+                .startsWith("/assets/favicon.svg?v=");
     }
 }
