@@ -15,7 +15,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 
 /**
@@ -114,11 +113,7 @@ final class DashboardService implements AutoCloseable {
 
     /** A credentials file (mode 600) with one profile "sim" for the simulated hosts over http + NTLM. */
     static Path credentials(Path dir) throws IOException {
-        Path file = dir.resolve("credentials.json");
-        Files.writeString(file, "{\"profiles\": {\"sim\": {\"user\": \"" + USER + "\", \"password\": \"" + PASSWORD
-                + "\", \"auth\": \"ntlm\", \"transport\": \"http\", \"timeoutSeconds\": 60}}}");
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        return file;
+        return io.tlsready.app.rest.scans.ScanFixtures.credentials(dir, USER, PASSWORD);
     }
 
     private static int freePort() throws IOException {

@@ -78,8 +78,13 @@ public final class ScanFixtures {
 
     /** A credentials file (mode 600) with one profile "sim" for the simulated hosts over http + NTLM. */
     public static Path credentials(Path dir) throws IOException {
+        return credentials(dir, USER, PASSWORD);
+    }
+
+    /** The same with the simulated hosts' own account (every test that runs a service names its own). */
+    public static Path credentials(Path dir, String user, String password) throws IOException {
         Path file = dir.resolve("credentials.json");
-        Files.writeString(file, "{\"profiles\": {\"sim\": {\"user\": \"" + USER + "\", \"password\": \"" + PASSWORD
+        Files.writeString(file, "{\"profiles\": {\"sim\": {\"user\": \"" + user + "\", \"password\": \"" + password
                 + "\", \"auth\": \"ntlm\", \"transport\": \"http\", \"timeoutSeconds\": 60}}}");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         return file;
