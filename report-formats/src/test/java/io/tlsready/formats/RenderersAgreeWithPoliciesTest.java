@@ -17,8 +17,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -81,19 +82,20 @@ class RenderersAgreeWithPoliciesTest {
 
 
     @Test
-    void the_html_chart_draws_each_rules_status_as_the_domain_counts_it() throws Exception {
-        String html = render(ReportFormat.HTML, report());
-        Matcher m = Pattern.compile("<title>(\\w+) (\\w+): (\\d+)</title>").matcher(html);
-        int bars = 0;
-        while (m.find()) {
-            RuleId rule = RuleId.valueOf(m.group(1));
-            Status status = Status.valueOf(m.group(2));
+    void the_html_rule_table_counts_each_rules_statuses_as_the_domain_does() throws Exception {
+        Document doc = Jsoup.parse(render(ReportFormat.HTML, report()));
+        List<Element> rows = doc.select("table#rules tbody tr[data-rule]");
+        for (Element row : rows) {
+            RuleId rule = RuleId.valueOf(row.attr("data-rule"));
             List<Finding> ofRule = report().hosts().stream().flatMap(h -> h.findings().stream())
                     .filter(f -> f.rule() == rule).toList();
-            assertThat(Integer.parseInt(m.group(3))).isEqualTo(StatusCounts.of(ofRule).count(status));
-            bars++;
+            for (Status status : Status.values()) {
+                assertThat(row.selectFirst("td[data-status=" + status + "]").text()).as(rule + " " + status)
+                        .isEqualTo(String.valueOf(StatusCounts.of(ofRule).count(status)));
+            }
+            assertThat(row.selectFirst("td[data-status=]").text()).as("the unreachable host, counted").isEqualTo("1");
         }
-        assertThat(bars).isEqualTo(RuleId.values().length);
+        assertThat(rows).hasSize(RuleId.values().length);
     }
 
     @Test

@@ -111,13 +111,14 @@ class CliContractTest {
     }
 
     @Test
-    void html_is_one_self_contained_file_with_a_chart() throws Exception {
+    void html_is_one_self_contained_file_with_the_fails_first() throws Exception {
         Path html = tmp.resolve("report.html");
         Cli.Result r = Cli.run(args(NOT_READY, "audit", "--format", "html", "--output", html.toString()));
         assertThat(r.exitCode()).isEqualTo(1);
         String page = Files.readString(html);
-        assertThat(page).startsWith("<!DOCTYPE html>").contains("<svg").contains("NOT_READY")
-                .doesNotContain("<script").doesNotContain("src=\"http").doesNotContain("<link");
+        assertThat(page).startsWith("<!DOCTYPE html>").contains("<style>").contains("NOT_READY")
+                .doesNotContain("<script").doesNotContain("src=").doesNotContain("<link");
+        assertThat(page.indexOf("data-status=\"FAIL\"")).isPositive().isLessThan(page.indexOf("data-status=\"PASS\""));
         assertThat(r.out()).isEmpty();
     }
 

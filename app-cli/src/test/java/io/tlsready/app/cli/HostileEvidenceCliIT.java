@@ -137,7 +137,7 @@ class HostileEvidenceCliIT {
         assertThat(suite.get("name").textValue()).isEqualTo(Visible.of(HOST));
 
         JsonNode html = parsed.get(ids.get("html"));
-        assertThat(html.get("h2").get(1).textValue()).isEqualTo(Visible.of(HOST) + " NOT_READY");
+        assertThat(html.get("h2").get(0).textValue()).isEqualTo(Visible.of(HOST) + " NOT_READY");
         assertThat(html.get("text").textValue()).contains(Visible.of(SNAPSHOT_NAME), Visible.of(REG_NAME));
 
         JsonNode sarif = parsed.get(ids.get("sarif"));

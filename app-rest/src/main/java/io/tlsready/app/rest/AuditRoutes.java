@@ -4,23 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.UploadedFile;
-import io.tlsready.app.rest.guard.ServiceMetrics;
-import io.tlsready.domain.audit.AuditService;
-import io.tlsready.domain.port.EvidenceException;
 import io.tlsready.domain.port.OfflineEvidence;
 import io.tlsready.domain.port.ReportHistory;
-import io.tlsready.domain.report.AuditReport;
-import io.tlsready.domain.report.HostReport;
-import io.tlsready.domain.report.ReportDocument;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -37,26 +25,15 @@ final class AuditRoutes implements RouteGroup {
     static final String JSON_BODY_NAME = "request-body.json";
     static final String ACCEPTED = "application/json, multipart/form-data";
 
-    private final AuditService audits;
-    private final ReportHistory history;
-    private final OfflineEvidence evidence;
+    private final EvidenceAudits audits;
     private final ObjectMapper json;
-    private final Clock clock;
     private final long maxRequestBytes;
-    private final String toolVersion;
-    private final ServiceMetrics metrics;
 
     @Inject
-    AuditRoutes(AuditService audits, ReportHistory history, OfflineEvidence evidence, ObjectMapper json, Clock clock,
-                ServerSettings settings, ServiceMetrics metrics) {
+    AuditRoutes(EvidenceAudits audits, ObjectMapper json) {
         this.audits = audits;
-        this.history = history;
-        this.evidence = evidence;
         this.json = json;
-        this.clock = clock;
-        this.maxRequestBytes = settings.maxRequestBytes();
-        this.toolVersion = ToolVersion.read();
-        this.metrics = metrics;
+        this.maxRequestBytes = audits.maxRequestBytes();
     }
 
     @Override
@@ -86,36 +63,12 @@ final class AuditRoutes implements RouteGroup {
                     upload.save(JSON_BODY_NAME, body);
                 }
             }
-            HostReport host;
-            try {
-                long started = System.nanoTime();
-                host = audits.audit(evidence.open(upload.files()));
-                metrics.auditTook(Duration.ofNanos(System.nanoTime() - started));
-            } catch (EvidenceException e) {
-                // The problem's hints (what to send instead) in this API's words, never the CLI's flags.
-                throw ProblemException.malformedEvidence(upload.scrub(e.message(RestHints.WORDS)),
-                        upload.scrub(e.location()));
-            }
-            Instant at = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-            AuditReport report = new AuditReport(List.of(host), toolVersion, at.toString());
-            // kept with the uploaded names, never the server's paths
-            history.save(upload.scrub(host), at);
-            JsonBody.write(ctx, json, JsonBody.JSON, upload.scrub(ReportDocument.of(report)));
+            JsonBody.write(ctx, json, JsonBody.JSON, audits.auditAndKeep(upload).document());
         }
     }
 
     private void saveParts(Context ctx, EvidenceUpload upload) throws IOException {
-        List<UploadedFile> files = MultipartBodies.files(ctx, EVIDENCE_PART, maxRequestBytes);
-        if (files.isEmpty()) {
-            throw ProblemException.of(HttpStatus.BAD_REQUEST, "no evidence files: send one or more files as"
-                    + " multipart/form-data parts named '" + EVIDENCE_PART + "' (.reg exports, systeminfo,"
-                    + " wmic qfe or Get-HotFix output, tlsready JSON snapshots), all for one host");
-        }
-        for (UploadedFile f : files) {
-            try (InputStream in = f.content()) {
-                upload.save(f.filename(), in);
-            }
-        }
+        audits.save(MultipartBodies.files(ctx, EVIDENCE_PART, maxRequestBytes), upload);
     }
 
     /** "type/subtype" in lower case, parameters dropped; empty when there is no Content-Type. */

@@ -38,7 +38,8 @@ public final class ProblemException extends RuntimeException {
         return new ProblemException(HttpStatus.BAD_REQUEST, Problem.MALFORMED_EVIDENCE, detail, location, Map.of());
     }
 
-    HttpStatus status() {
+    /** The answer's status (the pages show the detail on a form with it). */
+    public HttpStatus status() {
         return status;
     }
 

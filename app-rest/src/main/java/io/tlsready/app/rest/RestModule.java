@@ -28,6 +28,7 @@ final class RestModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(ServerSettings.class).toInstance(settings);
+        bind(EvidenceAudits.class).in(Singleton.class); // the API's audits and the dashboard's upload form
         Multibinder<RouteGroup> groups = Multibinder.newSetBinder(binder(), RouteGroup.class);
         bindGroup(groups, ProblemRoutes.class);
         bindGroup(groups, HealthRoutes.class);

@@ -11,6 +11,7 @@ import io.tlsready.app.rest.guard.GuardModule;
 import io.tlsready.app.rest.guard.GuardSettings;
 import io.tlsready.app.rest.guard.ServerTls;
 import io.tlsready.app.rest.history.HistoryModule;
+import io.tlsready.app.rest.pages.PagesModule;
 import io.tlsready.app.rest.scans.CredentialProfiles;
 import io.tlsready.app.rest.scans.ScansModule;
 import java.net.URI;
@@ -276,7 +277,7 @@ public final class TlsReadyServer implements AutoCloseable {
                 guard = guard.withTls(ServerTls.load(tlsCertificate, tlsKey));
             }
             return new TlsReadyServer(new ServerSettings(listen, maxRequestBytes), guard, storage,
-                    new ScansModule(credentials, scanLease), new HistoryModule());
+                    new ScansModule(credentials, scanLease), new HistoryModule(), new PagesModule());
         }
     }
 }

@@ -16,7 +16,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -258,11 +257,7 @@ class ServiceWalkthroughIT {
 
     /** A credentials file (mode 600) with one profile "sim" for the simulated hosts over http + NTLM. */
     private static Path credentials(Path dir) throws IOException {
-        Path file = dir.resolve("credentials.json");
-        Files.writeString(file, "{\"profiles\": {\"sim\": {\"user\": \"" + USER + "\", \"password\": \"" + PASSWORD
-                + "\", \"auth\": \"ntlm\", \"transport\": \"http\", \"timeoutSeconds\": 60}}}");
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        return file;
+        return io.tlsready.app.rest.scans.ScanFixtures.credentials(dir, USER, PASSWORD);
     }
 
     private static int freePort() throws IOException {

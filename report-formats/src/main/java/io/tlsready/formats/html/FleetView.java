@@ -1,5 +1,7 @@
 package io.tlsready.formats.html;
 
+import io.tlsready.domain.history.CauseCount;
+import io.tlsready.domain.history.FailureCause;
 import io.tlsready.domain.history.RuleCount;
 import io.tlsready.domain.remediation.Remediation;
 import io.tlsready.domain.report.AuditReport;
@@ -27,7 +29,7 @@ record FleetView(AuditReport report, Map<Verdict, Integer> verdicts, List<HostRo
         List<CauseCount> causes, List<Kind> kinds, List<RuleLine> rules) {
 
     /** One host: its row in the table and its collapsed details. */
-    record HostRow(int n, HostReport host, List<RuleId> failing, Optional<Cause> cause, List<Line> lines,
+    record HostRow(int n, HostReport host, List<RuleId> failing, Optional<FailureCause> cause, List<Line> lines,
             List<Line> passed) {
 
         String id() {
@@ -38,8 +40,9 @@ record FleetView(AuditReport report, Map<Verdict, Integer> verdicts, List<HostRo
             return String.join(" ", failing.stream().map(RuleId::name).toList());
         }
 
+        /** The cause's name, null when the host was audited (the attribute is then left out). */
         String causeName() {
-            return cause.map(Cause::name).orElse("");
+            return cause.map(FailureCause::name).orElse(null);
         }
     }
 
@@ -53,9 +56,6 @@ record FleetView(AuditReport report, Map<Verdict, Integer> verdicts, List<HostRo
         String id() {
             return "k-" + n;
         }
-    }
-
-    record CauseCount(Cause cause, int hosts) {
     }
 
     /** A rule across the fleet: hosts per status, and the hosts that could not be audited (no finding at all). */
@@ -90,8 +90,8 @@ record FleetView(AuditReport report, Map<Verdict, Integer> verdicts, List<HostRo
         return verdicts.get(v);
     }
 
-    int unreachable() {
-        return causes.stream().mapToInt(CauseCount::hosts).sum();
+    long unreachable() {
+        return causes.stream().mapToLong(CauseCount::hosts).sum();
     }
 
     static FleetView of(AuditReport report) {
@@ -112,7 +112,7 @@ record FleetView(AuditReport report, Map<Verdict, Integer> verdicts, List<HostRo
         }
         List<HostRow> rows = new ArrayList<>();
         Map<RuleId, Integer> failing = new EnumMap<>(RuleId.class);
-        Map<Cause, Integer> causes = new EnumMap<>(Cause.class);
+        Map<FailureCause, Integer> causes = new EnumMap<>(FailureCause.class);
         for (HostReport h : report.hosts()) {
             List<Line> lines = new ArrayList<>();
             List<Line> passed = new ArrayList<>();
@@ -123,14 +123,14 @@ record FleetView(AuditReport report, Map<Verdict, Integer> verdicts, List<HostRo
             List<RuleId> fails = h.findings().stream().filter(f -> f.status() == Status.FAIL).map(Finding::rule)
                     .distinct().toList();
             fails.forEach(r -> failing.merge(r, 1, Integer::sum));
-            Optional<Cause> cause = Cause.of(h);
+            Optional<FailureCause> cause = FailureCause.of(h);
             cause.ifPresent(c -> causes.merge(c, 1, Integer::sum));
             rows.add(new HostRow(rows.size() + 1, h, fails, cause, lines, passed));
         }
         List<RuleCount> fixFirst = failing.entrySet().stream().map(e -> new RuleCount(e.getKey(), e.getValue()))
                 .sorted(RuleCount.MOST_HOSTS_FIRST).toList();
         List<CauseCount> causeCounts = causes.entrySet().stream().map(e -> new CauseCount(e.getKey(), e.getValue()))
-                .sorted(Comparator.comparingInt(CauseCount::hosts).reversed().thenComparing(CauseCount::cause))
+                .sorted(CauseCount.MOST_HOSTS_FIRST)
                 .toList();
         return new FleetView(report, report.verdictCounts(), rows, fixFirst, causeCounts,
                 List.copyOf(kinds.values()), rules(report));

@@ -1,6 +1,7 @@
 package io.tlsready.formats.html;
 
 import gg.jte.Content;
+import gg.jte.TemplateOutput;
 import io.tlsready.domain.remediation.RegistryChange;
 import io.tlsready.domain.report.HostReport;
 import io.tlsready.domain.rules.Evidence;
@@ -34,17 +35,31 @@ final class Text {
         return s == Status.NOT_APPLICABLE ? "N/A" : s.name();
     }
 
-    /** A registry path that may break only after a backslash: the text escaped, a {@code <wbr>} after each {@code \}. */
+    /**
+     * A registry path that may break only after a backslash: the text escaped, a {@code <wbr>} after each {@code \},
+     * and a key name with spaces in it ("TLS 1.2", "Internet Settings") in a {@code <span>} that the stylesheet keeps
+     * on one line (the spaces stay spaces, so a copied path pastes as it was).
+     */
     static Content path(String path) {
         return out -> {
             int from = 0;
             for (int i = path.indexOf('\\'); i >= 0; i = path.indexOf('\\', from)) {
-                out.writeUserContent(path.substring(from, i + 1));
-                out.writeContent("<wbr>");
+                segment(out, path.substring(from, i));
+                out.writeContent("\\<wbr>");
                 from = i + 1;
             }
-            out.writeUserContent(path.substring(from));
+            segment(out, path.substring(from));
         };
+    }
+
+    private static void segment(TemplateOutput out, String segment) {
+        if (segment.indexOf(' ') < 0 || segment.isBlank()) {
+            out.writeUserContent(segment);
+            return;
+        }
+        out.writeContent("<span>");
+        out.writeUserContent(segment);
+        out.writeContent("</span>");
     }
 
     /** Where the evidence was read: the key and, for a value, its name. */
@@ -71,7 +86,7 @@ final class Text {
         return h.os().name() + h.os().architecture().map(a -> " · " + a).orElse("");
     }
 
-    /** A share of a whole as a CSS flex weight and a rounded percentage. */
+    /** A share of a whole as a rounded percentage: a legend's figure, a bar's CSS width. */
     static String percent(long part, long whole) {
         return whole == 0 ? "0%" : Math.round(100.0 * part / whole) + "%";
     }

@@ -21,8 +21,8 @@
     return value;
   };
   var failingOf = function (row) {
-    var f = row.getAttribute('data-failing');
-    return f ? f.split(' ') : [];
+    var f = row.cells[3].textContent.trim();
+    return f ? f.split(/\s+/) : [];
   };
   var keyOf = function (row, sort) {
     switch (sort) {

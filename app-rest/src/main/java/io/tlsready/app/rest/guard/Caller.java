@@ -26,6 +26,14 @@ public record Caller(String name, Role role) {
         return Optional.ofNullable(ctx.attribute(ATTRIBUTE));
     }
 
+    /**
+     * Makes this the request's caller: the pages room does so for a request whose session cookie it accepted (the
+     * session's token's name and role), so the activity log names who did it as for the API.
+     */
+    public void attachTo(Context ctx) {
+        ctx.attribute(ATTRIBUTE, this);
+    }
+
     /** The token's name, or {@link #NOBODY}. */
     public static String nameOf(Context ctx) {
         return of(ctx).map(Caller::name).orElse(NOBODY);

@@ -17,11 +17,11 @@ import java.util.regex.Pattern;
 
 /**
  * Runs before every route: the {@code Host} header must be one this server answers for (else 421), and every
- * path but the open ones needs a bearer token of an active {@link AccessToken} (else 401, the same answer for
+ * API path ({@link #needsBearer}) but the open ones needs a bearer token of an active {@link AccessToken} (else 401, the same answer for
  * a missing, malformed, unknown or revoked token); a reader's token may only read (else 403). The accepted
  * token's name and role become the request's {@link Caller}. Secrets are only hashed, never kept or logged.
  */
-final class Gatekeeper implements RouteGroup {
+public final class Gatekeeper implements RouteGroup {
 
     /** Paths anyone may read: liveness for load balancers, and the contract clients are generated from. */
     static final Set<String> OPEN_PATHS = Set.of("/healthz", "/api/v1/openapi.json");
@@ -56,8 +56,8 @@ final class Gatekeeper implements RouteGroup {
         if (!hosts.allows(ctx.header("Host"), ctx.req().getLocalPort(), defaultPort)) {
             throw GuardRefusal.misdirected();
         }
-        if (OPEN_PATHS.contains(ctx.path())) {
-            return;
+        if (OPEN_PATHS.contains(ctx.path()) || !needsBearer(ctx.path())) {
+            return; // open, or a page: the pages room admits those by their session cookie, never a bearer token
         }
         AccessToken token = bearer(ctx.header("Authorization")).flatMap(this::active)
                 .orElseThrow(GuardRefusal::unauthorized);
@@ -66,6 +66,14 @@ final class Gatekeeper implements RouteGroup {
         if (!token.role().mayChange() && !READ_METHODS.contains(method)) {
             throw GuardRefusal.forbidden(method);
         }
+    }
+
+    /**
+     * The API and the metrics take a bearer token, and only a bearer token (a cookie never authenticates them, so
+     * a browser cannot be made to call them from another site); every other path is a page of the dashboard.
+     */
+    public static boolean needsBearer(String path) {
+        return path.startsWith("/api/") || path.equals("/api") || path.equals("/metrics");
     }
 
     /** The secret of an {@code Authorization: Bearer …} header (scheme case-insensitive), if it is well-formed. */
@@ -89,7 +97,24 @@ final class Gatekeeper implements RouteGroup {
      * store returned is that exact hash, whatever the store's own matching rules.
      */
     private Optional<AccessToken> active(String secret) {
-        String hash = TokenSecret.hash(secret);
+        return activeByHash(tokens, TokenSecret.hash(secret));
+    }
+
+    /**
+     * The API's check for a secret typed into the dashboard's sign-in form: well-formed, and the hash of an
+     * active token. Empty for anything else (the same answer for every reason).
+     */
+    public static Optional<AccessToken> activeBySecret(AccessTokens tokens, String secret) {
+        if (secret == null) {
+            return Optional.empty();
+        }
+        String s = secret.strip();
+        return s.startsWith(TokenSecret.PREFIX) && SECRET.matcher(s).matches()
+                ? activeByHash(tokens, TokenSecret.hash(s)) : Optional.empty();
+    }
+
+    /** The active token with this hash, compared in constant time; a session re-checks its token so. */
+    public static Optional<AccessToken> activeByHash(AccessTokens tokens, String hash) {
         return tokens.active(hash).filter(t -> MessageDigest.isEqual(
                 t.hash().getBytes(StandardCharsets.US_ASCII), hash.getBytes(StandardCharsets.US_ASCII)));
     }

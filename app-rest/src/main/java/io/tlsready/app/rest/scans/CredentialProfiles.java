@@ -16,6 +16,7 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -93,6 +94,11 @@ public final class CredentialProfiles {
     /** The profile of this name, if the file has it. */
     Optional<CredentialProfile> profile(String name) {
         return Optional.ofNullable(profiles.get(name));
+    }
+
+    /** The profile names in file order (what the dashboard's scan form offers); never anything else of them. */
+    public List<String> names() {
+        return List.copyOf(profiles.keySet());
     }
 
     boolean isEmpty() {

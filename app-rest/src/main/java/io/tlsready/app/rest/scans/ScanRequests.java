@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.javalin.http.HttpStatus;
 import io.tlsready.app.rest.ProblemException;
 import io.tlsready.domain.inventory.HostPort;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * A {@code POST /api/v1/scans} body turned into a {@link ScanRequest}: {@code {"hosts": [...], "profile": NAME}} or
@@ -71,11 +73,31 @@ final class ScanRequests {
             throw shape("'profile' must name a credential profile");
         }
         String profileName = p.asText();
+        JsonNode json = root;
+        return request(profileName, () -> json.has("hosts") ? hosts(json.get("hosts")) : inventory(json.get("inventory")),
+                requestedBy);
+    }
+
+    /**
+     * The dashboard's form: a host list or inventory text (every format {@code --inventory} reads) and a profile
+     * name, checked as a JSON body with {@code inventory} is.
+     */
+    ScanRequest fromForm(String inventoryText, String profileName, String requestedBy) {
+        if (profileName == null || profileName.isBlank()) {
+            throw unprocessable("choose a credential profile");
+        }
+        if (inventoryText == null || inventoryText.isBlank()) {
+            throw unprocessable("list at least one host to scan");
+        }
+        return request(profileName, () -> inventory(TextNode.valueOf(inventoryText)), requestedBy);
+    }
+
+    private ScanRequest request(String profileName, Supplier<List<ScanTarget>> read, String requestedBy) {
         CredentialProfile profile = profiles.profile(profileName).orElseThrow(() -> unprocessable(
                 profiles.isEmpty() ? "no credential profile named '" + profileName + "': this server has no "
                         + "credential profiles (it was started without a credentials file)"
                         : "no credential profile named '" + profileName + "' on this server"));
-        List<ScanTarget> targets = root.has("hosts") ? hosts(root.get("hosts")) : inventory(root.get("inventory"));
+        List<ScanTarget> targets = read.get();
         for (ScanTarget t : targets) {
             profile.refusal(t).ifPresent(problem -> {
                 throw unprocessable(problem);

@@ -11,13 +11,9 @@ import io.tlsready.app.rest.guard.Caller;
 import io.tlsready.app.rest.guard.ServiceMetrics;
 import io.tlsready.domain.port.ScanQueue;
 import io.tlsready.domain.scan.Scan;
-import io.tlsready.domain.scan.ScanRequest;
-import io.tlsready.domain.scan.ScanState;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -35,21 +31,17 @@ final class ScanRoutes implements RouteGroup {
 
     private final ScanQueue queue;
     private final ScanRequests requests;
-    private final ScanWorker worker;
+    private final ScanControl control;
     private final ObjectMapper json;
-    private final Clock clock;
-    private final ServiceMetrics metrics;
 
     @Inject
-    ScanRoutes(ScanQueue queue, CredentialProfiles profiles, ScanWorker worker, ObjectMapper json, Clock clock,
+    ScanRoutes(ScanQueue queue, CredentialProfiles profiles, ScanControl control, ObjectMapper json,
             ServiceMetrics metrics) {
         this.queue = queue;
-        this.metrics = metrics;
         metrics.scansRunning(queue::running); // one count at each scrape
         this.requests = new ScanRequests(profiles);
-        this.worker = worker;
+        this.control = control;
         this.json = json;
-        this.clock = clock;
     }
 
     @Override
@@ -70,9 +62,7 @@ final class ScanRoutes implements RouteGroup {
         try (InputStream in = ctx.bodyInputStream()) {
             body = in.readAllBytes();
         }
-        ScanRequest request = requests.read(body, actor(ctx));
-        Scan scan = queue.create(request, clock.instant().truncatedTo(ChronoUnit.MILLIS));
-        metrics.scanStarted();
+        Scan scan = control.start(requests.read(body, actor(ctx)));
         ctx.status(HttpStatus.ACCEPTED).header("Location", PATH + "/" + scan.id());
         JsonBody.write(ctx, json, JsonBody.JSON, ScanJson.of(scan));
     }
@@ -84,19 +74,7 @@ final class ScanRoutes implements RouteGroup {
     }
 
     private void cancel(Context ctx) {
-        Scan scan = scan(ctx);
-        if (scan.state() == ScanState.FINISHED) {
-            throw ProblemException.of(HttpStatus.CONFLICT, "scan " + scan.id() + " finished already; there is "
-                    + "nothing to cancel");
-        }
-        Scan now = queue.cancel(scan.id(), clock.instant().truncatedTo(ChronoUnit.MILLIS)).orElseThrow(() -> notFound(scan.id()));
-        if (now.state() == ScanState.FINISHED) {
-            throw ProblemException.of(HttpStatus.CONFLICT, "scan " + scan.id() + " finished already; there is "
-                    + "nothing to cancel");
-        }
-        worker.cancelled(now.id());
-        metrics.scanFinished(ScanState.CANCELLED);
-        JsonBody.write(ctx, json, JsonBody.JSON, ScanJson.of(now));
+        JsonBody.write(ctx, json, JsonBody.JSON, ScanJson.of(control.cancel(scan(ctx).id())));
     }
 
     private Scan scan(Context ctx) {

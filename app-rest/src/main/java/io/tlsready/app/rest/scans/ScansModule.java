@@ -44,6 +44,7 @@ public final class ScansModule extends AbstractModule {
         install(new WinRmModule());
         bind(CredentialProfiles.class).toInstance(profiles);
         bind(ScanRoutes.class).in(Singleton.class);
+        bind(ScanControl.class).in(Singleton.class); // the API's scans and the dashboard's scan form
         Multibinder.newSetBinder(binder(), RouteGroup.class).addBinding().to(ScanRoutes.class);
         Multibinder.newSetBinder(binder(), Background.class).addBinding().to(ScanWorker.class);
     }

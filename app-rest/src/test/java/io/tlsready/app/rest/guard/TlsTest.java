@@ -62,6 +62,26 @@ class TlsTest {
     }
 
     @Test
+    void the_dashboards_session_cookie_is_secure_over_tls() throws Exception {
+        TestCertificates pki = TestCertificates.ec();
+        Path cert = pki.writeCertificate(dir);
+        Path key = pki.writeKey(dir, KeyFormat.PKCS8);
+        TestingStorage storage = new TestingStorage();
+        try (TlsReadyServer server = TlsReadyServer.builder().port(0).storage(storage).tls(cert, key).build()) {
+            URI uri = server.start();
+            String token = storage.issue("tls-dashboard", io.tlsready.domain.access.Role.READER);
+            HttpResponse<String> r = client(pki.trustingClient()).send(HttpRequest.newBuilder(uri.resolve("/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("token=" + token)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(r.statusCode()).isEqualTo(303);
+            assertThat(r.headers().firstValue("Set-Cookie").orElseThrow()).startsWith("tlsready_session=")
+                    .contains("; HttpOnly").contains("; SameSite=Strict").contains("; Secure");
+        }
+    }
+
+    @Test
     void a_non_loopback_address_is_allowed_with_tls() {
         TestCertificates pki = TestCertificates.ec();
         try (TlsReadyServer server = TlsReadyServer.builder().host("0.0.0.0").port(0).storage(new TestingStorage())

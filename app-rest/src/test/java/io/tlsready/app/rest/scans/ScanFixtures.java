@@ -37,10 +37,10 @@ import java.util.function.Predicate;
  * What the scan tests share: evidence for simulated hosts (from the example sets), a credentials file, a server on
  * loopback with the in-memory store, and plain HTTP against it.
  */
-final class ScanFixtures {
+public final class ScanFixtures {
 
-    static final String USER = "scan-auditor";
-    static final String PASSWORD = "scan-Pass-" + System.nanoTime();
+    public static final String USER = "scan-auditor";
+    public static final String PASSWORD = "scan-Pass-" + System.nanoTime();
     static final ObjectMapper JSON = new ObjectMapper();
     /** The operator token every request of these tests carries; {@link #issueToken} puts it in a store. */
     static final String TOKEN = TokenSecret.generate();
@@ -51,14 +51,14 @@ final class ScanFixtures {
     private ScanFixtures() {
     }
 
-    static synchronized HostFacts ready() {
+    public static synchronized HostFacts ready() {
         if (ready == null) {
             ready = EvidenceFacts.load(RestFixtures.exampleFiles("2008r2-ready"));
         }
         return ready;
     }
 
-    static synchronized HostFacts notReady() {
+    public static synchronized HostFacts notReady() {
         if (notReady == null) {
             notReady = EvidenceFacts.load(RestFixtures.exampleFiles("2008r2-not-ready"));
         }
@@ -66,20 +66,25 @@ final class ScanFixtures {
     }
 
     /** A simulated NTLM host on {@code 127.0.subnet.n}, named by its address (so its report is kept under it). */
-    static HostSpec host(int subnet, int n, HostFacts facts) {
+    public static HostSpec host(int subnet, int n, HostFacts facts) {
         String address = "127.0." + subnet + "." + n;
         return HostSpec.of(address, address, 0, HostSpec.Auth.NTLM, USER, PASSWORD.toCharArray(),
                 EvidenceFacts.renamed(facts, address));
     }
 
-    static HostSpec refused(int subnet, int n) {
+    public static HostSpec refused(int subnet, int n) {
         return host(subnet, n, ready()).withFault(FaultKind.REFUSED);
     }
 
     /** A credentials file (mode 600) with one profile "sim" for the simulated hosts over http + NTLM. */
-    static Path credentials(Path dir) throws IOException {
+    public static Path credentials(Path dir) throws IOException {
+        return credentials(dir, USER, PASSWORD);
+    }
+
+    /** The same with the simulated hosts' own account (every test that runs a service names its own). */
+    public static Path credentials(Path dir, String user, String password) throws IOException {
         Path file = dir.resolve("credentials.json");
-        Files.writeString(file, "{\"profiles\": {\"sim\": {\"user\": \"" + USER + "\", \"password\": \"" + PASSWORD
+        Files.writeString(file, "{\"profiles\": {\"sim\": {\"user\": \"" + user + "\", \"password\": \"" + password
                 + "\", \"auth\": \"ntlm\", \"transport\": \"http\", \"timeoutSeconds\": 60}}}");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         return file;
@@ -103,7 +108,7 @@ final class ScanFixtures {
         }
     }
 
-    static TlsReadyServer server(InMemoryStore store, Path credentials, Duration lease) {
+    public static TlsReadyServer server(InMemoryStore store, Path credentials, Duration lease) {
         issueToken(store);
         return TlsReadyServer.builder().port(0).storage(storage(store))
                 .credentials(CredentialProfiles.load(credentials)).scanLease(lease).build();
