@@ -85,6 +85,7 @@ final class Database implements AutoCloseable {
         try {
             Flyway.configure().dataSource(pool)
                     .locations("classpath:db/migration/" + dialect.name().toLowerCase(Locale.ROOT))
+                    .javaMigrations(new ClassifyFailureCauses())
                     .loggers("slf4j")
                     .load().migrate();
         } catch (RuntimeException e) {

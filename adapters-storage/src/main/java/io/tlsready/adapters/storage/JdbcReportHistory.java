@@ -15,15 +15,12 @@ import io.tlsready.domain.report.Verdict;
 import io.tlsready.domain.rules.RuleId;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /** {@link ReportHistory} on the reports, report_failing and hosts tables. */
@@ -42,86 +39,43 @@ final class JdbcReportHistory implements ReportHistory {
 
     @Override
     public Page<HostSummary> latest(HostQuery query) {
-        StringBuilder where = new StringBuilder(" FROM hosts h JOIN reports r ON r.id = h.report_id WHERE 1 = 1");
-        List<String> args = new ArrayList<>();
-        query.verdict().ifPresent(v -> {
-            where.append(" AND r.verdict = ?");
-            args.add(v.name());
-        });
-        query.failingRule().ifPresent(rule -> {
-            where.append(" AND EXISTS (SELECT 1 FROM report_failing f WHERE f.report_id = r.id AND f.rule = ?)");
-            args.add(rule.name());
-        });
-        query.nameContains().ifPresent(n -> {
-            where.append(" AND h.host_key LIKE ? ESCAPE '!'");
-            args.add(Text.containing(n.toLowerCase(Locale.ROOT)));
-        });
-        if (query.cause().isPresent()) {
-            where.append(" AND r.error IS NOT NULL");
-        }
-        String direction = query.descending() ? " DESC" : "";
-        String order = switch (query.sort()) {
-            case NAME -> "h.host_key" + direction;
-            case VERDICT -> "CASE r.verdict WHEN 'READY' THEN 0 WHEN 'NOT_READY' THEN 1 ELSE 2 END" + direction
-                    + ", h.host_key";
-            case AUDITED -> "r.audited_ns" + direction + ", h.host_key";
-            case FAILING -> "(SELECT count(*) FROM report_failing f WHERE f.report_id = r.id)" + direction
-                    + ", h.host_key";
-        };
-        String select = "SELECT r.id, r.host, r.verdict, r.audited_ns, r.failing, r.scan_id, r.error" + where
-                + " ORDER BY " + order;
+        HostListing listing = HostListing.of(query);
         return db.read("listing hosts", c -> {
-            if (query.cause().isPresent()) { // classified here until the cause has its column
-                List<HostSummary> all = new ArrayList<>();
-                try (PreparedStatement ps = c.prepareStatement(select)) {
-                    bind(ps, args);
-                    summaries(ps, all);
-                }
-                List<HostSummary> matching = all.stream().filter(s -> s.cause().equals(query.cause())).toList();
-                return new Page<>(matching.stream().skip(query.offset()).limit(query.limit()).toList(),
-                        matching.size(), query.offset(), query.limit());
-            }
             long total;
-            try (PreparedStatement ps = c.prepareStatement("SELECT count(*)" + where)) {
-                bind(ps, args);
+            try (PreparedStatement ps = c.prepareStatement(listing.count())) {
+                listing.bind(ps);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     total = rs.getLong(1);
                 }
             }
             List<HostSummary> items = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(select + " LIMIT ? OFFSET ?")) {
-                int i = bind(ps, args);
+            try (PreparedStatement ps = c.prepareStatement(listing.page())) {
+                int i = listing.bind(ps);
                 ps.setInt(i++, query.limit());
                 ps.setInt(i, query.offset());
-                summaries(ps, items);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        items.add(summary(rs));
+                    }
+                }
             }
             return new Page<>(items, total, query.offset(), query.limit());
         });
     }
 
-    private static void summaries(PreparedStatement ps, List<HostSummary> into) throws java.sql.SQLException {
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                String failing = rs.getString("failing");
-                List<RuleId> rules = failing.isEmpty() ? List.of()
-                        : Arrays.stream(failing.split(",")).map(RuleId::valueOf).toList();
-                String host = Text.get(rs.getString("host"));
-                Optional<String> error = Optional.ofNullable(Text.get(rs.getString("error")));
-                into.add(new HostSummary(host, Verdict.valueOf(rs.getString("verdict")),
-                        Times.instant(rs.getLong("audited_ns")), rules, rs.getLong("id"),
-                        Optional.ofNullable(rs.getString("scan_id")), error,
-                        error.map(e -> FailureCause.classify(host, e))));
-            }
-        }
-    }
-
-    private static int bind(PreparedStatement ps, List<String> args) throws java.sql.SQLException {
-        int i = 1;
-        for (String a : args) {
-            ps.setString(i++, a);
-        }
-        return i;
+    private static HostSummary summary(ResultSet rs) throws SQLException {
+        String failing = rs.getString("failing");
+        List<RuleId> rules = failing.isEmpty() ? List.of()
+                : Arrays.stream(failing.split(",")).map(RuleId::valueOf).toList();
+        String host = Text.get(rs.getString("host"));
+        Optional<String> error = Optional.ofNullable(Text.get(rs.getString("error")));
+        // a row written by an instance older than schema 2 (a rolling upgrade) has no cause yet: classify it here
+        Optional<FailureCause> cause = error.isEmpty() ? Optional.empty()
+                : Optional.ofNullable(rs.getString("cause")).map(FailureCause::valueOf)
+                        .or(() -> error.map(e -> FailureCause.classify(host, e)));
+        return new HostSummary(host, Verdict.valueOf(rs.getString("verdict")), Times.instant(rs.getLong("audited_ns")),
+                rules, rs.getLong("id"), Optional.ofNullable(rs.getString("scan_id")), error, cause);
     }
 
     @Override
@@ -143,43 +97,22 @@ final class JdbcReportHistory implements ReportHistory {
     @Override
     public List<CauseCount> failureCauses() {
         return db.read("counting failure causes", c -> {
-            Map<FailureCause, Long> counts = new EnumMap<>(FailureCause.class);
-            try (PreparedStatement ps = c.prepareStatement("SELECT r.host, r.error FROM hosts h "
-                    + "JOIN reports r ON r.id = h.report_id WHERE r.error IS NOT NULL");
+            List<CauseCount> counts = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT h.cause, count(*) FROM hosts h "
+                    + "WHERE h.cause IS NOT NULL GROUP BY h.cause");
                     ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    counts.merge(FailureCause.classify(Text.get(rs.getString(1)), Text.get(rs.getString(2))), 1L,
-                            Long::sum);
+                    counts.add(new CauseCount(FailureCause.valueOf(rs.getString(1)), rs.getLong(2)));
                 }
             }
-            return counts.entrySet().stream().map(e -> new CauseCount(e.getKey(), e.getValue()))
-                    .sorted(CauseCount.MOST_HOSTS_FIRST).toList();
+            counts.sort(CauseCount.MOST_HOSTS_FIRST);
+            return counts;
         });
     }
 
     @Override
     public List<DailyVerdicts> readiness(LocalDate from, LocalDate to) {
-        int days = ReportHistory.days(from, to);
-        return db.read("counting verdicts by day", c -> {
-            List<DailyVerdicts> out = new ArrayList<>(days);
-            try (PreparedStatement ps = c.prepareStatement("SELECT r.verdict, count(*) FROM reports r JOIN "
-                    + "(SELECT host_key, max(id) AS id FROM reports WHERE audited_ns < ? GROUP BY host_key) l "
-                    + "ON r.id = l.id GROUP BY r.verdict")) {
-                for (int d = 0; d < days; d++) {
-                    LocalDate day = from.plusDays(d);
-                    ps.setLong(1, Times.nanos(day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
-                    Map<Verdict, Integer> n = new EnumMap<>(Verdict.class);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            n.put(Verdict.valueOf(rs.getString(1)), rs.getInt(2));
-                        }
-                    }
-                    out.add(new DailyVerdicts(day, n.getOrDefault(Verdict.READY, 0),
-                            n.getOrDefault(Verdict.NOT_READY, 0), n.getOrDefault(Verdict.UNKNOWN, 0)));
-                }
-            }
-            return out;
-        });
+        return db.read("counting verdicts by day", c -> Readiness.of(c, from, to));
     }
 
     @Override

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.tlsready.domain.history.FailureCause;
 import io.tlsready.domain.history.HostKey;
 import io.tlsready.domain.history.HostSummary;
 import io.tlsready.domain.history.StoredReport;
 import io.tlsready.domain.report.HostReport;
 import io.tlsready.domain.report.HostReportReader;
 import io.tlsready.domain.report.ReportDocument;
+import io.tlsready.domain.report.Verdict;
 import io.tlsready.domain.rules.RuleId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -76,14 +78,34 @@ final class ReportRows {
                 ps.executeBatch();
             }
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO hosts (host_key, report_id) VALUES (?, ?) "
-                + "ON CONFLICT (host_key) DO UPDATE SET report_id = excluded.report_id "
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO hosts (host_key, report_id, verdict_rank, "
+                + "audited_ns, failing_count, cause) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (host_key) DO UPDATE SET "
+                + "report_id = excluded.report_id, verdict_rank = excluded.verdict_rank, "
+                + "audited_ns = excluded.audited_ns, failing_count = excluded.failing_count, cause = excluded.cause "
                 + "WHERE excluded.report_id > hosts.report_id")) {
             ps.setString(1, key);
             ps.setLong(2, id);
+            ps.setInt(3, verdictRank(report.verdict()));
+            ps.setLong(4, Times.nanos(at));
+            ps.setInt(5, failing.size());
+            Optional<FailureCause> cause = FailureCause.of(report);
+            if (cause.isPresent()) {
+                ps.setString(6, cause.get().name());
+            } else {
+                ps.setNull(6, Types.VARCHAR);
+            }
             ps.executeUpdate();
         }
         return new StoredReport(id, report, at, scanId);
+    }
+
+    /** hosts.verdict_rank: the domain's order of verdicts (schema 2). */
+    static int verdictRank(Verdict verdict) {
+        return switch (verdict) {
+            case READY -> 0;
+            case NOT_READY -> 1;
+            case UNKNOWN -> 2;
+        };
     }
 
     /** The report of a row selected with {@link #COLUMNS}. */
@@ -109,7 +131,7 @@ final class ReportRows {
         return out;
     }
 
-    private static String json(HostReport report) {
+    static String json(HostReport report) {
         try {
             return JSON.writeValueAsString(ReportDocument.host(report));
         } catch (JsonProcessingException e) {

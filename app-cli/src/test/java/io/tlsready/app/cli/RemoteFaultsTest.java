@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tlsready.domain.facts.HostFacts;
+import io.tlsready.domain.history.FailureCause;
 import io.tlsready.sim.EvidenceFacts;
 import io.tlsready.sim.FaultKind;
 import io.tlsready.sim.HostCounters;
@@ -72,6 +73,17 @@ class RemoteFaultsTest {
                 case MALFORMED -> FaultKind.MALFORMED;
                 case REFUSED -> FaultKind.REFUSED;
                 default -> null;
+            };
+        }
+
+        /** How a fleet page groups the host: the domain's classifier over this very error text. */
+        FailureCause failureCause() {
+            return switch (this) {
+                case WRONG_PASSWORD, UNAUTHORIZED -> FailureCause.AUTH;
+                case TIMED_OUT, STALL -> FailureCause.TIMEOUT;
+                case REFUSED -> FailureCause.REFUSED;
+                case SERVER_FAULT, RESET, OVERSIZED, MALFORMED -> FailureCause.PROTOCOL;
+                default -> throw new IllegalStateException(name());
             };
         }
 
@@ -202,6 +214,8 @@ class RemoteFaultsTest {
                 assertThat(host.path("verdict").asText()).as(what).isEqualTo("UNKNOWN");
                 assertThat(host.path("findings")).as(what).isEmpty();
                 assertThat(error).as(what).containsPattern(way.cause());
+                assertThat(FailureCause.classify(host.path("host").asText(), error)).as(what)
+                        .isEqualTo(way.failureCause());
                 assertThat(error).as("no stack trace or exception class names: " + what)
                         .doesNotContain("Exception").doesNotContain("\tat ");
                 switch (way) {

@@ -8,6 +8,7 @@ import io.tlsready.adapters.storage.StorageModule;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,6 +93,43 @@ class HostsApiTest {
     }
 
     @Test
+    void sort_and_order_put_hosts_in_order_with_ties_by_name(RestClient client) {
+        List<String> byName = new ArrayList<>(LATEST.keySet());
+        List<String> reversed = new ArrayList<>(byName);
+        java.util.Collections.reverse(reversed);
+        assertThat(names(RestClient.json(client.get(HOSTS + "?sort=name&order=desc")))).containsExactlyElementsOf(reversed);
+
+        java.util.Comparator<String> failingCount = java.util.Comparator.comparingInt(h -> failing(LATEST.get(h)).size());
+        assertThat(names(RestClient.json(client.get(HOSTS + "?sort=failing&order=desc"))))
+                .containsExactlyElementsOf(byName.stream().sorted(failingCount.reversed().thenComparing(
+                        String.CASE_INSENSITIVE_ORDER)).toList());
+        assertThat(names(RestClient.json(client.get(HOSTS + "?sort=failing"))))
+                .containsExactlyElementsOf(byName.stream().sorted(failingCount.thenComparing(
+                        String.CASE_INSENSITIVE_ORDER)).toList());
+
+        java.util.Comparator<String> verdict = java.util.Comparator.comparing(
+                h -> io.tlsready.domain.report.Verdict.valueOf(LATEST.get(h).get("verdict").asText()));
+        assertThat(names(RestClient.json(client.get(HOSTS + "?sort=verdict&order=asc"))))
+                .containsExactlyElementsOf(byName.stream().sorted(verdict.thenComparing(
+                        String.CASE_INSENSITIVE_ORDER)).toList());
+
+        JsonNode newestFirst = RestClient.json(client.get(HOSTS + "?sort=audited&order=desc&limit=1000"));
+        List<String> times = new ArrayList<>();
+        newestFirst.get("items").forEach(i -> times.add(i.get("auditedAt").asText()));
+        assertThat(times).isSortedAccordingTo(java.util.Comparator.<String, Instant>comparing(Instant::parse).reversed());
+    }
+
+    @Test
+    void each_host_has_a_cause_only_when_it_could_not_be_audited(RestClient client) {
+        JsonNode page = RestClient.json(client.get(HOSTS));
+        page.get("items").forEach(i -> assertThat(i.get("cause").isNull()).as(i.toString()).isTrue());
+
+        JsonNode refused = RestClient.json(client.get(HOSTS + "?cause=REFUSED&verdict=UNKNOWN&sort=failing"));
+        assertThat(refused.get("items")).isEmpty();
+        assertThat(refused.get("total").asLong()).isZero();
+    }
+
+    @Test
     void a_bad_filter_or_page_is_a_400_naming_the_parameter_and_what_it_accepts(RestClient client) {
         Map<String, String> refusals = new LinkedHashMap<>();
         refusals.put("verdict=ready", "query parameter 'verdict' must be one of READY, NOT_READY, UNKNOWN");
@@ -99,6 +137,11 @@ class HostsApiTest {
         refusals.put("limit=0", "query parameter 'limit' must be a whole number from 1 to 1000");
         refusals.put("limit=1001", "query parameter 'limit' must be a whole number from 1 to 1000");
         refusals.put("limit=ten", "query parameter 'limit' must be a whole number from 1 to 1000");
+        refusals.put("cause=refused", "query parameter 'cause' must be one of DNS, REFUSED, TIMEOUT, AUTH, TLS, PROTOCOL,"
+                + " OTHER");
+        refusals.put("sort=NAME", "query parameter 'sort' must be one of name, verdict, audited, failing");
+        refusals.put("sort=size", "query parameter 'sort' must be one of name, verdict, audited, failing");
+        refusals.put("order=down", "query parameter 'order' must be one of asc, desc");
         refusals.put("offset=-1", "query parameter 'offset' must be a whole number from 0 to ");
         refusals.forEach((query, detail) -> {
             HttpResponse<String> r = client.outsideContract().get(HOSTS + "?" + query);

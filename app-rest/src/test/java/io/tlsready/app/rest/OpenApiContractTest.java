@@ -143,8 +143,14 @@ class OpenApiContractTest {
         assertThat(CONTRACT.checkRequest("GET", "/api/v1/hosts", "limit=1001", null, new byte[0])).isNotEmpty();
         assertThat(CONTRACT.checkRequest("GET", "/api/v1/hosts", "limit=ten", null, new byte[0])).isNotEmpty();
         assertThat(CONTRACT.checkRequest("GET", "/api/v1/hosts", "verdict=ready", null, new byte[0])).isNotEmpty();
-        assertThat(CONTRACT.checkRequest("GET", "/api/v1/hosts", "sort=name", null, new byte[0]))
+        assertThat(CONTRACT.checkRequest("GET", "/api/v1/hosts", "sort=failing&order=desc&cause=REFUSED", null,
+                new byte[0])).isEmpty();
+        assertThat(CONTRACT.checkRequest("GET", "/api/v1/hosts", "sort=NAME", null, new byte[0]))
                 .singleElement().asString().contains("sort");
+        assertThat(CONTRACT.checkRequest("GET", "/api/v1/hosts", "cause=refused", null, new byte[0]))
+                .singleElement().asString().contains("cause");
+        assertThat(CONTRACT.checkRequest("GET", "/api/v1/fleet", "days=367", null, new byte[0]))
+                .singleElement().asString().contains("days");
         assertThat(CONTRACT.checkRequest("GET", "/api/v1/scans/abc/report", "format=pdf", null, new byte[0]))
                 .isNotEmpty();
         assertThat(CONTRACT.checkRequest("GET", "/api/v1/hosts/SRV01/history", "limit=5", null, new byte[0]))
@@ -210,7 +216,7 @@ class OpenApiContractTest {
     void the_page_schemas_reject_a_limit_out_of_range_and_unknown_failing_rules() throws Exception {
         ObjectNode page = (ObjectNode) JSON.readTree("""
                 {"items":[{"host":"SRV01","verdict":"NOT_READY","auditedAt":"2026-12-07T14:00:00.123Z",
-                  "failing":["SCHANNEL_TLS12_CLIENT"],"reportId":7,"scanId":null,"error":null}],
+                  "failing":["SCHANNEL_TLS12_CLIENT"],"reportId":7,"scanId":null,"error":null,"cause":null}],
                  "total":1,"offset":0,"limit":100}""");
         String schema = "/components/schemas/HostPage";
         assertThat(CONTRACT.validate(schema, page)).isEmpty();

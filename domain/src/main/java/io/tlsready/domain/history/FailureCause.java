@@ -38,7 +38,7 @@ public enum FailureCause {
     private static final List<String> AUTH_WORDS = List.of("http 401", "http 403", "credentials", "ntlm:",
             "kerberos", "access denied", "no password for user", "unauthorized", "forbidden", "logon");
     private static final List<String> PROTOCOL_WORDS = List.of("http ", "soap", "wsman", "ws-management", "winrm",
-            "wmi", "reply", "closed or reset", "protocol", "fault");
+            "wmi", "reply", "closed or reset", "protocol", "fault", "malformed", "xml", "doctype", "envelope");
 
     private final String label;
 

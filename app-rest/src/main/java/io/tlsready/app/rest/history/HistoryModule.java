@@ -16,6 +16,8 @@ public final class HistoryModule extends AbstractModule {
         Multibinder<RouteGroup> groups = Multibinder.newSetBinder(binder(), RouteGroup.class);
         bind(HostsRoutes.class).in(Singleton.class);
         groups.addBinding().to(HostsRoutes.class);
+        bind(FleetRoutes.class).in(Singleton.class);
+        groups.addBinding().to(FleetRoutes.class);
         bind(ScanReportRoutes.class).in(Singleton.class);
         groups.addBinding().to(ScanReportRoutes.class);
     }

@@ -8,6 +8,7 @@ import io.tlsready.app.rest.JsonBody;
 import io.tlsready.app.rest.ProblemException;
 import io.tlsready.app.rest.RouteGroup;
 import io.tlsready.app.rest.guard.ServiceMetrics;
+import io.tlsready.domain.history.FailureCause;
 import io.tlsready.domain.history.HistoryEntry;
 import io.tlsready.domain.history.HostQuery;
 import io.tlsready.domain.history.HostSort;
@@ -24,11 +25,11 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * {@code GET /api/v1/hosts}: the latest report of every host, filtered by verdict, failing rule and a piece of the
- * name, in name order, a page at a time. {@code GET /api/v1/hosts/{host}/history}: one host's reports, newest
+ * {@code GET /api/v1/hosts}: the latest report of every host, filtered by verdict, failing rule, failure cause and a
+ * piece of the name, sorted by name, verdict, audit time or number of failing rules (either way; ties by name), a
+ * page at a time. {@code GET /api/v1/hosts/{host}/history}: one host's reports, newest
  * first, each with the rules whose status changed since the report before it. The host in the path is data: any
  * name a report gave (quotes, markup, slashes sent as %2F, any script), matched without regard to case.
  */
@@ -58,8 +59,11 @@ final class HostsRoutes implements RouteGroup {
 
     private void hosts(Context ctx) {
         HostQuery query = new HostQuery(QueryParams.constant(ctx, "verdict", Verdict.class),
-                QueryParams.constant(ctx, "failing", RuleId.class), Optional.empty(), QueryParams.text(ctx, "name"),
-                HostSort.NAME, false, QueryParams.number(ctx, "offset", 0, 0, Integer.MAX_VALUE),
+                QueryParams.constant(ctx, "failing", RuleId.class), QueryParams.constant(ctx, "cause",
+                        FailureCause.class), QueryParams.text(ctx, "name"),
+                QueryParams.word(ctx, "sort", HostSort.class).orElse(HostSort.NAME),
+                QueryParams.word(ctx, "order", Order.class).orElse(Order.ASC) == Order.DESC,
+                QueryParams.number(ctx, "offset", 0, 0, Integer.MAX_VALUE),
                 QueryParams.number(ctx, "limit", DEFAULT_LIMIT, 1, HostQuery.MAX_LIMIT));
         Page<HostSummary> page = history.latest(query);
         JsonBody.write(ctx, json, JsonBody.JSON, new HostsPage(page.items().stream().map(HostView::of).toList(),
@@ -82,16 +86,19 @@ final class HostsRoutes implements RouteGroup {
         JsonBody.write(ctx, json, JsonBody.JSON, new HostHistory(reports.get(0).host(), shown));
     }
 
+    /** The {@code order} parameter's values. */
+    enum Order { ASC, DESC }
+
     record HostsPage(List<HostView> items, long total, int offset, int limit) {
     }
 
     record HostView(String host, String verdict, String auditedAt, List<String> failing, long reportId,
-            String scanId, String error) {
+            String scanId, String error, String cause) {
 
         static HostView of(HostSummary s) {
             return new HostView(s.host(), s.verdict().name(), s.auditedAt().toString(),
                     s.failing().stream().map(RuleId::name).toList(), s.reportId(), s.scanId().orElse(null),
-                    s.error().orElse(null));
+                    s.error().orElse(null), s.cause().map(FailureCause::name).orElse(null));
         }
     }
 

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.tlsready.app.rest.ProblemException;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -52,6 +53,21 @@ final class QueryParams {
         }
         throw invalid(name, "one of " + Arrays.stream(type.getEnumConstants()).map(Enum::name)
                 .collect(Collectors.joining(", ")));
+    }
+
+    /** One constant of {@code type}, spelled as its name in lower case ({@code sort=audited}); absent when not given. */
+    static <E extends Enum<E>> Optional<E> word(Context ctx, String name, Class<E> type) {
+        Optional<String> v = text(ctx, name);
+        if (v.isEmpty()) {
+            return Optional.empty();
+        }
+        for (E e : type.getEnumConstants()) {
+            if (e.name().toLowerCase(Locale.ROOT).equals(v.get())) {
+                return Optional.of(e);
+            }
+        }
+        throw invalid(name, "one of " + Arrays.stream(type.getEnumConstants())
+                .map(e -> e.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
     }
 
     static ProblemException invalid(String name, String accepted) {
