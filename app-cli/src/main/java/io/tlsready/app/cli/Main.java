@@ -13,15 +13,21 @@ import io.tlsready.adapters.winrm.WinRmModule;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 
 /** Entry point of the {@code tlsready} command. The only class that calls System.exit. */
 public final class Main {
 
     private static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+    private static final Pattern UNKNOWN_OPTION = Pattern.compile("Unknown option: '([^']*)'");
 
     private Main() {
     }
@@ -66,18 +72,68 @@ public final class Main {
     }
 
     /**
-     * picocli's own handling of a usage error (the message, suggestions or the usage), but never coloured: stderr
+     * A usage error: picocli's message, then its suggestions (a misspelt option or command) or where to find the
+     * options, never the whole usage; and never coloured: stderr
      * passes through {@link VisibleLineWriter}, which would show picocli's colour codes as text.
      */
     private static int usageError(CommandLine.ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter w = cmd.getErr();
-        w.println(ex.getMessage());
-        if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, w)) {
-            cmd.usage(w, CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+        Matcher unknown = UNKNOWN_OPTION.matcher(ex.getMessage());
+        if (unknown.lookingAt()) {
+            // after a list option ("--snapshot a.reg --fromat") picocli adds why it was no value of the list: the
+            // news is the unknown option, and what it was probably meant to be
+            w.println(unknown.group());
+            List<String> close = closest(unknown.group(1), cmd.getCommandSpec().optionsMap().keySet());
+            w.println(close.isEmpty() ? tryHelp(cmd) : "Possible solutions: " + String.join(", ", close));
+        } else {
+            w.println(ex.getMessage());
+            if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, w)) {
+                // one line that says where the options are, rather than all of them after the one that was wrong
+                w.println(tryHelp(cmd));
+            }
         }
         w.flush();
         return cmd.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    private static String tryHelp(CommandLine cmd) {
+        return "Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for the options.";
+    }
+
+    /** The long option names at the smallest edit distance (at most 2) from what was typed. */
+    static List<String> closest(String typed, Collection<String> names) {
+        int best = 3;
+        List<String> found = new ArrayList<>();
+        for (String name : names) {
+            int d = distance(typed, name);
+            if (name.startsWith("--") && d <= best) {
+                if (d < best) {
+                    found.clear();
+                    best = d;
+                }
+                found.add(name);
+            }
+        }
+        return found;
+    }
+
+    private static int distance(String a, String b) {
+        int[] row = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            row[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            int diagonal = row[0];
+            row[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int above = row[j];
+                row[j] = Math.min(Math.min(row[j] + 1, row[j - 1] + 1),
+                        diagonal + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+                diagonal = above;
+            }
+        }
+        return row[b.length()];
     }
 
     /** Runs one command line and returns its exit code (design.md: 0, 1, 2, 3). */
@@ -106,6 +162,9 @@ public final class Main {
         cli.setExecutionExceptionHandler(new ErrorHandler(err));
         cli.setParameterExceptionHandler(Main::usageError);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        // "--snapshot a.reg --fromat json": a misspelt option is an unknown option (with a suggestion), not one
+        // more evidence file called "--fromat"
+        cli.setUnmatchedOptionsAllowedAsOptionParameters(false);
         try {
             return cli.execute(args);
         } finally {

@@ -76,6 +76,34 @@ class CliContractTest {
     }
 
     @Test
+    void a_misspelt_option_after_evidence_files_is_an_unknown_option_with_a_suggestion_not_a_missing_file() {
+        String evidence = Cli.examples().resolve(NOT_READY).resolve("schannel.reg").toString();
+        Cli.Result r = Cli.run("audit", "--snapshot", evidence, "--fromat", "json");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().strip().lines()).containsExactly("Unknown option: '--fromat'", "Possible solutions: --format");
+    }
+
+    @Test
+    void an_unknown_option_like_no_other_points_to_the_help() {
+        String evidence = Cli.examples().resolve(NOT_READY).resolve("schannel.reg").toString();
+        Cli.Result r = Cli.run("audit", "--snapshot", evidence, "--zzzzzzzz");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().strip().lines()).containsExactly("Unknown option: '--zzzzzzzz'",
+                "Try 'tlsready audit --help' for the options.");
+    }
+
+    @Test
+    void a_wrong_option_value_names_the_valid_ones_and_where_the_options_are_without_the_whole_usage() {
+        String evidence = Cli.examples().resolve(NOT_READY).resolve("schannel.reg").toString();
+        Cli.Result r = Cli.run("audit", "--snapshot", evidence, "-f", "xml");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().strip().lines()).containsExactly(
+                "Invalid value for option '--format': expected one of [TEXT, JSON, CSV, HTML, JUNIT, SARIF, JSONL] "
+                        + "(case-insensitive) but was 'xml'",
+                "Try 'tlsready audit --help' for the options.");
+    }
+
+    @Test
     void two_targets_at_once_are_refused() throws Exception {
         Cli.Result r = Cli.run(args(NOT_READY, "audit", "--host", "srv1"));
         assertThat(r.exitCode()).isEqualTo(2);
