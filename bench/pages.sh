@@ -15,6 +15,8 @@
 # end or on an error, and the data directory removed.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
+# shellcheck source=serve-url.sh
+source "$root/bench/serve-url.sh"
 requests="${1:-200}"
 hosts="${2:-10000}"
 rest="$root/app-rest/target"
@@ -38,13 +40,7 @@ kb=()
 # 2. the service on it
 "$root/tlsready" serve --listen 127.0.0.1:0 --data "$dir/data" 2>"$dir/serve.log" &
 serve_pid=$!
-for ((i = 0; i < 600; i++)); do
-  grep -q 'listening on' "$dir/serve.log" 2>/dev/null && break
-  kill -0 "$serve_pid" 2>/dev/null || { cat "$dir/serve.log" >&2; exit 2; }
-  sleep 0.1
-done
-url=$(grep -o 'listening on http://[^ ]*/' "$dir/serve.log" | head -1 | cut -d' ' -f3)
-[[ -n "$url" ]] || { echo "the service did not start in 60 s" >&2; cat "$dir/serve.log" >&2; exit 2; }
+url=$(serve_url "$dir/serve.log" "$serve_pid")
 
 printf 'tlsready dashboard benchmark: %s cores, %s stored hosts, %s requests per query (after %s of warm-up)\n\n' \
   "$(nproc)" "$hosts" "$requests" "$((requests / 4))"

@@ -16,6 +16,8 @@
 # Everything is bounded: the service and the simulator are stopped (SIGTERM) at the end or on an error.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
+# shellcheck source=serve-url.sh
+source "$root/bench/serve-url.sh"
 seconds="${1:-10}"
 latency_ms=20
 hosts=500
@@ -42,13 +44,7 @@ load() { "$java_bin" -cp "$rest/tlsready-app-rest.jar:$rest/lib/*" "$root/bench/
 "$root/tlsready" serve --listen 127.0.0.1:0 --data "$dir/data" --credentials "$dir/credentials.json" \
   2>"$dir/serve.log" &
 serve_pid=$!
-for ((i = 0; i < 600; i++)); do
-  grep -q 'listening on' "$dir/serve.log" 2>/dev/null && break
-  kill -0 "$serve_pid" 2>/dev/null || { cat "$dir/serve.log" >&2; exit 2; }
-  sleep 0.1
-done
-url=$(grep -o 'listening on http://[^ ]*/' "$dir/serve.log" | head -1 | cut -d' ' -f3)
-[[ -n "$url" ]] || { echo "the service did not start in 60 s" >&2; cat "$dir/serve.log" >&2; exit 2; }
+url=$(serve_url "$dir/serve.log" "$serve_pid")
 token_file="$dir/data/initial-token"
 
 printf 'tlsready REST benchmark: %s cores, %s s per level (after a warm-up as long), service at %s\n\n' \
