@@ -94,7 +94,7 @@ final class OsTls12Update implements Rule {
         String origin = updates instanceof Fact.Present<InstalledUpdates> p ? p.origin() : "";
         Evidence evidence = Evidence.other("installed updates",
                 list.contains(kb.kb()) ? kb.kb() + " listed" : kb.kb() + " not among " + list.kbs().size() + " updates",
-                kb.kb() + " listed", origin);
+                kb.kb() + " listed", origin, updates.at());
         if (list.contains(kb.kb())) {
             return ctx.finding(this, Status.PASS, kb.kb() + " is installed.", List.of(evidence));
         }
@@ -117,7 +117,8 @@ final class OsTls12Update implements Rule {
         boolean listed = updates.asOptional().map(u -> u.contains(KB3140245.kb())).orElse(false);
         String origin = updates instanceof Fact.Present<InstalledUpdates> p ? p.origin() : "";
         Evidence evidence = Evidence.other("installed updates", listed ? KB3140245.kb() + " listed"
-                : updates.isCollected() ? KB3140245.kb() + " not listed" : "NOT_COLLECTED", "Windows 8.1 or later", origin);
+                : updates.isCollected() ? KB3140245.kb() + " not listed" : "NOT_COLLECTED", "Windows 8.1 or later", origin,
+                updates.at());
         if (listed) {
             return ctx.finding(this, Status.PASS, KB3140245.kb() + " is installed (a Windows 8 Embedded image).",
                     List.of(evidence));

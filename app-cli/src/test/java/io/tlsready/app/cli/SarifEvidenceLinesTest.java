@@ -1,0 +1,111 @@
+package io.tlsready.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * SARIF from the real example evidence: valid SARIF 2.1.0, and every result points at the evidence file that holds
+ * its evidence, at the line of the value (of its key when the value is absent), which is checked by opening the
+ * file and reading that line. The same file and line are in the JSON report's evidence ({@code file}, {@code line}).
+ */
+class SarifEvidenceLinesTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static String run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        assertThat(err.toString()).isEmpty();
+        return out.toString();
+    }
+
+    static String[] audit(String set, String format) throws Exception {
+        List<String> args = new ArrayList<>(List.of("audit", "--format", format, "--snapshot"));
+        try (Stream<Path> files = Files.list(Schemas.project().resolve("examples").resolve(set))) {
+            files.sorted().forEach(p -> args.add(p.toString()));
+        }
+        return args.toArray(String[]::new);
+    }
+
+    /** Line {@code n} (1-based) of an evidence file, decoded as tlsready reads it (UTF-16LE with BOM, else UTF-8). */
+    static String line(Path file, int n) throws Exception {
+        byte[] b = Files.readAllBytes(file);
+        String text = b.length > 1 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE
+                ? new String(b, 2, b.length - 2, StandardCharsets.UTF_16LE)
+                : new String(b, StandardCharsets.UTF_8);
+        return text.split("\r\n|\n", -1)[n - 1];
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2008r2-not-ready", "2008r2-ready", "2012r2-ready-controlset", "2019-incomplete",
+        "2008sp2-x86-legacy-value", "2003-unsupported"})
+    void sarif_is_valid_and_each_result_points_at_the_file_and_line_of_its_evidence(String set) throws Exception {
+        JsonNode sarif = JSON.readTree(run(audit(set, "sarif")));
+        assertThat(Schemas.check(Schemas.sarif(), sarif)).as(set).isEmpty();
+        JsonNode host = JSON.readTree(run(audit(set, "json"))).path("hosts").get(0);
+        int lines = 0;
+        for (JsonNode result : sarif.path("runs").get(0).path("results")) {
+            JsonNode finding = null;
+            for (JsonNode f : host.path("findings")) {
+                finding = f.path("rule").asText().equals(result.path("ruleId").asText()) ? f : finding;
+            }
+            Set<String> expected = new LinkedHashSet<>();
+            for (JsonNode e : finding.path("evidence")) {
+                if (e.has("file")) {
+                    Path file = Path.of(e.path("file").asText());
+                    assertThat(file).as("evidence file").isRegularFile();
+                    int n = e.path("line").asInt();
+                    expected.add(file + ":" + n);
+                    if (n > 0) {
+                        String text = line(file, n).toLowerCase(Locale.ROOT);
+                        String path = e.path("path").asText();
+                        String want = e.path("observed").asText().equals("ABSENT") || e.path("valueName").asText()
+                                .isEmpty() ? path.substring(path.lastIndexOf('\\') + 1)
+                                : "\"" + e.path("valueName").asText() + "\"";
+                        assertThat(text).as(set + " " + file.getFileName() + ":" + n + " for " + path + " "
+                                + e.path("valueName").asText()).contains(want.toLowerCase(Locale.ROOT));
+                        lines++;
+                    }
+                }
+            }
+            Set<String> actual = new LinkedHashSet<>();
+            for (JsonNode l : result.path("locations")) {
+                JsonNode p = l.path("physicalLocation");
+                if (!expected.isEmpty()) {
+                    actual.add(Path.of(p.path("artifactLocation").path("uri").asText()) + ":"
+                            + p.path("region").path("startLine").asInt(0));
+                }
+            }
+            assertThat(actual).as(set + " " + result.path("ruleId").asText()).isEqualTo(expected);
+        }
+        if (set.equals("2008r2-not-ready")) {
+            assertThat(lines).as("values and keys located by line").isGreaterThan(5);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2008r2-not-ready"})
+    void the_sarif_schema_check_is_not_vacuous(String set) throws Exception {
+        JsonNode sarif = JSON.readTree(run(audit(set, "sarif")));
+        ObjectNode region = (ObjectNode) sarif.path("runs").get(0).path("results").findParents("startLine").get(0);
+        region.put("startLine", 0);
+        assertThat(Schemas.check(Schemas.sarif(), sarif)).isNotEmpty();
+    }
+}
