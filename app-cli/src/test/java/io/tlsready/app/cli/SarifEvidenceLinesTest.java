@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -57,9 +59,31 @@ class SarifEvidenceLinesTest {
     @ValueSource(strings = {"2008r2-not-ready", "2008r2-ready", "2012r2-ready-controlset", "2019-incomplete",
         "2008sp2-x86-legacy-value", "2003-unsupported"})
     void sarif_is_valid_and_each_result_points_at_the_file_and_line_of_its_evidence(String set) throws Exception {
-        JsonNode sarif = JSON.readTree(run(audit(set, "sarif")));
+        int lines = check(set, audit(set, "sarif"), audit(set, "json"), false);
+        if (set.equals("2008r2-not-ready")) {
+            assertThat(lines).as("values and keys located by line").isGreaterThan(5);
+        }
+    }
+
+    @Test
+    void audited_from_a_snapshot_each_result_points_at_the_snapshot_line_of_its_value_or_key(@TempDir Path tmp)
+            throws Exception {
+        Path snapshot = tmp.resolve("mabs01.json");
+        List<String> collect = new ArrayList<>(List.of(audit("2008r2-not-ready", "json")));
+        collect.set(0, "collect");
+        collect.subList(1, 3).clear();
+        collect.addAll(List.of("--output", snapshot.toString()));
+        run(collect.toArray(String[]::new));
+        String[] sarif = {"audit", "--format", "sarif", "--snapshot", snapshot.toString()};
+        String[] json = {"audit", "--format", "json", "--snapshot", snapshot.toString()};
+        assertThat(check("snapshot", sarif, json, true)).isGreaterThan(5);
+    }
+
+    /** Checks every result's locations against its evidence; returns how many evidence lines were opened. */
+    private static int check(String set, String[] sarifArgs, String[] jsonArgs, boolean snapshot) throws Exception {
+        JsonNode sarif = JSON.readTree(run(sarifArgs));
         assertThat(Schemas.check(Schemas.sarif(), sarif)).as(set).isEmpty();
-        JsonNode host = JSON.readTree(run(audit(set, "json"))).path("hosts").get(0);
+        JsonNode host = JSON.readTree(run(jsonArgs)).path("hosts").get(0);
         int lines = 0;
         for (JsonNode result : sarif.path("runs").get(0).path("results")) {
             JsonNode finding = null;
@@ -76,11 +100,12 @@ class SarifEvidenceLinesTest {
                     if (n > 0) {
                         String text = line(file, n).toLowerCase(Locale.ROOT);
                         String path = e.path("path").asText();
-                        String want = e.path("observed").asText().equals("ABSENT") || e.path("valueName").asText()
-                                .isEmpty() ? path.substring(path.lastIndexOf('\\') + 1)
-                                : "\"" + e.path("valueName").asText() + "\"";
-                        assertThat(text).as(set + " " + file.getFileName() + ":" + n + " for " + path + " "
-                                + e.path("valueName").asText()).contains(want.toLowerCase(Locale.ROOT));
+                        String key = path.substring(path.lastIndexOf('\\') + 1);
+                        String name = e.path("valueName").asText();
+                        boolean keyLine = name.isEmpty() || (!snapshot && e.path("observed").asText().equals("ABSENT"));
+                        String want = keyLine ? key : "\"" + name + "\"";
+                        assertThat(text).as(set + " " + file.getFileName() + ":" + n + " for " + path + " " + name)
+                                .contains(want.toLowerCase(Locale.ROOT));
                         lines++;
                     }
                 }
@@ -95,9 +120,7 @@ class SarifEvidenceLinesTest {
             }
             assertThat(actual).as(set + " " + result.path("ruleId").asText()).isEqualTo(expected);
         }
-        if (set.equals("2008r2-not-ready")) {
-            assertThat(lines).as("values and keys located by line").isGreaterThan(5);
-        }
+        return lines;
     }
 
     @ParameterizedTest
