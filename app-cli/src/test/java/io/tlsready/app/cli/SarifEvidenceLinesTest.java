@@ -79,6 +79,19 @@ class SarifEvidenceLinesTest {
         assertThat(check("snapshot", sarif, json, true)).isGreaterThan(5);
     }
 
+    @Test
+    void an_installed_update_points_at_the_systeminfo_line_that_lists_it() throws Exception {
+        JsonNode host = JSON.readTree(run(audit("2008r2-ready", "json"))).path("hosts").get(0);
+        JsonNode update = null;
+        for (JsonNode f : host.path("findings")) {
+            update = f.path("rule").asText().equals("OS_TLS12_UPDATE") ? f.path("evidence").get(0) : update;
+        }
+        assertThat(update.path("observed").asText()).isEqualTo("KB3140245 listed");
+        assertThat(Path.of(update.path("file").asText()).getFileName().toString()).isEqualTo("systeminfo.txt");
+        assertThat(update.path("line").asInt()).isPositive();
+        assertThat(line(Path.of(update.path("file").asText()), update.path("line").asInt())).contains("KB3140245");
+    }
+
     /** Checks every result's locations against its evidence; returns how many evidence lines were opened. */
     private static int check(String set, String[] sarifArgs, String[] jsonArgs, boolean snapshot) throws Exception {
         JsonNode sarif = JSON.readTree(run(sarifArgs));
@@ -103,7 +116,8 @@ class SarifEvidenceLinesTest {
                         String key = path.substring(path.lastIndexOf('\\') + 1);
                         String name = e.path("valueName").asText();
                         boolean keyLine = name.isEmpty() || (!snapshot && e.path("observed").asText().equals("ABSENT"));
-                        String want = keyLine ? key : "\"" + name + "\"";
+                        String want = path.equals("installed updates") ? e.path("observed").asText().split(" ")[0]
+                                : keyLine ? key : "\"" + name + "\"";
                         assertThat(text).as(set + " " + file.getFileName() + ":" + n + " for " + path + " " + name)
                                 .contains(want.toLowerCase(Locale.ROOT));
                         lines++;

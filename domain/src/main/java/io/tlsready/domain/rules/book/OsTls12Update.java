@@ -2,6 +2,7 @@ package io.tlsready.domain.rules.book;
 
 import io.tlsready.domain.facts.Fact;
 import io.tlsready.domain.facts.InstalledUpdates;
+import io.tlsready.domain.facts.SourceLine;
 import io.tlsready.domain.facts.ValueRef;
 import io.tlsready.domain.os.OsIdentity;
 import io.tlsready.domain.os.WindowsRelease;
@@ -15,6 +16,7 @@ import io.tlsready.domain.rules.RuleId;
 import io.tlsready.domain.rules.Source;
 import io.tlsready.domain.rules.Status;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -94,7 +96,7 @@ final class OsTls12Update implements Rule {
         String origin = updates instanceof Fact.Present<InstalledUpdates> p ? p.origin() : "";
         Evidence evidence = Evidence.other("installed updates",
                 list.contains(kb.kb()) ? kb.kb() + " listed" : kb.kb() + " not among " + list.kbs().size() + " updates",
-                kb.kb() + " listed", origin, updates.at());
+                kb.kb() + " listed", origin, listedAt(updates, list, kb.kb()));
         if (list.contains(kb.kb())) {
             return ctx.finding(this, Status.PASS, kb.kb() + " is installed.", List.of(evidence));
         }
@@ -105,6 +107,12 @@ final class OsTls12Update implements Rule {
         }
         return ctx.finding(this, Status.FAIL, kb.kb() + " (" + kb.title() + ") is not in the installed-update list.",
                 List.of(evidence), Remediation.update("Install " + kb.kb(), kb));
+    }
+
+    /** The line that lists {@code kb} in the update list's file, else the file as a whole (issue 13). */
+    private static Optional<SourceLine> listedAt(Fact<InstalledUpdates> updates, InstalledUpdates list, String kb) {
+        int line = list.lineOf(kb);
+        return updates.at().map(a -> line > 0 ? new SourceLine(a.file(), line) : a);
     }
 
     /**
@@ -118,7 +126,7 @@ final class OsTls12Update implements Rule {
         String origin = updates instanceof Fact.Present<InstalledUpdates> p ? p.origin() : "";
         Evidence evidence = Evidence.other("installed updates", listed ? KB3140245.kb() + " listed"
                 : updates.isCollected() ? KB3140245.kb() + " not listed" : "NOT_COLLECTED", "Windows 8.1 or later", origin,
-                updates.at());
+                listedAt(updates, updates.asOptional().orElse(new InstalledUpdates(Set.of())), KB3140245.kb()));
         if (listed) {
             return ctx.finding(this, Status.PASS, KB3140245.kb() + " is installed (a Windows 8 Embedded image).",
                     List.of(evidence));
