@@ -349,8 +349,10 @@ public final class RegExportFacts {
             }
             for (String root : roots) {
                 if (RegistryPaths.startsWithKey(key, root)) {
+                    // the line of the export root's section: the file shows the whole subtree from there
+                    Integer rootLine = keyLines.get(RegExport.fold(root));
                     return new Answer(Kind.MISSING, null, source + " exports " + root + " without this key")
-                            .at(at(0));
+                            .at(at(rootLine == null ? 0 : rootLine));
                 }
             }
             if (!export) {
