@@ -153,6 +153,15 @@ class JsonSchemasTest {
     }
 
     @Test
+    void the_rule_book_matches_its_schema() throws Exception {
+        JsonNode rules = valid("rules", Cli.run("rules", "-f", "json").out());
+        assertThat(rules).hasSize(15);
+        ObjectNode broken = ((ObjectNode) rules.get(0)).deepCopy();
+        broken.remove("core");
+        assertThat(Schemas.check("rules", JSON.createArrayNode().add(broken))).isNotEmpty();
+    }
+
+    @Test
     void every_published_schema_is_draft_2020_12_with_its_id_and_is_tested_here() throws Exception {
         List<String> names = new ArrayList<>();
         try (Stream<Path> files = Files.list(Schemas.project().resolve("docs/schemas"))) {
@@ -165,6 +174,6 @@ class JsonSchemasTest {
             }
         }
         assertThat(names).containsExactlyInAnyOrder("report", "report-line", "snapshot", "plan", "fix", "journal",
-                "rollback");
+                "rollback", "rules");
     }
 }
