@@ -52,7 +52,7 @@ type nul > "%STAMP%"
 set "JAVA=java"
 if defined JAVA_HOME set "JAVA=%JAVA_HOME%\bin\java"
 if /i "%~1"=="serve" goto serve
-set "OPTS=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -XX:-UsePerfData -Xlog:cds=off -Xlog:cds+dynamic=off"
+set "OPTS=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xlog:cds=off -Xlog:cds+dynamic=off"
 set "CP=%JAR%;%CLI%\lib\*"
 if exist "%CDS%" goto archived
 rem A training run records the classes of every offline command; later runs map them instead of parsing jars.
