@@ -147,4 +147,23 @@ class LauncherJdksIT {
                     jdk17.toString().replace('/', '_')));
         }
     }
+
+    @Test
+    void with_tlsready_no_build_a_launcher_without_its_jars_fails_with_exit_2_and_says_what_is_missing(
+            @org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path copy = tmp.resolve("tlsready");
+        Files.copy(Cli.project().resolve("tlsready"), copy);
+        assertThat(copy.toFile().setExecutable(true)).isTrue();
+        ProcessBuilder pb = new ProcessBuilder(copy.toString(), "rules").redirectErrorStream(true);
+        pb.environment().put("TLSREADY_NO_BUILD", "1");
+
+        Process p = pb.start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(1, TimeUnit.MINUTES)).isTrue();
+
+        assertThat(p.exitValue()).as(out).isEqualTo(2);
+        assertThat(out).contains("TLSREADY_NO_BUILD=1", "tlsready-app-cli.jar", "missing").doesNotContain("building");
+        assertThat(tmp.resolve("app-cli")).doesNotExist();
+    }
 }
