@@ -2,6 +2,10 @@ package io.tlsready.app.cli;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.codegen.docgen.manpage.ManPageGenerator;
 
 /**
@@ -11,6 +15,8 @@ import picocli.codegen.docgen.manpage.ManPageGenerator;
  * generator never ships in the CLI's class path.
  */
 public final class ManPages {
+
+    private static final Pattern LABEL_WITH_BRACKETS = Pattern.compile("_([^_\\s\\[\\]]*\\[[^_\\s]*\\][^_\\s]*)_");
 
     private ManPages() {
     }
@@ -25,5 +31,25 @@ public final class ManPages {
         if (code != 0) {
             throw new IOException("picocli's ManPageGenerator exited " + code);
         }
+        File[] pages = out.listFiles((dir, name) -> name.endsWith(".adoc"));
+        for (File page : pages == null ? new File[0] : pages) {
+            Path path = page.toPath();
+            Files.writeString(path, escapeBrackets(Files.readString(path)));
+        }
+    }
+
+    /**
+     * A parameter label with brackets ({@code _NAME[:PORT]_}) would be read by asciidoctor as an attribute list of
+     * the emphasis after it, and the synopsis would lose an option: the brackets become asciidoctor's attributes
+     * for them ({startsb}, {endsb}).
+     */
+    static String escapeBrackets(String adoc) {
+        Matcher m = LABEL_WITH_BRACKETS.matcher(adoc);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(sb, Matcher.quoteReplacement(
+                    "_" + m.group(1).replace("[", "{startsb}").replace("]", "{endsb}") + "_"));
+        }
+        return m.appendTail(sb).toString();
     }
 }
