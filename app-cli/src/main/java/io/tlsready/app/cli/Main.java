@@ -32,7 +32,7 @@ public final class Main {
     private Main() {
     }
 
-    private static Map<String, Class<?>> subcommands() {
+    static Map<String, Class<?>> subcommands() {
         Map<String, Class<?>> m = new LinkedHashMap<>();
         m.put("audit", AuditCommand.class);
         m.put("collect", CollectCommand.class);
@@ -41,6 +41,7 @@ public final class Main {
         m.put("rollback", RollbackCommand.class);
         m.put("rules", RulesCommand.class);
         m.put("hive", HiveCommand.class);
+        m.put("completion", CompletionCommand.class);
         return m;
     }
 
