@@ -113,6 +113,7 @@ final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        output = OutputTarget.orStdout(output);
         if (targets.isRemote(target)) {
             RemoteChecks.checkOptions(this);
             return new RemoteAudit(audit, targets.remoteHosts(), env, out, err, version).run(this);

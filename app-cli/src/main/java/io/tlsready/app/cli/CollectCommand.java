@@ -40,6 +40,7 @@ final class CollectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        output = OutputTarget.orStdout(output);
         HostFacts facts = targets.resolve(target).collect(ruleBook.request());
         OutputTarget.write(output, out, stream -> writer.write(facts, stream));
         return ExitCode.READY;

@@ -97,6 +97,7 @@ final class FixCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        output = OutputTarget.orStdout(output);
         if (!target.snapshots.isEmpty() || target.hives != null) {
             throw new UsageException((target.hives != null ? "--hives" : "--snapshot") + ": evidence files cannot "
                     + "be fixed; fix the host they came from: no target (this machine), --host or --inventory");

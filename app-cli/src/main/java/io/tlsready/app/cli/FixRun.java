@@ -73,7 +73,7 @@ final class FixRun {
             }
         }
         Optional<String> pin = RemoteChecks.checkTrust(c.remote);
-        List<Planned> planned = PlannedHosts.plan(c.target, c.remote, c.err);
+        List<Planned> planned = PlannedHosts.plan(c.target, c.remote, c.err, c.env.stdin());
         Set<String> done = c.resume && Files.exists(c.output) ? FixResume.doneTargets(c.output) : Set.of();
         if (c.format == FixFormat.JSONL && c.output != null && Files.exists(c.output) && !c.resume) {
             throw new UsageException(c.output + " exists: add --resume to continue that run, or remove it");

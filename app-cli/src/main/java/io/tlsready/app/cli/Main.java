@@ -67,7 +67,7 @@ public final class Main {
      * encoding it is set to.
      */
     private static PrintWriter stdout() {
-        return System.console() != null ? new PrintWriter(System.out, true)
+        return Consoles.attached() ? new PrintWriter(System.out, true)
                 : new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     }
 

@@ -63,7 +63,7 @@ final class RemoteAudit {
         RemoteChecks.checkOptions(c);
         RemoteOptions r = c.remote;
         Optional<String> pin = RemoteChecks.checkTrust(r);
-        List<Planned> planned = PlannedHosts.plan(c.target, r, err);
+        List<Planned> planned = PlannedHosts.plan(c.target, r, err, env.stdin());
         if (r.insecureSkipTlsVerify) {
             err.println("tlsready: warning: --insecure-skip-tls-verify: certificates are NOT checked; anyone on the "
                     + "network path can read the password and forge the results");

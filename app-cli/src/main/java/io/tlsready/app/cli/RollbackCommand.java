@@ -82,6 +82,7 @@ final class RollbackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        output = OutputTarget.orStdout(output);
         if (format == FixFormat.JSONL) {
             throw new UsageException("rollback writes text or json");
         }
