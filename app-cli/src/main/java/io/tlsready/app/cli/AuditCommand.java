@@ -129,8 +129,9 @@ final class AuditCommand implements Callable<Integer> {
             RemoteChecks.checkOptions(this);
             return new RemoteAudit(audit, targets.remoteHosts(), env, out, err, version).run(this);
         }
-        if (resume || report != null || reportFormat != null) {
-            throw new UsageException("--resume, --report and --report-format are for --host/--inventory audits");
+        if (resume || skipFailed || report != null || reportFormat != null) {
+            throw new UsageException("--resume, --skip-failed, --report and --report-format are for "
+                    + "--host/--inventory audits");
         }
         HostReport host = audit.audit(targets.resolve(target));
         AuditReport result = new AuditReport(List.of(host), version,
@@ -157,6 +158,6 @@ final class AuditCommand implements Callable<Integer> {
         if (colour == Colour.ALWAYS) {
             return true;
         }
-        return env.interactive() && env.variable("NO_COLOR") == null;
+        return env.interactive() && RemoteAudit.colourAllowed(env.variable("NO_COLOR"));
     }
 }

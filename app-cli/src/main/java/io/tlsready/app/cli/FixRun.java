@@ -110,6 +110,13 @@ final class FixRun {
             try {
                 List<HostFix> finished = outcome.hosts().stream().flatMap(Optional::stream).toList();
                 int code = finish(finished, outcome, labels, lines, now);
+                if (signalled) {
+                    c.err.println("tlsready: interrupted: " + (planned.size() - todo.size() + finished.size())
+                            + " of " + planned.size() + " hosts done" + (c.format == FixFormat.JSONL
+                                    && c.output != null ? "; results in " + c.output + "; resume with the same command and --resume"
+                                    : ""));
+                    c.err.flush();
+                }
                 return signalled ? ExitCode.INTERRUPTED : code;
             } finally {
                 stop.reported();
