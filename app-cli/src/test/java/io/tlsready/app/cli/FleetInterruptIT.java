@@ -133,6 +133,8 @@ class FleetInterruptIT {
             int inFlight = Integer.parseInt(stopped.group(3));
             int notStarted = Integer.parseInt(stopped.group(4));
             assertThat(Integer.parseInt(stopped.group(2))).isEqualTo(total);
+            assertThat(err).as("the verdicts so far").contains(" hosts done (" + done + " READY, 0 NOT_READY, "
+                    + "0 UNKNOWN)");
             assertThat(done).as(err).isEqualTo(lines.size()).isGreaterThanOrEqualTo(FAST).isLessThan(total);
             assertThat(inFlight).as(err).isBetween(1, CONCURRENCY);
             assertThat(inFlight + notStarted).as(err).isEqualTo(total - done);
