@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code tlsready fix}: the plan applied, journalled, verified, and undone on failure. */
 @Command(name = "fix", mixinStandardHelpOptions = true, sortOptions = false,
@@ -79,6 +81,15 @@ final class FixCommand implements Callable<Integer> {
 
     @Mixin
     RemoteOptions remote = new RemoteOptions();
+
+    /** Set by picocli: the command line as given, for the resume command an interrupted fleet fix prints. */
+    @Spec
+    CommandSpec spec;
+
+    /** The arguments exactly as given (after the program name). */
+    java.util.List<String> commandLine() {
+        return spec == null ? java.util.List.of() : spec.root().commandLine().getParseResult().originalArgs();
+    }
 
     final AuditService audit;
     final Provider<FixTargets> targets;

@@ -5,12 +5,14 @@ import io.tlsready.app.cli.PlannedHosts.Planned;
 import io.tlsready.app.cli.fix.FixFormat;
 import io.tlsready.app.cli.fix.FixJson;
 import io.tlsready.app.cli.fix.FixText;
+import io.tlsready.app.cli.fleet.ResumeCommand;
 import io.tlsready.app.cli.fleet.StopSignal;
 import io.tlsready.domain.fix.FixDocument;
 import io.tlsready.domain.fix.FixService;
 import io.tlsready.domain.fix.FleetFix;
 import io.tlsready.domain.fix.HostFix;
 import io.tlsready.domain.journal.Journal;
+import io.tlsready.domain.output.Visible;
 import io.tlsready.domain.port.JournalStore;
 import io.tlsready.domain.port.RemoteEditors;
 import io.tlsready.domain.port.RemoteHosts;
@@ -111,10 +113,15 @@ final class FixRun {
                 List<HostFix> finished = outcome.hosts().stream().flatMap(Optional::stream).toList();
                 int code = finish(finished, outcome, labels, lines, now);
                 if (signalled) {
-                    c.err.println("tlsready: interrupted: " + (planned.size() - todo.size() + finished.size())
-                            + " of " + planned.size() + " hosts done" + (c.format == FixFormat.JSONL
-                                    && c.output != null ? "; results in " + c.output + "; resume with the same command and --resume"
-                                    : ""));
+                    int doneNow = planned.size() - todo.size() + finished.size();
+                    boolean resumable = c.format == FixFormat.JSONL && c.output != null;
+                    c.err.println("tlsready: interrupted: " + doneNow + " of " + planned.size() + " hosts done"
+                            + (resumable ? "; results in " + Visible.of(c.output.toString()) : ""));
+                    Optional<String> again = resumable
+                            ? ResumeCommand.of(ResumeCommand.program(), c.commandLine()) : Optional.empty();
+                    c.err.println(again.map(cmd -> "tlsready: to fix the " + (planned.size() - doneNow)
+                            + " hosts left, run: " + cmd).orElse("tlsready: to make a run resumable, write its "
+                            + "results with -f jsonl -o FILE; --resume then continues it"));
                     c.err.flush();
                 }
                 return signalled ? ExitCode.INTERRUPTED : code;

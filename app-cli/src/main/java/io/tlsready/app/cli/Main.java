@@ -183,7 +183,11 @@ public final class Main {
         });
         // Help fits the terminal, wrapped at word boundaries: COLUMNS when the shell exports it, else picocli asks
         // the terminal (only when help is printed), else 80.
-        HelpWrap.install(cli);
+        // only when help may be printed: an audit does not pay for the help renderers' classes at start-up
+        if (named.equals("help") || !SUBCOMMANDS.containsKey(named)
+                || Arrays.stream(args).anyMatch(a -> a.equals("-h") || a.equals("--help"))) {
+            HelpWrap.install(cli);
+        }
         java.util.OptionalInt columns = usageWidth(env.variable("COLUMNS"));
         if (columns.isPresent()) {
             cli.setUsageHelpWidth(columns.getAsInt());

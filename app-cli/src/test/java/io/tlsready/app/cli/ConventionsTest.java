@@ -123,6 +123,16 @@ class ConventionsTest {
     }
 
     @Test
+    void dash_as_inventory_reads_the_host_list_from_stdin() {
+        byte[] hosts = "# from a pipe\n127.0.0.1:9\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Cli.Result r = run(Map.of(Passwords.VARIABLE, "not-used"), hosts, "audit", "--inventory", "-", "--transport",
+                "http", "--user", "u", "--retries", "0", "--timeout", "5", "-f", "jsonl");
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(3);
+        assertThat(r.out()).contains("\"target\":\"127.0.0.1:9\"").contains("\"error\"");
+        assertThat(Path.of("-")).doesNotExist();
+    }
+
+    @Test
     void help_command_prints_the_command_help_and_help_alone_lists_the_commands() {
         Cli.Result plan = Cli.run("help", "plan");
         assertThat(plan.exitCode()).isZero();
