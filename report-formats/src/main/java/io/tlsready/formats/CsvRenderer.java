@@ -18,14 +18,15 @@ import java.util.stream.Collectors;
  * One row per finding per host (RFC 4180, CRLF, UTF-8 with BOM so Excel shows non-ASCII right). Every cell goes
  * through {@link CsvText#cell}: evidence is carried as it is (a spreadsheet is data, not a terminal), quoted when
  * it holds a separator, quote or line break, and a cell that a spreadsheet would run as a formula is prefixed
- * with {@code '}.
+ * with {@code '}. Columns are only ever added, at the end: {@code target} (issue 13) is the address a remote audit
+ * contacted, as the JSON lines carry it, empty for offline evidence.
  * Printed straight to a terminal ({@link Options#terminal}), cells are made {@link Visible} first: there the CSV
  * is read by a person, and an escape sequence from a host would act on the screen.
  */
 final class CsvRenderer implements ReportRenderer {
 
     static final List<String> HEADER = List.of("host", "os", "verdict", "rule", "core", "status", "title", "detail",
-            "evidence", "remediation", "reference");
+            "evidence", "remediation", "reference", "target");
 
     @Override
     public void render(AuditReport report, Options options, OutputStream out) throws IOException {
@@ -35,14 +36,15 @@ final class CsvRenderer implements ReportRenderer {
         for (HostReport h : report.hosts()) {
             if (h.error().isPresent()) {
                 row(w, options, List.of(h.host(), h.os().name(), h.verdict().name(), "", "", "UNKNOWN",
-                        "host not audited", h.error().get(), "", "", ""));
+                        "host not audited", h.error().get(), "", "", "", h.target().orElse("")));
             }
             for (Finding f : h.findings()) {
                 row(w, options, List.of(h.host(), h.os().name(), h.verdict().name(), f.rule().name(),
                         Boolean.toString(f.rule().core()), f.status().name(), f.title(), f.detail(),
                         f.evidence().stream().map(CsvRenderer::evidence).collect(Collectors.joining(" | ")),
                         f.remediation().map(r -> r.summary()).orElse(""),
-                        f.reference().stream().map(Enum::name).collect(Collectors.joining(" "))));
+                        f.reference().stream().map(Enum::name).collect(Collectors.joining(" ")),
+                        h.target().orElse("")));
             }
         }
         w.flush();

@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * The JSON-lines encoding of one host: the {@code hosts[]} entry of the JSON report on one line, plus
  * {@code "target"} (host:port as audited) for remote hosts, which is what {@code --resume} matches on: the
- * host name in the report is whatever the host calls itself.
+ * host name in the report is whatever the host calls itself. The target comes first on the line; the JSON report's
+ * host objects carry the same field (last).
  */
 public final class JsonLines {
 
@@ -23,13 +24,18 @@ public final class JsonLines {
     private JsonLines() {
     }
 
-    /** One line, newline included, ready for a single write. */
+    /** One line, newline included, ready for a single write; {@code target} null: the report's own, if any. */
     public static byte[] line(HostReport host, String target) {
         Map<String, Object> m = new LinkedHashMap<>();
-        if (target != null) {
-            m.put(TARGET, target);
+        String t = target != null ? target : host.target().orElse(null);
+        if (t != null) {
+            m.put(TARGET, t);
         }
-        m.putAll(ReportDocument.host(host));
+        ReportDocument.host(host).forEach((k, v) -> {
+            if (!k.equals(TARGET)) {
+                m.put(k, v);
+            }
+        });
         try {
             byte[] json = MAPPER.writeValueAsBytes(m);
             byte[] line = java.util.Arrays.copyOf(json, json.length + 1);

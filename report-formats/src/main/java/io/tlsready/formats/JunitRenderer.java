@@ -5,7 +5,6 @@ import io.tlsready.domain.output.XmlText;
 import io.tlsready.domain.report.AuditReport;
 import io.tlsready.domain.report.HostReport;
 import io.tlsready.domain.report.StatusCounts;
-import io.tlsready.domain.report.Verdict;
 import io.tlsready.domain.rules.Evidence;
 import io.tlsready.domain.rules.Finding;
 import io.tlsready.domain.rules.Status;
@@ -16,9 +15,12 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
 /**
- * JUnit XML for pipelines: one testsuite per host, one testcase per rule. FAIL is a failure; a core
- * UNKNOWN is an error (the verdict cannot be READY); NOT_APPLICABLE and other UNKNOWNs are skipped;
- * WARN and INFO pass with their detail in system-out. An unreachable host is one errored testcase.
+ * JUnit XML for pipelines: one testsuite per host, one testcase per rule (docs/ci-formats.md). FAIL is a
+ * {@code <failure>}; UNKNOWN an {@code <error>} (the rule could not decide); WARN a {@code <skipped
+ * message="WARN: …">}, so that Azure DevOps and Jenkins show it instead of counting it as a quiet pass; PASS, INFO
+ * and NOT_APPLICABLE pass, with their status and detail in {@code <system-out>}. An unreachable host is one errored
+ * testcase. The counts on {@code <testsuite>} (tests, failures, errors, skipped) are those of its testcases, and
+ * those on {@code <testsuites>} their sums (the consumers' schema has no {@code skipped} there).
  *
  * <p>Everything here is shown to people by CI front ends (suite and case names as tree nodes, messages and
  * bodies as text), so every evidence string is made {@link Visible} first, exactly as in the HTML report, and
@@ -36,10 +38,10 @@ final class JunitRenderer implements ReportRenderer {
         int failures = 0;
         int errors = 0;
         for (HostReport h : report.hosts()) {
-            StatusCounts counts = StatusCounts.of(h.findings());
-            tests += Math.max(1, h.findings().size());
-            failures += counts.count(Status.FAIL);
-            errors += counts.decidingUnknown() + (h.error().isPresent() ? 1 : 0);
+            Counts c = Counts.of(h);
+            tests += c.tests();
+            failures += c.failures();
+            errors += c.errors();
         }
         w.printf("<testsuites name=\"tlsready\" tests=\"%d\" failures=\"%d\" errors=\"%d\">%n", tests, failures, errors);
         for (HostReport h : report.hosts()) {
@@ -49,32 +51,36 @@ final class JunitRenderer implements ReportRenderer {
         w.flush();
     }
 
+    /** One host's testsuite counts, as its testcases have them. */
+    record Counts(int tests, int failures, int errors, int skipped) {
+        static Counts of(HostReport h) {
+            StatusCounts counts = StatusCounts.of(h.findings());
+            int error = h.error().isPresent() ? 1 : 0;
+            return new Counts(h.findings().size() + error, counts.count(Status.FAIL),
+                    counts.count(Status.UNKNOWN) + error, counts.count(Status.WARN));
+        }
+    }
+
     private static void suite(PrintWriter w, HostReport h) {
-        StatusCounts counts = StatusCounts.of(h.findings());
-        int failures = counts.count(Status.FAIL);
-        int errors = counts.decidingUnknown() + (h.error().isPresent() ? 1 : 0);
-        int skipped = counts.count(Status.NOT_APPLICABLE) + counts.otherUnknown();
+        Counts c = Counts.of(h);
         w.printf("  <testsuite name=\"%s\" tests=\"%d\" failures=\"%d\" errors=\"%d\" skipped=\"%d\">%n",
-                text(h.host()), Math.max(1, h.findings().size()), failures, errors, skipped);
+                text(h.host()), c.tests(), c.failures(), c.errors(), c.skipped());
         w.printf("    <properties><property name=\"os\" value=\"%s\"/><property name=\"verdict\" value=\"%s\"/>"
                 + "</properties>%n", text(h.os().name()), h.verdict());
         if (h.error().isPresent()) {
-            w.printf("    <testcase classname=\"%s\" name=\"HOST_REACHABLE\"><error message=\"%s\"/></testcase>%n",
-                    text(h.host()), text(h.error().get()));
+            w.printf("    <testcase classname=\"%s\" name=\"HOST_REACHABLE\"><error message=\"%s\" type=\"UNKNOWN\"/>"
+                    + "</testcase>%n", text(h.host()), text(h.error().get()));
         }
         for (Finding f : h.findings()) {
             w.printf("    <testcase classname=\"%s\" name=\"%s\">%n", text(h.host()), f.rule());
-            String body = body(f);
-            if (f.status() == Status.FAIL) {
-                w.printf("      <failure message=\"%s\" type=\"FAIL\">%s</failure>%n", text(f.detail()),
-                        XmlText.escape(body));
-            } else if (Verdict.unknownDecides(f)) {
-                w.printf("      <error message=\"%s\" type=\"UNKNOWN\">%s</error>%n", text(f.detail()),
-                        XmlText.escape(body));
-            } else if (f.status() == Status.NOT_APPLICABLE || f.status() == Status.UNKNOWN) {
-                w.printf("      <skipped message=\"%s\"/>%n", text(f.status() + ": " + f.detail()));
-            } else {
-                w.printf("      <system-out>%s</system-out>%n", XmlText.escape(f.status() + ": " + body));
+            String body = XmlText.escape(body(f));
+            String detail = text(f.detail());
+            switch (f.status()) {
+                case FAIL -> w.printf("      <failure message=\"%s\" type=\"FAIL\">%s</failure>%n", detail, body);
+                case UNKNOWN -> w.printf("      <error message=\"%s\" type=\"UNKNOWN\">%s</error>%n", detail, body);
+                case WARN -> w.printf("      <skipped message=\"%s\" type=\"WARN\">%s</skipped>%n",
+                        text("WARN: " + f.detail()), body);
+                default -> w.printf("      <system-out>%s</system-out>%n", XmlText.escape(f.status() + ": ") + body);
             }
             w.println("    </testcase>");
         }

@@ -3,9 +3,11 @@ package io.tlsready.formats;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.tlsready.domain.facts.SourceLine;
 import io.tlsready.domain.report.AuditReport;
 import io.tlsready.domain.report.HostReport;
 import io.tlsready.domain.report.Verdict;
+import io.tlsready.domain.rules.Evidence;
 import io.tlsready.domain.rules.Finding;
 import io.tlsready.domain.rules.RuleId;
 import io.tlsready.domain.rules.Status;
@@ -14,12 +16,18 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * SARIF 2.1.0 for code-scanning dashboards: FAIL is an error, WARN a warning, core UNKNOWN a note; the
- * host is the logical location, the evidence file (if any) the physical one. A host that could not be audited
+ * host is the logical location. The physical locations are the evidence files that hold the finding's evidence,
+ * one location per file and line, in evidence order ({@link Evidence#at}): the line of the value in a {@code .reg}
+ * file (of its key when the value is absent) as {@code region.startLine}; a hive, a snapshot or an update list as
+ * a whole file, without a region. A finding whose evidence names no file (the OS identity, remote hosts) points at
+ * the host's first evidence file, as before, so that dashboards which need a file still show it. A host that could not be audited
  * at all (unreachable, credentials refused) is a warning of the pseudo-rule {@value #NOT_AUDITED}: it has no
  * findings, and a dashboard must still show that someone needs to look at it.
  */
@@ -78,13 +86,7 @@ final class SarifRenderer implements ReportRenderer {
                 r.put("ruleId", f.rule().name());
                 r.put("level", level);
                 r.put("message", Fields.of("text", h.host() + ": " + f.detail()));
-                Map<String, Object> location = new LinkedHashMap<>();
-                location.put("logicalLocations", List.of(Fields.of("name", h.host(), "kind", "module")));
-                if (!h.provenance().isEmpty()) {
-                    location.put("physicalLocation", Fields.of("artifactLocation",
-                            Fields.of("uri", uri(h.provenance().get(0).location()))));
-                }
-                r.put("locations", List.of(location));
+                r.put("locations", locations(h, f));
                 r.put("properties", Fields.of("status", f.status().name(), "verdict", h.verdict().name()));
                 results.add(r);
             }
@@ -99,6 +101,32 @@ final class SarifRenderer implements ReportRenderer {
         MAPPER.writeValue(out, root);
         out.write('\n');
         out.flush();
+    }
+
+    /** One location per distinct evidence file and line; the host's first evidence file when none has one. */
+    static List<Object> locations(HostReport h, Finding f) {
+        Set<SourceLine> seen = new LinkedHashSet<>();
+        f.evidence().forEach(e -> e.at().ifPresent(seen::add));
+        List<Object> locations = new ArrayList<>();
+        for (SourceLine at : seen) {
+            Map<String, Object> physical = new LinkedHashMap<>();
+            physical.put("artifactLocation", Fields.of("uri", uri(at.file())));
+            if (at.hasLine()) {
+                physical.put("region", Fields.of("startLine", at.line()));
+            }
+            locations.add(Fields.of("physicalLocation", physical, "logicalLocations",
+                    List.of(Fields.of("name", h.host(), "kind", "module"))));
+        }
+        if (locations.isEmpty()) {
+            Map<String, Object> location = new LinkedHashMap<>();
+            location.put("logicalLocations", List.of(Fields.of("name", h.host(), "kind", "module")));
+            if (!h.provenance().isEmpty()) {
+                location.put("physicalLocation", Fields.of("artifactLocation",
+                        Fields.of("uri", uri(h.provenance().get(0).location()))));
+            }
+            locations.add(location);
+        }
+        return locations;
     }
 
     /**

@@ -133,7 +133,7 @@ class CliContractTest {
     void csv_has_a_header_and_one_row_per_rule() throws Exception {
         Cli.Result r = Cli.run(args(NOT_READY, "audit", "--format", "csv"));
         List<String> lines = r.out().lines().toList();
-        assertThat(lines.get(0)).endsWith("host,os,verdict,rule,core,status,title,detail,evidence,remediation,reference");
+        assertThat(lines.get(0)).endsWith("host,os,verdict,rule,core,status,title,detail,evidence,remediation,reference,target");
         assertThat(lines).hasSize(16);
         assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("MABS01,").contains(",SCHANNEL_TLS12_CLIENT,true,FAIL,"));
     }

@@ -249,6 +249,33 @@ class RemoteAuditTest {
     }
 
     @Test
+    void the_json_report_and_the_csv_carry_each_hosts_target_as_the_json_lines_do() throws Exception {
+        Path inv = inventory("ready1", "notready1:5985", "down1");
+        String[] common = {"audit", "--inventory", inv.toString(), "--user", "u", "--retries", "0", "--format"};
+        Map<String, String> lines = new LinkedHashMap<>();
+        for (String line : run(concat(common, "jsonl")).out().split("\n")) {
+            JsonNode n = JSON.readTree(line);
+            lines.put(n.path("host").asText(), n.path(JsonLines.TARGET).asText());
+        }
+        assertThat(lines).containsEntry("ready1", "ready1:5986").containsEntry("notready1", "notready1:5985")
+                .containsEntry("down1", "down1:5986");
+        Map<String, String> report = new LinkedHashMap<>();
+        hostsByName(JSON.readTree(run(concat(common, "json")).out()))
+                .forEach((host, h) -> report.put(host, h.path("target").asText()));
+        assertThat(report).isEqualTo(lines);
+        List<String> rows = run(concat(common, "csv")).out().lines().toList();
+        assertThat(rows.get(0)).endsWith(",reference,target");
+        assertThat(rows.stream().skip(1).filter(row -> row.startsWith("notready1,"))).isNotEmpty()
+                .allSatisfy(row -> assertThat(row).endsWith(",notready1:5985"));
+    }
+
+    private static String[] concat(String[] head, String last) {
+        String[] all = java.util.Arrays.copyOf(head, head.length + 1);
+        all[head.length] = last;
+        return all;
+    }
+
+    @Test
     void per_host_inventory_settings_override_the_command_line() throws Exception {
         Path csv = Files.writeString(tmp.resolve("hosts.csv"),
                 "host,port,transport,auth,user\nready1,,,,\nready2,5985,http,ntlm,CONTOSO\\other\n");

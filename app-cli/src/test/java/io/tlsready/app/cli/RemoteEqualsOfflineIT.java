@@ -182,7 +182,9 @@ class RemoteEqualsOfflineIT {
      * <ul>
      * <li>{@code source}: "offline evidence: a.reg, …" / "hive files: …" vs "WinRM http://127.0.42.1:N/wsman";</li>
      * <li>{@code provenance}: the files read vs the WinRM endpoint and its request count;</li>
-     * <li>each evidence item's {@code origin}: "schannel.reg:12" vs "WMI StdRegProv over WinRM";</li>
+     * <li>each evidence item's {@code origin}: "schannel.reg:12" vs "WMI StdRegProv over WinRM", and the evidence
+     *     file and line an offline item was read at ({@code file}, {@code line}; a remote one has none);</li>
+     * <li>{@code target}: the host:port a remote audit contacted (offline evidence has none);</li>
      * <li>the reason after {@code NOT_COLLECTED: } in {@code observed}: the offline reader says which export to
      *     add, the simulated host denies the key (its only way to serve "never collected", see the simulator's
      *     SimulatedRegistry) and the client says so. The state itself must match;</li>
@@ -193,14 +195,14 @@ class RemoteEqualsOfflineIT {
      */
     private static JsonNode normalise(JsonNode host, boolean offlineHasName) {
         ObjectNode h = host.deepCopy();
-        h.remove(List.of("source", "provenance"));
+        h.remove(List.of("source", "provenance", "target"));
         if (!offlineHasName) {
             h.remove("host");
         }
         for (JsonNode finding : h.path("findings")) {
             for (JsonNode e : finding.path("evidence")) {
                 ObjectNode ev = (ObjectNode) e;
-                ev.remove("origin");
+                ev.remove(List.of("origin", "file", "line"));
                 String observed = ev.path("observed").asText();
                 if (observed.startsWith("NOT_COLLECTED")) {
                     ev.put("observed", "NOT_COLLECTED");

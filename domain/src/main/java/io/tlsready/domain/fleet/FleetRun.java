@@ -127,7 +127,7 @@ final class FleetRun {
                 try (HostDeadlines.Alarm alarm = deadlines.arm(target.timeout())) {
                     report = attempts.audit(target, alarm, () -> cancelled, this::retrying);
                 }
-                finish(i, target, report);
+                finish(i, target, report == null ? null : report.withTarget(target.label()));
             }
         } catch (RuntimeException | Error e) {
             synchronized (lock) {

@@ -5,6 +5,7 @@ import io.tlsready.domain.facts.EvidenceWarning;
 import io.tlsready.domain.facts.ProductType;
 import io.tlsready.domain.facts.Provenance;
 import io.tlsready.domain.facts.RegistryPaths;
+import io.tlsready.domain.facts.SourceLine;
 import io.tlsready.domain.facts.ValueRef;
 import io.tlsready.domain.facts.WindowsVersion;
 import io.tlsready.domain.os.OsIdentity;
@@ -46,7 +47,7 @@ public final class HostReportReader {
                 n.constant("verdict", Verdict::valueOf), n.list("findings", HostReportReader::finding),
                 n.list("provenance", p -> new Provenance(p.text("kind"), p.text("location"), p.text("detail"))),
                 n.list("warnings", w -> new EvidenceWarning(w.text("location"), w.text("message"))),
-                n.optionalText("error"));
+                n.optionalText("error"), n.optionalText("target"));
     }
 
     private static OsIdentity os(Node o) {
@@ -76,7 +77,9 @@ public final class HostReportReader {
         return new Finding(f.constant("rule", RuleId::valueOf), f.constant("status", Status::valueOf),
                 f.text("title"), f.text("detail"),
                 f.list("evidence", e -> new Evidence(e.text("path"), e.text("view"), e.text("valueName"),
-                        e.text("observed"), e.text("expected"), e.text("origin"))),
+                        e.text("observed"), e.text("expected"), e.text("origin"),
+                        e.optionalText("file").map(file -> new SourceLine(file,
+                                e.optionalNumber("line").map(Long::intValue).orElse(0))))),
                 f.optionalObject("remediation").map(HostReportReader::remediation),
                 f.list("reference", r -> r.constant("id", Source::valueOf)));
     }

@@ -65,6 +65,8 @@ public final class ReportDocument {
             warnings.add(ordered("location", w.location(), "message", w.message()));
         }
         m.put("warnings", warnings);
+        // added in issue 13: the address a remote audit contacted, as the JSON lines carry it (absent offline)
+        h.target().ifPresent(t -> m.put("target", t));
         return m;
     }
 
@@ -101,6 +103,11 @@ public final class ReportDocument {
             em.put("observed", e.observed());
             em.put("expected", e.expected());
             em.put("origin", e.origin());
+            // added in issue 13: the evidence file and line (0: the file as a whole) the observation was read at
+            e.at().ifPresent(at -> {
+                em.put("file", at.file());
+                em.put("line", at.line());
+            });
             evidence.add(em);
         }
         m.put("evidence", evidence);

@@ -3,8 +3,10 @@ package io.tlsready.domain.rules;
 import io.tlsready.domain.facts.Fact;
 import io.tlsready.domain.facts.RegValue;
 import io.tlsready.domain.facts.RegistryPaths;
+import io.tlsready.domain.facts.SourceLine;
 import io.tlsready.domain.facts.ValueRef;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One piece of evidence behind a finding: where we looked, what we saw, what the rule expects.
@@ -15,8 +17,11 @@ import java.util.Objects;
  * @param observed  e.g. "0x00000001 (1)", "ABSENT", "NOT_COLLECTED: …"
  * @param expected  what would pass, in words
  * @param origin    file:line or host the observation came from, "" when unknown
+ * @param at        the evidence file and line holding the observation (the value, or its key when the value is
+ *                  absent), as the reader recorded it; empty for remote and live evidence (issue 13: SARIF regions)
  */
-public record Evidence(String path, String view, String valueName, String observed, String expected, String origin) {
+public record Evidence(String path, String view, String valueName, String observed, String expected, String origin,
+        Optional<SourceLine> at) {
 
     public Evidence {
         Objects.requireNonNull(path);
@@ -25,6 +30,12 @@ public record Evidence(String path, String view, String valueName, String observ
         Objects.requireNonNull(observed);
         Objects.requireNonNull(expected);
         Objects.requireNonNull(origin);
+        Objects.requireNonNull(at);
+    }
+
+    /** Evidence with no file and line (remote, live, or not read from a file). */
+    public Evidence(String path, String view, String valueName, String observed, String expected, String origin) {
+        this(path, view, valueName, observed, expected, origin, Optional.empty());
     }
 
     public static Evidence of(ValueRef ref, Fact<RegValue> fact, String expected) {
@@ -40,7 +51,7 @@ public record Evidence(String path, String view, String valueName, String observ
             observed = "NOT_COLLECTED: " + ((Fact.NotCollected<RegValue>) fact).why();
             origin = "";
         }
-        return new Evidence(ref.physicalKey(), viewLabel(ref), ref.name(), observed, expected, origin);
+        return new Evidence(ref.physicalKey(), viewLabel(ref), ref.name(), observed, expected, origin, fact.at());
     }
 
     /** "64-bit"/"32-bit" only where the registry has two views (HKLM\SOFTWARE); "" elsewhere. */
@@ -50,5 +61,11 @@ public record Evidence(String path, String view, String valueName, String observ
 
     public static Evidence other(String what, String observed, String expected, String origin) {
         return new Evidence(what, "", "", observed, expected, origin);
+    }
+
+    /** {@link #other}, read at {@code at} (a file and line, when the source has them). */
+    public static Evidence other(String what, String observed, String expected, String origin,
+            Optional<SourceLine> at) {
+        return new Evidence(what, "", "", observed, expected, origin, at);
     }
 }

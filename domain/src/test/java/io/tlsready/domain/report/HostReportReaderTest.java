@@ -7,6 +7,7 @@ import io.tlsready.domain.audit.AuditService;
 import io.tlsready.domain.facts.EvidenceWarning;
 import io.tlsready.domain.facts.HostFacts;
 import io.tlsready.domain.facts.Provenance;
+import io.tlsready.domain.facts.SourceLine;
 import io.tlsready.domain.facts.ValueRef;
 import io.tlsready.domain.remediation.RegistryChange;
 import io.tlsready.domain.remediation.Remediation;
@@ -48,6 +49,32 @@ class HostReportReaderTest {
         for (HostReport original : reports()) {
             assertThat(HostReportReader.read(ReportDocument.host(original))).isEqualTo(original);
         }
+    }
+
+    @Test
+    void the_target_and_the_evidence_file_and_line_are_written_and_read_back() {
+        HostReport audited = AUDIT.evaluate(Hosts.windows("2008R2").x64().coverAll().updates().build());
+        List<Finding> findings = new ArrayList<>();
+        for (Finding f : audited.findings()) {
+            List<Evidence> located = new ArrayList<>();
+            for (Evidence e : f.evidence()) {
+                located.add(new Evidence(e.path(), e.view(), e.valueName(), e.observed(), e.expected(), e.origin(),
+                        Optional.of(new SourceLine("ev/schannel.reg", 14))));
+            }
+            findings.add(new Finding(f.rule(), f.status(), f.title(), f.detail(), located, f.remediation(),
+                    f.reference()));
+        }
+        HostReport original = new HostReport(audited.host(), audited.source(), audited.os(), audited.verdict(),
+                findings, audited.provenance(), audited.warnings(), Optional.empty()).withTarget("srv1:5986");
+        Map<String, Object> written = ReportDocument.host(original);
+
+        assertThat(written).containsEntry("target", "srv1:5986");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> evidence = ((List<Map<String, Object>>) ((List<Map<String, Object>>) written
+                .get("findings")).get(0).get("evidence")).get(0);
+        assertThat(evidence).containsEntry("file", "ev/schannel.reg").containsEntry("line", 14);
+        assertThat(HostReportReader.read(asJsonReadsIt(written))).isEqualTo(original);
+        assertThat(ReportDocument.host(audited)).as("offline: no target").doesNotContainKey("target");
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.tlsready.domain.facts.RegValue;
 import io.tlsready.domain.facts.RegistryData;
 import io.tlsready.domain.facts.RegistryPaths;
 import io.tlsready.domain.facts.RegistryView;
+import io.tlsready.domain.facts.SourceLine;
 import io.tlsready.domain.facts.SystemInfo;
 import io.tlsready.domain.facts.ValueRef;
 import io.tlsready.domain.port.EvidenceException;
@@ -163,7 +164,7 @@ final class HiveFactsSource implements FactsSource {
                 kbs.add("KB" + m.group(1));
             }
         }
-        return Fact.present(new InstalledUpdates(kbs), software.label() + ": " + CBS_PACKAGES);
+        return Fact.present(new InstalledUpdates(kbs), software.label() + ": " + CBS_PACKAGES, software.at());
     }
 
     private static Optional<String> string(OpenHive hive, String key, String name) {
@@ -184,8 +185,15 @@ final class HiveFactsSource implements FactsSource {
         return key.length() == prefix.length() ? "" : key.substring(prefix.length() + 1);
     }
 
-    /** An opened hive with the label used in origins and warnings ("SOFTWARE" or its path). */
-    record OpenHive(Hive hive, String label, boolean dirtyReported) {
+    /**
+     * An opened hive with the label used in origins and warnings ("SOFTWARE" or its path) and its file's path, the
+     * file evidence points at as a whole (a hive has no lines).
+     */
+    record OpenHive(Hive hive, String label, boolean dirtyReported, String file) {
+
+        private SourceLine at() {
+            return SourceLine.file(file);
+        }
 
         /**
          * PRESENT or ABSENT, except where reading the path ran into damaged cells: then the key may exist and
@@ -215,7 +223,7 @@ final class HiveFactsSource implements FactsSource {
                 if (hive.warnings().size() != before) {
                     return damaged(keyPath, hive.warnings().get(hive.warnings().size() - 1));
                 }
-                return Fact.present(data, label + " " + keyPath);
+                return Fact.present(data, label + " " + keyPath, at());
             } catch (HiveFormatException e) {
                 return Fact.notCollected(label + ": " + e.getMessage());
             }
@@ -233,7 +241,7 @@ final class HiveFactsSource implements FactsSource {
                 if (hive.warnings().size() != before) {
                     return damaged(keyPath, hive.warnings().get(hive.warnings().size() - 1));
                 }
-                return Fact.present(key.path(), label + " " + keyPath);
+                return Fact.present(key.path(), label + " " + keyPath, at());
             } catch (HiveFormatException e) {
                 return Fact.notCollected(label + ": " + e.getMessage());
             }
@@ -271,7 +279,7 @@ final class HiveFactsSource implements FactsSource {
                     return damaged(keyPath, w);
                 }
             }
-            return Fact.absent(absent);
+            return Fact.absent(absent, at());
         }
 
         private <T> Fact<T> damaged(String keyPath, HiveWarning w) {
@@ -297,7 +305,7 @@ final class HiveFactsSource implements FactsSource {
                                 + (recovery.baseBlockRestored() ? ", base block restored" : "")
                         : "dirty, NOT recovered (recent changes may be missing)";
                 provenance.add(new Provenance("hive", file.toString(), state));
-                return new OpenHive(hive, label, recovery.dirty());
+                return new OpenHive(hive, label, recovery.dirty(), file.toString());
             } catch (java.io.IOException e) {
                 throw new EvidenceException(file.toString(), "cannot read: " + e.getMessage());
             } catch (HiveFormatException e) {

@@ -14,6 +14,7 @@ import io.tlsready.domain.facts.InstalledUpdates;
 import io.tlsready.domain.facts.KeyRef;
 import io.tlsready.domain.facts.Provenance;
 import io.tlsready.domain.facts.RegValue;
+import io.tlsready.domain.facts.SourceLine;
 import io.tlsready.domain.facts.SystemInfo;
 import io.tlsready.domain.facts.ValueRef;
 import io.tlsready.domain.port.EvidenceException;
@@ -201,7 +202,7 @@ final class OfflineEvidenceAdapter implements OfflineEvidence {
                 snapshotFile = s.file().toString();
             }
             if (fromSnapshot != null && (!merged.isCollected() || (fromSnapshot.isPresent() && !merged.isPresent()))) {
-                return fromSnapshot;
+                return inFile(fromSnapshot, snapshotFile);
             }
             return merged;
         }
@@ -222,7 +223,7 @@ final class OfflineEvidenceAdapter implements OfflineEvidence {
                     continue;
                 }
                 if (!merged.isCollected() || (f.isPresent() && !merged.isPresent() && !explicitAbsence)) {
-                    merged = f;
+                    merged = inFile(f, here);
                     explicitAbsence = f.isAbsent();
                     mergedFrom = here;
                 } else if (f.isPresent() != merged.isPresent()
@@ -234,6 +235,20 @@ final class OfflineEvidenceAdapter implements OfflineEvidence {
                 }
             }
             return merged;
+        }
+
+        /**
+         * A snapshot's fact, read at the snapshot file as a whole (its origin names the file it was collected from,
+         * which the user running this audit may not have): the file SARIF points at.
+         */
+        private static <T> Fact<T> inFile(Fact<T> f, String file) {
+            if (f.at().isPresent()) {
+                return f;
+            }
+            if (f instanceof Fact.Present<T> p) {
+                return Fact.present(p.value(), p.origin(), SourceLine.file(file));
+            }
+            return f instanceof Fact.Absent<T> a ? Fact.absent(a.origin(), SourceLine.file(file)) : f;
         }
 
         private static String show(Fact<RegValue> f) {
@@ -301,7 +316,8 @@ final class OfflineEvidenceAdapter implements OfflineEvidence {
             }
             InstalledUpdates union = lists.values().stream().reduce(InstalledUpdates::plus).orElseThrow();
             String origin = lists.keySet().stream().map(EvidenceFiles::name).collect(Collectors.joining(", "));
-            return Fact.present(union, origin);
+            // the first file that lists updates (systeminfo, wmic qfe, Get-HotFix or a snapshot), as a whole
+            return Fact.present(union, origin, SourceLine.file(lists.keySet().iterator().next().toString()));
         }
 
         private static String baseName(Path file) {

@@ -143,7 +143,7 @@ public final class JsonSnapshot {
             throw new EvidenceException(where, "empty file, expected a " + SCHEMA + " JSON object");
         }
         try {
-            return new SnapshotDecoder(where).host(root);
+            return new SnapshotDecoder(where, SnapshotLines.of(bytes)).host(root);
         } catch (StrictJson.Bad e) {
             throw new EvidenceException(where, e.getMessage());
         }

@@ -20,6 +20,7 @@ import io.tlsready.domain.facts.Provenance;
 import io.tlsready.domain.facts.RegValue;
 import io.tlsready.domain.facts.RegistryPaths;
 import io.tlsready.domain.facts.RegistryView;
+import io.tlsready.domain.facts.SourceLine;
 import io.tlsready.domain.facts.SystemInfo;
 import io.tlsready.domain.facts.ValueRef;
 import io.tlsready.domain.facts.WindowsVersion;
@@ -66,8 +67,25 @@ final class SnapshotDecoder {
     /** Value entries that could not be read; their values are NOT_COLLECTED, never dropped silently. */
     private final List<EvidenceWarning> unreadable = new ArrayList<>();
 
+    /** Where each values[] and keys[] entry is in the file, for the evidence's file and line. */
+    private final SnapshotLines lines;
+
     SnapshotDecoder(String where) {
+        this(where, SnapshotLines.NONE);
+    }
+
+    SnapshotDecoder(String where, SnapshotLines lines) {
         this.where = where;
+        this.lines = lines;
+    }
+
+    /** {@code fact}, read at line {@code line} of this snapshot (0: the file as a whole). */
+    private <T> Fact<T> at(Fact<T> fact, int line) {
+        SourceLine at = new SourceLine(where, line);
+        if (fact instanceof Fact.Present<T> p) {
+            return Fact.present(p.value(), p.origin(), at);
+        }
+        return fact instanceof Fact.Absent<T> a ? Fact.absent(a.origin(), at) : fact;
     }
 
     HostFacts host(JsonNode root) {
@@ -138,7 +156,7 @@ final class SnapshotDecoder {
             KeyRef key = new KeyRef(ref.key(), ref.view());
             Header h = header(o);
             o.noOthers(Set.of("origin", "why"), "when state is " + h.state());
-            if (out.put(key, h.fact(key.physicalKey())) != null) {
+            if (out.put(key, at(h.fact(key.physicalKey()), SnapshotLines.at(lines.keys(), i))) != null) {
                 throw new Bad(path, "duplicate key " + key + " (" + key.view().label() + " view)");
             }
         }
@@ -236,7 +254,7 @@ final class SnapshotDecoder {
                 throw new Bad(path, "duplicate of values[" + before + "] (" + ref + ", " + ref.view().label()
                         + " view)");
             }
-            out.put(ref, entry(o, path));
+            out.put(ref, at(entry(o, path), SnapshotLines.at(lines.values(), i)));
         }
         return out;
     }

@@ -377,7 +377,7 @@ class HostileEvidencePropertyIT {
 
     /** The CSV columns (design.md, Report formats). */
     private static final List<String> CSV_HEADER = List.of("host", "os", "verdict", "rule", "core", "status", "title",
-            "detail", "evidence", "remediation", "reference");
+            "detail", "evidence", "remediation", "reference", "target");
 
     /** One observation in the CSV evidence cell: key[\\value] [view] = observed (entries joined with " | "). */
     private static String csvEvidence(Evidence e) {

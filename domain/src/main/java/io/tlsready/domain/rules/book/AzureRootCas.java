@@ -90,7 +90,7 @@ final class AzureRootCas implements Rule {
                 trusted.add(ROOTS.get(ref.leaf().toUpperCase(java.util.Locale.ROOT)) + " in "
                         + ref.parent().substring(ref.parent().indexOf("\\SOFTWARE\\") + 10));
                 evidence.add(new Evidence(ref.physicalKey(), "", "", "key exists", "one of the six Azure roots",
-                        p.origin()));
+                        p.origin(), p.at()));
             } else if (!f.isCollected()) {
                 allCollected = false;
             }

@@ -2,6 +2,7 @@ package io.tlsready.domain.rules.book;
 
 import io.tlsready.domain.facts.Fact;
 import io.tlsready.domain.facts.InstalledUpdates;
+import io.tlsready.domain.facts.SourceLine;
 import io.tlsready.domain.facts.ValueRef;
 import io.tlsready.domain.os.OsIdentity;
 import io.tlsready.domain.os.WindowsRelease;
@@ -15,6 +16,7 @@ import io.tlsready.domain.rules.RuleId;
 import io.tlsready.domain.rules.Source;
 import io.tlsready.domain.rules.Status;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -94,7 +96,7 @@ final class OsTls12Update implements Rule {
         String origin = updates instanceof Fact.Present<InstalledUpdates> p ? p.origin() : "";
         Evidence evidence = Evidence.other("installed updates",
                 list.contains(kb.kb()) ? kb.kb() + " listed" : kb.kb() + " not among " + list.kbs().size() + " updates",
-                kb.kb() + " listed", origin);
+                kb.kb() + " listed", origin, listedAt(updates, list, kb.kb()));
         if (list.contains(kb.kb())) {
             return ctx.finding(this, Status.PASS, kb.kb() + " is installed.", List.of(evidence));
         }
@@ -107,6 +109,12 @@ final class OsTls12Update implements Rule {
                 List.of(evidence), Remediation.update("Install " + kb.kb(), kb));
     }
 
+    /** The line that lists {@code kb} in the update list's file, else the file as a whole (issue 13). */
+    private static Optional<SourceLine> listedAt(Fact<InstalledUpdates> updates, InstalledUpdates list, String kb) {
+        int line = list.lineOf(kb);
+        return updates.at().map(a -> line > 0 ? new SourceLine(a.file(), line) : a);
+    }
+
     /**
      * R5: KB3140245 is offered for 7 SP1, 2008 R2 SP1 and Server 2012 (and Windows 8 Embedded) only ([S7]); on
      * Windows 8.0 client WinHTTP cannot be given TLS 1.2 as its default, so the fix is the upgrade to 8.1, which
@@ -117,7 +125,8 @@ final class OsTls12Update implements Rule {
         boolean listed = updates.asOptional().map(u -> u.contains(KB3140245.kb())).orElse(false);
         String origin = updates instanceof Fact.Present<InstalledUpdates> p ? p.origin() : "";
         Evidence evidence = Evidence.other("installed updates", listed ? KB3140245.kb() + " listed"
-                : updates.isCollected() ? KB3140245.kb() + " not listed" : "NOT_COLLECTED", "Windows 8.1 or later", origin);
+                : updates.isCollected() ? KB3140245.kb() + " not listed" : "NOT_COLLECTED", "Windows 8.1 or later", origin,
+                listedAt(updates, updates.asOptional().orElse(new InstalledUpdates(Set.of())), KB3140245.kb()));
         if (listed) {
             return ctx.finding(this, Status.PASS, KB3140245.kb() + " is installed (a Windows 8 Embedded image).",
                     List.of(evidence));

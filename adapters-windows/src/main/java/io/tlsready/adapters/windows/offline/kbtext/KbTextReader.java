@@ -1,10 +1,13 @@
 package io.tlsready.adapters.windows.offline.kbtext;
 
+import io.tlsready.domain.facts.InstalledUpdates;
 import io.tlsready.domain.port.EvidenceException;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -56,8 +59,26 @@ public final class KbTextReader {
         }
     }
 
-    /** {@link #read} without the safety net. */
+    /** {@link #read} without the safety net; each listed KB with the line that lists it (issue 13). */
     static KbEvidence parse(String location, byte[] bytes) {
+        KbTextDecoder.Decoded decoded = bytes == null || bytes.length > MAX_BYTES ? null
+                : KbTextDecoder.decode(location, bytes);
+        KbEvidence ev = parseLines(location, bytes, decoded);
+        if (ev.updates().isEmpty()) {
+            return ev;
+        }
+        Map<String, Integer> at = new HashMap<>();
+        List<String> lines = lines(decoded.text());
+        for (int i = 0; i < lines.size(); i++) {
+            for (String kb : InstalledUpdates.findAll(lines.get(i))) {
+                at.putIfAbsent(kb, i + 1);
+            }
+        }
+        at.keySet().retainAll(ev.updates().get().kbs());
+        return new KbEvidence(ev.kind(), ev.systemInfo(), ev.updates().map(u -> u.withLines(at)), ev.warnings());
+    }
+
+    private static KbEvidence parseLines(String location, byte[] bytes, KbTextDecoder.Decoded decoded) {
         if (bytes == null) {
             throw new EvidenceException(location, "no content");
         }
@@ -65,7 +86,6 @@ public final class KbTextReader {
             throw new EvidenceException(location, "too large for systeminfo / wmic qfe / Get-HotFix text ("
                     + bytes.length + " bytes)");
         }
-        KbTextDecoder.Decoded decoded = KbTextDecoder.decode(location, bytes);
         List<String> lines = lines(decoded.text());
         if (lines.stream().allMatch(String::isBlank)) {
             throw new EvidenceException(location, "no text, only blank lines (" + decoded.encoding()

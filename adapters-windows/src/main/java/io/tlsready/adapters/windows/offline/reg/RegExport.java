@@ -27,6 +27,8 @@ import java.util.Optional;
  * @param exportRoots the subtree the file covers: its root when it is shaped like an export, else empty
  * @param captureWhy  why the file is taken as a capture ("" for an export), e.g. "deletes values (line 7)"
  * @param warnings    lines regedit would skip, and other doubts, each with {@code file:line}
+ * @param path        the file as given (a path), for the file and line evidence carries (SARIF); {@code source}
+ *                    when only the name is known
  */
 public record RegExport(
         String source,
@@ -36,7 +38,8 @@ public record RegExport(
         List<KeyDeletion> deletedKeys,
         List<String> exportRoots,
         String captureWhy,
-        List<EvidenceWarning> warnings) {
+        List<EvidenceWarning> warnings,
+        String path) {
 
     /** How evidence lines name a capture's origin (issue 8): the file vouches for nothing it does not list. */
     public static final String CAPTURE = "capture: lists only its own values";
@@ -53,6 +56,18 @@ public record RegExport(
             throw new IllegalArgumentException("an export has one root and no capture reason; a capture the reverse");
         }
         warnings = List.copyOf(warnings);
+        Objects.requireNonNull(path, "path");
+    }
+
+    /** A file known by its name only. */
+    public RegExport(String source, String encoding, String header, List<RegKey> keys, List<KeyDeletion> deletedKeys,
+            List<String> exportRoots, String captureWhy, List<EvidenceWarning> warnings) {
+        this(source, encoding, header, keys, deletedKeys, exportRoots, captureWhy, warnings, source);
+    }
+
+    /** This file, read from {@code path}. */
+    public RegExport at(String path) {
+        return new RegExport(source, encoding, header, keys, deletedKeys, exportRoots, captureWhy, warnings, path);
     }
 
     /** True if the file is shaped like {@code reg export} output and so vouches for absence below its root. */

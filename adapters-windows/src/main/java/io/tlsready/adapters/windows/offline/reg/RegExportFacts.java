@@ -8,6 +8,7 @@ import io.tlsready.domain.facts.Fact;
 import io.tlsready.domain.facts.KeyRef;
 import io.tlsready.domain.facts.RegValue;
 import io.tlsready.domain.facts.RegistryPaths;
+import io.tlsready.domain.facts.SourceLine;
 import io.tlsready.domain.facts.ValueRef;
 import io.tlsready.domain.port.EvidenceException;
 import java.util.ArrayList;
@@ -91,11 +92,12 @@ public final class RegExportFacts {
         }
         if (all.containsKey(Kind.SET)) {
             Answer set = all.get(Kind.SET).get(0);
-            return Fact.present(set.value(), set.shown());
+            return Fact.present(set.value(), set.shown(), set.at());
         }
         List<Answer> absent = all.getOrDefault(Kind.DELETED, all.get(Kind.MISSING));
         if (absent != null) {
-            return Fact.absent(absent.get(0).shown());
+            Answer a = absent.get(0);
+            return a.at() != null ? Fact.absent(a.shown(), a.at()) : Fact.absent(a.shown());
         }
         return Fact.notCollected(notCollectedReason(physical, key, all.getOrDefault(Kind.NOT_COVERED, List.of())));
     }
@@ -112,7 +114,7 @@ public final class RegExportFacts {
         for (FileIndex f : files) {
             Answer a = f.keyAnswer(key);
             if (a.kind() == Kind.SET) {
-                return Fact.present(physical, a.shown());
+                return Fact.present(physical, a.shown(), a.at());
             }
             if (absent == null && (a.kind() == Kind.DELETED || a.kind() == Kind.MISSING)) {
                 absent = a;
@@ -120,8 +122,10 @@ public final class RegExportFacts {
                 notCovered.add(a);
             }
         }
-        return absent != null ? Fact.absent(absent.shown())
-                : Fact.notCollected(notCollectedReason(physical, key, notCovered));
+        if (absent != null) {
+            return absent.at() != null ? Fact.absent(absent.shown(), absent.at()) : Fact.absent(absent.shown());
+        }
+        return Fact.notCollected(notCollectedReason(physical, key, notCovered));
     }
 
     /**
@@ -262,9 +266,18 @@ public final class RegExportFacts {
      * One file's answer for one value; {@code value} only for SET, {@code why} only for UNREADABLE. A NOT_COVERED
      * answer has an origin only from a capture that has the key or a key above it (it says why it does not count).
      */
-    private record Answer(Kind kind, RegValue value, String origin, String why, String kindTag) {
+    private record Answer(Kind kind, RegValue value, String origin, String why, String kindTag, SourceLine at) {
         Answer(Kind kind, RegValue value, String origin) {
-            this(kind, value, origin, "", "");
+            this(kind, value, origin, "", "", null);
+        }
+
+        Answer(Kind kind, RegValue value, String origin, String why, String kindTag) {
+            this(kind, value, origin, why, kindTag, null);
+        }
+
+        /** The same answer, read at {@code at} (the value's line, or its key's when the value is absent). */
+        Answer at(SourceLine line) {
+            return new Answer(kind, value, origin, why, kindTag, line);
         }
 
         /** The origin as evidence lines show it: with the kind the file was taken as. */
@@ -276,6 +289,7 @@ public final class RegExportFacts {
     /** One file's final state, key paths rewritten by the control-set mapping and folded for lookup. */
     private static final class FileIndex {
         private final String source;
+        private final String path;
         /** Shaped like reg export output: vouches for absence below its root. */
         private final boolean export;
         /** What evidence lines append to this file's line numbers, e.g. " (capture: lists only its own values)". */
@@ -288,6 +302,7 @@ public final class RegExportFacts {
 
         FileIndex(RegExport export, UnaryOperator<String> canonical) {
             source = export.source();
+            path = export.path();
             this.export = export.isExport();
             kindTag = this.export ? " (export)" : " (" + RegExport.CAPTURE + ")";
             for (RegKey k : export.keys()) {
@@ -310,28 +325,34 @@ public final class RegExportFacts {
             if (values != null) {
                 Entry e = values.get(RegExport.fold(name));
                 if (e instanceof Entry.Set set) {
-                    return new Answer(Kind.SET, set.value(), origin(set.line()), "", kindTag);
+                    return new Answer(Kind.SET, set.value(), origin(set.line()), "", kindTag).at(at(set.line()));
                 }
                 if (e instanceof Entry.Deleted) {
-                    return new Answer(Kind.DELETED, null, origin(e.line()) + " deletes the value", "", kindTag);
+                    return new Answer(Kind.DELETED, null, origin(e.line()) + " deletes the value", "", kindTag)
+                            .at(at(e.line()));
                 }
                 if (e instanceof Entry.Unreadable u) {
                     return new Answer(Kind.UNREADABLE, null, origin(u.line()), u.why(), "");
                 }
                 return export
                         ? new Answer(Kind.MISSING, null, origin(keyLines.get(folded)) + " has the key without this value")
+                                .at(at(keyLines.get(folded)))
                         : new Answer(Kind.NOT_COVERED, null, origin(keyLines.get(folded)) + kindTag
                                 + " has the key but does not list this value");
             }
             for (int i = deletions.size() - 1; i >= 0; i--) {
                 KeyDeletion d = deletions.get(i);
                 if (RegistryPaths.startsWithKey(key, d.path())) {
-                    return new Answer(Kind.DELETED, null, origin(d.line()) + " deletes " + d.path(), "", kindTag);
+                    return new Answer(Kind.DELETED, null, origin(d.line()) + " deletes " + d.path(), "", kindTag)
+                            .at(at(d.line()));
                 }
             }
             for (String root : roots) {
                 if (RegistryPaths.startsWithKey(key, root)) {
-                    return new Answer(Kind.MISSING, null, source + " exports " + root + " without this key");
+                    // the line of the export root's section: the file shows the whole subtree from there
+                    Integer rootLine = keyLines.get(RegExport.fold(root));
+                    return new Answer(Kind.MISSING, null, source + " exports " + root + " without this key")
+                            .at(at(rootLine == null ? 0 : rootLine));
                 }
             }
             if (!export) {
@@ -350,15 +371,20 @@ public final class RegExportFacts {
             String folded = RegExport.fold(key);
             for (Map.Entry<String, Integer> k : keyLines.entrySet()) {
                 if (RegistryPaths.startsWithKey(k.getKey(), folded)) {
-                    return new Answer(Kind.SET, null, origin(k.getValue()), "", kindTag);
+                    return new Answer(Kind.SET, null, origin(k.getValue()), "", kindTag).at(at(k.getValue()));
                 }
             }
             Answer a = answer(key, "");
-            return a.kind() == Kind.SET ? new Answer(Kind.MISSING, null, a.origin(), "", kindTag) : a;
+            return a.kind() == Kind.SET ? new Answer(Kind.MISSING, null, a.origin(), "", kindTag).at(a.at()) : a;
         }
 
         String origin(int line) {
             return source + ":" + line;
+        }
+
+        /** The file and line for evidence (0: the file as a whole, e.g. its export root covers the key). */
+        SourceLine at(int line) {
+            return new SourceLine(path, line);
         }
     }
 }

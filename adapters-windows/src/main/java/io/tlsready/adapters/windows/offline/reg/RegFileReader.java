@@ -64,7 +64,7 @@ public final class RegFileReader {
                         + quote(shorten(header)) + " (regedit expects \"" + HEADER_V5 + "\" or \"" + HEADER_V4 + "\")"));
         RegImport parser = new RegImport(fileName(file), version);
         parser.run(lines);
-        return parser.result(decoded.encoding(), header.strip());
+        return parser.result(decoded.encoding(), header.strip()).at(location);
     }
 
     private static String fileName(Path file) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tlsready.domain.facts.EvidenceWarning;
 import io.tlsready.domain.facts.Fact;
 import io.tlsready.domain.facts.RegValue;
+import io.tlsready.domain.facts.SourceLine;
 import io.tlsready.domain.facts.ValueRef;
 import io.tlsready.domain.port.EvidenceException;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +41,21 @@ class RegExportFactsTest {
         RegExportFacts f = facts(reg("a.reg", client("CurrentControlSet"), "\"Enabled\"=dword:ffffffff"));
 
         assertThat(f.lookup(CLIENT_ENABLED)).isEqualTo(Fact.present(new RegValue.Dword(0xFFFF_FFFFL), "a.reg:4 (export)"));
+    }
+
+    @Test
+    void the_file_and_line_are_structured_data_the_values_line_or_its_keys_when_absent() {
+        String providers = "[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders";
+        RegExportFacts f = facts(reg("dir/a.reg", providers + "]", providers + "\\SCHANNEL]",
+                providers + "\\SCHANNEL\\Protocols]", providers + "\\SCHANNEL\\Protocols\\TLS 1.2]",
+                client("CurrentControlSet"), "\"Enabled\"=dword:1"));
+        String file = Path.of("dir/a.reg").toString();
+
+        assertThat(f.lookup(CLIENT_ENABLED).at()).contains(new SourceLine(file, 8));
+        assertThat(f.lookup(CLIENT_DBD).at()).as("absent: the key's line").contains(new SourceLine(file, 7));
+        assertThat(f.lookup(ValueRef.of(CLIENT_ENABLED.key().replace("Client", "Server"), "Enabled")).at())
+                .as("the export root covers the key without it: the root's section").contains(new SourceLine(file, 3));
+        assertThat(f.lookup(ValueRef.of(NETFX, "SchUseStrongCrypto")).at()).as("not collected: nowhere").isEmpty();
     }
 
     @Test
