@@ -54,6 +54,7 @@ final class DocumentRun {
         Path scriptFile = work.resolve(name + ".sh");
         Path log = work.resolve(name + ".log");
         Path tmp = work.resolve(name + ".tmp");
+        deleteTree(tmp); // an earlier, interrupted run's leftovers are not this run's
         Files.createDirectories(tmp);
         Files.writeString(scriptFile, script.text(), StandardCharsets.UTF_8);
 
@@ -99,6 +100,17 @@ final class DocumentRun {
         }
         return new Outcome(document, marker, blocks, !finished, finished ? bash.exitValue() : -1, done, failedBlock,
                 failedLine, expectation, output, leftovers, elapsed);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var all = Files.walk(dir)) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     /** Lines for a failure message: what failed where, and that block's own output (its last lines). */
