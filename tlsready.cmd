@@ -2,7 +2,8 @@
 rem tlsready launcher for Windows, the twin of the bash ./tlsready (LaunchersAgreeTest keeps the two in step): builds
 rem the CLI and the REST service on first use or when sources changed, then runs the CLI, or the service when the
 rem first argument is serve. Start-up matters for the CLI (admins run audits in loops), so its JVM uses an application
-rem class-data-sharing archive made on the first run, tiered compilation stopped at C1, and the serial GC; the
+rem class-data-sharing archive made on the first run (the JDK 25 AOT cache is ./tlsready's only; the JVM refuses an
+rem archive another JDK made), tiered compilation stopped at C1, and the serial GC; the
 rem long-running service gets the JVM's defaults.
 setlocal
 set "ROOT=%~dp0"
@@ -13,6 +14,11 @@ set "REST_JAR=%REST%\tlsready-app-rest.jar"
 set "STAMP=%CLI%\.built"
 set "CDS=%CLI%\tlsready.jsa"
 
+rem TLSREADY_NO_BUILD=1: use the jars as they are (never build; for test runs inside a Maven build), as ./tlsready.
+if not "%TLSREADY_NO_BUILD%"=="1" goto check
+if not exist "%JAR%" goto nojars
+goto run
+:check
 if not exist "%STAMP%" goto build
 if not exist "%JAR%" goto build
 if not exist "%CLI%\lib\" goto build
@@ -52,7 +58,7 @@ type nul > "%STAMP%"
 set "JAVA=java"
 if defined JAVA_HOME set "JAVA=%JAVA_HOME%\bin\java"
 if /i "%~1"=="serve" goto serve
-set "OPTS=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -XX:-UsePerfData -Xlog:cds=off -Xlog:cds+dynamic=off"
+set "OPTS=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xlog:cds=off -Xlog:cds+dynamic=off"
 set "CP=%JAR%;%CLI%\lib\*"
 if exist "%CDS%" goto archived
 rem A training run records the classes of every offline command; later runs map them instead of parsing jars.
@@ -69,6 +75,10 @@ exit /b %ERRORLEVEL%
 rem The service's own main, which takes the whole command line, serve included.
 "%JAVA%" -XX:+ExitOnOutOfMemoryError -cp "%REST_JAR%;%REST%\lib\*" io.tlsready.app.rest.serve.ServeMain %*
 exit /b %ERRORLEVEL%
+
+:nojars
+echo tlsready: TLSREADY_NO_BUILD=1 but %JAR% is missing (build: mvnw -B -DskipTests -pl app-cli,app-rest -am package) 1>&2
+exit /b 2
 
 :failed
 echo tlsready: build failed; see %CLI%\build.log 1>&2

@@ -21,36 +21,43 @@ import picocli.CommandLine.Spec;
 
 /** {@code tlsready audit}: the main job. */
 @Command(name = "audit", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Audit one host (or this machine, or a fleet over WinRM) for TLS 1.2 readiness",
-            "to Azure Backup.", "",
+        description = {"Audit one host (or this machine, or a fleet over WinRM) for TLS 1.2 readiness "
+                + "to Azure Backup.",
+            "",
             "Examples:",
             "  tlsready audit --snapshot host.reg systeminfo.txt",
             "  tlsready audit --snapshot examples/2008r2-not-ready/*.* -f html -o report.html",
             "  tlsready audit --host srv1.contoso.com --user 'CONTOSO\\auditor'",
-            "  tlsready audit --inventory hosts.ini -f jsonl -o results.jsonl --report fleet.html",
-            "  tlsready audit --inventory hosts.ini -f jsonl -o results.jsonl --resume --report -",
+            "  tlsready audit --inventory hosts.ini -f jsonl -o out.jsonl --report fleet.html",
+            "  tlsready audit --inventory hosts.ini -f jsonl -o out.jsonl --resume",
             ""},
         footer = {"",
-            "Remote audit (--host, --inventory): HTTPS on 5986 with certificate validation",
-            "and NTLM by default; http (5985) only with NTLM, which encrypts every message.",
-            "An inventory may set port, transport, auth and user per host; those win over",
-            "the options. Inventories: one host per line (NAME[:PORT]), CSV with a header",
-            "(host,port,transport,auth,user), or Ansible INI (ansible_host, ansible_port,",
-            "ansible_user, ansible_winrm_transport, ansible_winrm_scheme). Password:",
-            "--password-file, else TLSREADY_PASSWORD, else a prompt; never as an argument.",
+            "Remote audit (--host, --inventory): HTTPS on 5986 with certificate validation "
+                + "and NTLM by default; http (5985) only with NTLM, which encrypts every message. "
+                + "An inventory may set port, transport, auth and user per host; those win over "
+                + "the options. Inventories: one host per line (NAME[:PORT]), CSV with a header "
+                + "(host,port,transport,auth,user), or Ansible INI (ansible_host, ansible_port, "
+                + "ansible_user, ansible_winrm_transport, ansible_winrm_scheme). Password: "
+                + "--password-file, else TLSREADY_PASSWORD, else a prompt; never as an argument.",
             "",
-            "Fleet output: -f jsonl -o FILE appends one JSON object per host as it finishes",
-            "(a killed run loses nothing; --resume skips the hosts already in FILE). The",
-            "final report, in any other format, goes to --report FILE (format from",
-            "--report-format or the file name; '-' = stdout). With jsonl and no --report,",
-            "no host is kept in memory and only a summary line is printed. Other formats",
-            "with --host/--inventory write the report of all hosts to --output or stdout.",
+            "Fleet output: -f jsonl -o FILE appends one JSON object per host as it finishes "
+                + "(a killed run loses nothing; --resume audits the hosts not in FILE and those whose "
+                + "line there is an error, such as unreachable; --resume --skip-failed skips every host in FILE). "
+                + "The "
+                + "final report, in any other format, goes to --report FILE (format from "
+                + "--report-format or the file name; '-' = stdout). With jsonl and no --report, "
+                + "no host is kept in memory and only a summary line is printed. Other formats "
+                + "with --host/--inventory write the report of all hosts to --output or stdout.",
             "",
-            "Ctrl-C or SIGTERM stops a remote audit cleanly: it says how many hosts are",
-            "done and prints the command that resumes the run.",
+            "Ctrl-C or SIGTERM stops a remote audit cleanly: it says how many hosts are "
+                + "done and with which verdicts, where the results are, and prints the command that resumes "
+                + "the run.",
             "",
-            "Exit codes: 0 all hosts READY, 1 some host NOT_READY, 3 some host UNKNOWN or",
-            "unreachable, 2 usage error or unreadable input, 130 Ctrl-C, 143 SIGTERM."})
+            "Progress (fleets): a bar on a terminal, plain (no colour) when NO_COLOR is set; one line every "
+                + "5 seconds when stderr is not a terminal or TERM=dumb.",
+            "",
+            "Exit codes: 0 all hosts READY, 1 some host NOT_READY, 3 some host UNKNOWN or "
+                + "unreachable, 2 usage error or unreadable input, 130 Ctrl-C, 143 SIGTERM."})
 final class AuditCommand implements Callable<Integer> {
 
     enum Colour { AUTO, ALWAYS, NEVER }
@@ -68,8 +75,12 @@ final class AuditCommand implements Callable<Integer> {
                     + "line as it finishes.")
     Path output;
 
-    @Option(names = "--resume", description = "Continue a --format jsonl --output FILE run: skip the hosts in FILE.")
+    @Option(names = "--resume", description = "Continue a --format jsonl --output FILE run: skip the hosts done in "
+            + "FILE, audit again those whose result there is an error (unreachable, refused, timed out).")
     boolean resume;
+
+    @Option(names = "--skip-failed", description = "With --resume: skip every host in FILE, failed ones too.")
+    boolean skipFailed;
 
     @Option(names = "--report", paramLabel = "FILE",
             description = "With --format jsonl: also write the final report of all hosts to FILE ('-' = stdout).")
@@ -113,12 +124,14 @@ final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        output = OutputTarget.orStdout(output);
         if (targets.isRemote(target)) {
             RemoteChecks.checkOptions(this);
             return new RemoteAudit(audit, targets.remoteHosts(), env, out, err, version).run(this);
         }
-        if (resume || report != null || reportFormat != null) {
-            throw new UsageException("--resume, --report and --report-format are for --host/--inventory audits");
+        if (resume || skipFailed || report != null || reportFormat != null) {
+            throw new UsageException("--resume, --skip-failed, --report and --report-format are for "
+                    + "--host/--inventory audits");
         }
         HostReport host = audit.audit(targets.resolve(target));
         AuditReport result = new AuditReport(List.of(host), version,
@@ -145,6 +158,6 @@ final class AuditCommand implements Callable<Integer> {
         if (colour == Colour.ALWAYS) {
             return true;
         }
-        return env.interactive() && env.variable("NO_COLOR") == null;
+        return env.interactive() && RemoteAudit.colourAllowed(env.variable("NO_COLOR"));
     }
 }

@@ -14,9 +14,11 @@ import picocli.CommandLine.Option;
 
 /** {@code tlsready collect}: gathers exactly the facts the rule book needs into one JSON snapshot. */
 @Command(name = "collect", mixinStandardHelpOptions = true,
-        description = {"Collect the rule book's facts from raw evidence (or this machine) into a JSON snapshot",
-            "that 'tlsready audit --snapshot' reads back to the same result.", "",
-            "Example:", "  tlsready collect --snapshot host.reg systeminfo.txt --output host.json"})
+        description = {"Collect the rule book's facts from raw evidence (or this machine) into a JSON snapshot "
+                + "that 'tlsready audit --snapshot' reads back to the same result.",
+            "",
+            "Example:",
+            "  tlsready collect --snapshot host.reg systeminfo.txt --output host.json"})
 final class CollectCommand implements Callable<Integer> {
 
     @Mixin
@@ -40,6 +42,7 @@ final class CollectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        output = OutputTarget.orStdout(output);
         HostFacts facts = targets.resolve(target).collect(ruleBook.request());
         OutputTarget.write(output, out, stream -> writer.write(facts, stream));
         return ExitCode.READY;

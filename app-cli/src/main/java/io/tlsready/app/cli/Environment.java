@@ -1,6 +1,7 @@
 package io.tlsready.app.cli;
 
 import java.io.Console;
+import java.io.InputStream;
 import java.util.Locale;
 
 /**
@@ -18,6 +19,11 @@ interface Environment {
     /** True when a person is watching stderr (a progress bar makes sense). */
     boolean interactive();
 
+    /** Standard input, for {@code -} where a file is read. */
+    default InputStream stdin() {
+        return System.in;
+    }
+
     static Environment system() {
         return new Environment() {
             @Override
@@ -34,7 +40,7 @@ interface Environment {
             @Override
             public boolean interactive() {
                 String term = System.getenv("TERM");
-                return System.console() != null && (term == null || !term.toLowerCase(Locale.ROOT).equals("dumb"));
+                return Consoles.attached() && (term == null || !term.toLowerCase(Locale.ROOT).equals("dumb"));
             }
         };
     }

@@ -11,31 +11,36 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code tlsready fix}: the plan applied, journalled, verified, and undone on failure. */
 @Command(name = "fix", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Apply the plan's registry changes to this machine or to hosts over WinRM: a dry run",
-            "by default (a diff per host, nothing written); with --apply, a journal of every prior value",
-            "first, then each write read back, then a fresh audit. A failed write undoes the host's",
-            "writes at once. Updates (KBs, .NET) are never installed: they stay steps to do by hand.", "",
+        description = {"Apply the plan's registry changes to this machine or to hosts over WinRM: a dry run "
+                + "by default (a diff per host, nothing written); with --apply, a journal of every prior value "
+                + "first, then each write read back, then a fresh audit. A failed write undoes the host's "
+                + "writes at once. Updates (KBs, .NET) are never installed: they stay steps to do by hand.",
+            "",
             "Examples:",
-            "  tlsready fix --host srv1.contoso.com --user 'CONTOSO\\admin'            # dry run",
+            "  tlsready fix --host srv1.contoso.com --user 'CONTOSO\\admin'   # dry run",
             "  tlsready fix --host srv1.contoso.com --user 'CONTOSO\\admin' --apply",
-            "  tlsready fix --inventory hosts.txt --user admin --apply --canary 5 --max-failures 3 \\",
+            "  tlsready fix --inventory hosts.txt --user admin --apply --canary 5 \\",
+            "      --max-failures 3 \\",
             "      -f jsonl -o fix.jsonl",
-            "  tlsready rollback tlsready-journals/srv1.contoso.com-*.journal.json", ""},
+            "  tlsready rollback tlsready-journals/srv1.contoso.com-*.journal.json",
+            ""},
         footer = {"",
-            "No target: this machine (Windows; both registry views). Evidence files (--snapshot,",
-            "--hives) cannot be fixed: fix the host they came from.",
-            "Journals: one per host and run in --backup-dir, written before the first write and",
-            "after every write (tlsready.journal/v1, docs/journal-format.md).",
-            "tlsready restarts nothing: the output lists what each host needs (SChannel and WinHTTP:",
+            "No target: this machine (Windows; both registry views). Evidence files (--snapshot, "
+                + "--hives) cannot be fixed: fix the host they came from. "
+                + "Journals: one per host and run in --backup-dir, written before the first write and "
+                + "after every write (tlsready.journal/v1, docs/journal-format.md). "
+                + "tlsready restarts nothing: the output lists what each host needs (SChannel and WinHTTP:",
             "a reboot; .NET: the services that use it, e.g. the MARS agent's obengine).",
             "",
-            "Exit codes: 0 every host holds (fixed and verified, or nothing to do; dry run: READY),",
-            "1 some host NOT_READY or its fix failed, 3 some host unreachable or not started,",
-            "2 usage error, 130 Ctrl-C, 143 SIGTERM."})
+            "Exit codes: 0 every host holds (fixed and verified, or nothing to do; dry run: READY), "
+                + "1 some host NOT_READY or its fix failed, 3 some host unreachable or not started, "
+                + "2 usage error, 130 Ctrl-C, 143 SIGTERM."})
 final class FixCommand implements Callable<Integer> {
 
     @Mixin
@@ -77,6 +82,15 @@ final class FixCommand implements Callable<Integer> {
     @Mixin
     RemoteOptions remote = new RemoteOptions();
 
+    /** Set by picocli: the command line as given, for the resume command an interrupted fleet fix prints. */
+    @Spec
+    CommandSpec spec;
+
+    /** The arguments exactly as given (after the program name). */
+    java.util.List<String> commandLine() {
+        return spec == null ? java.util.List.of() : spec.root().commandLine().getParseResult().originalArgs();
+    }
+
     final AuditService audit;
     final Provider<FixTargets> targets;
     final Environment env;
@@ -97,6 +111,7 @@ final class FixCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        output = OutputTarget.orStdout(output);
         if (!target.snapshots.isEmpty() || target.hives != null) {
             throw new UsageException((target.hives != null ? "--hives" : "--snapshot") + ": evidence files cannot "
                     + "be fixed; fix the host they came from: no target (this machine), --host or --inventory");

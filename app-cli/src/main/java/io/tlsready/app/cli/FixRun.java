@@ -5,12 +5,14 @@ import io.tlsready.app.cli.PlannedHosts.Planned;
 import io.tlsready.app.cli.fix.FixFormat;
 import io.tlsready.app.cli.fix.FixJson;
 import io.tlsready.app.cli.fix.FixText;
+import io.tlsready.app.cli.fleet.ResumeCommand;
 import io.tlsready.app.cli.fleet.StopSignal;
 import io.tlsready.domain.fix.FixDocument;
 import io.tlsready.domain.fix.FixService;
 import io.tlsready.domain.fix.FleetFix;
 import io.tlsready.domain.fix.HostFix;
 import io.tlsready.domain.journal.Journal;
+import io.tlsready.domain.output.Visible;
 import io.tlsready.domain.port.JournalStore;
 import io.tlsready.domain.port.RemoteEditors;
 import io.tlsready.domain.port.RemoteHosts;
@@ -73,7 +75,7 @@ final class FixRun {
             }
         }
         Optional<String> pin = RemoteChecks.checkTrust(c.remote);
-        List<Planned> planned = PlannedHosts.plan(c.target, c.remote, c.err);
+        List<Planned> planned = PlannedHosts.plan(c.target, c.remote, c.err, c.env.stdin());
         Set<String> done = c.resume && Files.exists(c.output) ? FixResume.doneTargets(c.output) : Set.of();
         if (c.format == FixFormat.JSONL && c.output != null && Files.exists(c.output) && !c.resume) {
             throw new UsageException(c.output + " exists: add --resume to continue that run, or remove it");
@@ -110,6 +112,18 @@ final class FixRun {
             try {
                 List<HostFix> finished = outcome.hosts().stream().flatMap(Optional::stream).toList();
                 int code = finish(finished, outcome, labels, lines, now);
+                if (signalled) {
+                    int doneNow = planned.size() - todo.size() + finished.size();
+                    boolean resumable = c.format == FixFormat.JSONL && c.output != null;
+                    c.err.println("tlsready: interrupted: " + doneNow + " of " + planned.size() + " hosts done"
+                            + (resumable ? "; results in " + Visible.of(c.output.toString()) : ""));
+                    Optional<String> again = resumable
+                            ? ResumeCommand.of(ResumeCommand.program(), c.commandLine()) : Optional.empty();
+                    c.err.println(again.map(cmd -> "tlsready: to fix the " + (planned.size() - doneNow)
+                            + " hosts left, run: " + cmd).orElse("tlsready: to make a run resumable, write its "
+                            + "results with -f jsonl -o FILE; --resume then continues it"));
+                    c.err.flush();
+                }
                 return signalled ? ExitCode.INTERRUPTED : code;
             } finally {
                 stop.reported();

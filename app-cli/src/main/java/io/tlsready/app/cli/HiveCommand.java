@@ -126,7 +126,7 @@ final class HiveCommand implements Runnable {
                 writer[0].export(hive, start);
                 w.flush();
             };
-            if (output == null) {
+            if (output == null || OutputTarget.isDash(output)) {
                 body.writeTo(new java.io.FileOutputStream(java.io.FileDescriptor.out));
             } else {
                 OutputTarget.write(output, null, body);

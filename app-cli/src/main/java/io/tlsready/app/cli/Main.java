@@ -28,11 +28,14 @@ public final class Main {
 
     private static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
     private static final Pattern UNKNOWN_OPTION = Pattern.compile("Unknown option: '([^']*)'");
+    private static final Pattern UNKNOWN_COMMAND = Pattern.compile("Unknown subcommand '([^']*)'");
+    /** Help narrower than this is unreadable (picocli's own minimum is 55). */
+    private static final int MIN_WIDTH = 55;
 
     private Main() {
     }
 
-    private static Map<String, Class<?>> subcommands() {
+    static Map<String, Class<?>> subcommands() {
         Map<String, Class<?>> m = new LinkedHashMap<>();
         m.put("audit", AuditCommand.class);
         m.put("collect", CollectCommand.class);
@@ -41,6 +44,8 @@ public final class Main {
         m.put("rollback", RollbackCommand.class);
         m.put("rules", RulesCommand.class);
         m.put("hive", HiveCommand.class);
+        m.put("completion", CompletionCommand.class);
+        m.put("help", CommandLine.HelpCommand.class);
         return m;
     }
 
@@ -67,7 +72,7 @@ public final class Main {
      * encoding it is set to.
      */
     private static PrintWriter stdout() {
-        return System.console() != null ? new PrintWriter(System.out, true)
+        return Consoles.attached() ? new PrintWriter(System.out, true)
                 : new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     }
 
@@ -80,11 +85,18 @@ public final class Main {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter w = cmd.getErr();
         Matcher unknown = UNKNOWN_OPTION.matcher(ex.getMessage());
-        if (unknown.lookingAt()) {
+        Matcher command = UNKNOWN_COMMAND.matcher(ex.getMessage());
+        if (command.lookingAt()) {
+            // "tlsready help nosuch": the commands there are, the closest first
+            w.println(ex.getMessage());
+            List<String> close = closest(command.group(1), cmd.getSubcommands().keySet(), "");
+            w.println(close.isEmpty() ? "Commands: " + String.join(", ", cmd.getSubcommands().keySet())
+                    : "Did you mean: " + String.join(", ", close) + "?");
+        } else if (unknown.lookingAt()) {
             // after a list option ("--snapshot a.reg --fromat") picocli adds why it was no value of the list: the
             // news is the unknown option, and what it was probably meant to be
             w.println(unknown.group());
-            List<String> close = closest(unknown.group(1), cmd.getCommandSpec().optionsMap().keySet());
+            List<String> close = closest(unknown.group(1), cmd.getCommandSpec().optionsMap().keySet(), "--");
             w.println(close.isEmpty() ? tryHelp(cmd) : "Possible solutions: " + String.join(", ", close));
         } else {
             w.println(ex.getMessage());
@@ -103,11 +115,16 @@ public final class Main {
 
     /** The long option names at the smallest edit distance (at most 2) from what was typed. */
     static List<String> closest(String typed, Collection<String> names) {
+        return closest(typed, names, "--");
+    }
+
+    /** The names starting with {@code prefix} at the smallest edit distance (at most 2) from what was typed. */
+    static List<String> closest(String typed, Collection<String> names, String prefix) {
         int best = 3;
         List<String> found = new ArrayList<>();
         for (String name : names) {
             int d = distance(typed, name);
-            if (name.startsWith("--") && d <= best) {
+            if (name.startsWith(prefix) && d <= best) {
                 if (d < best) {
                     found.clear();
                     best = d;
@@ -136,6 +153,14 @@ public final class Main {
         return row[b.length()];
     }
 
+    /** The width COLUMNS asks for, if it is a number (at least {@value #MIN_WIDTH}). */
+    static java.util.OptionalInt usageWidth(String columns) {
+        if (columns == null || !columns.strip().matches("[0-9]{1,4}")) {
+            return java.util.OptionalInt.empty();
+        }
+        return java.util.OptionalInt.of(Math.max(MIN_WIDTH, Integer.parseInt(columns.strip())));
+    }
+
     /** Runs one command line and returns its exit code (design.md: 0, 1, 2, 3). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         return run(args, out, err, Environment.system(), new WinRmModule());
@@ -150,13 +175,26 @@ public final class Main {
         GuiceFactory factory = new GuiceFactory(injector);
         CommandLine cli = new CommandLine(TlsReadyCommand.class, factory);
         // picocli reflects over every subcommand it is given, which a short audit pays for at start-up: register
-        // only the one that runs, or all of them when none is named (help, usage errors).
+        // only the one that runs, or all of them when none is named (help, usage errors) or "help" is.
         String named = Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
         SUBCOMMANDS.forEach((name, type) -> {
-            if (!SUBCOMMANDS.containsKey(named) || name.equals(named)) {
+            if (!SUBCOMMANDS.containsKey(named) || named.equals("help") || name.equals(named)) {
                 cli.addSubcommand(name, new CommandLine(type, factory));
             }
         });
+        // Help fits the terminal, wrapped at word boundaries: COLUMNS when the shell exports it, else picocli asks
+        // the terminal (only when help is printed), else 80.
+        // only when help may be printed: an audit does not pay for the help renderers' classes at start-up
+        if (named.equals("help") || !SUBCOMMANDS.containsKey(named)
+                || Arrays.stream(args).anyMatch(a -> a.equals("-h") || a.equals("--help"))) {
+            HelpWrap.install(cli);
+        }
+        java.util.OptionalInt columns = usageWidth(env.variable("COLUMNS"));
+        if (columns.isPresent()) {
+            cli.setUsageHelpWidth(columns.getAsInt());
+        } else {
+            cli.setUsageHelpAutoWidth(true);
+        }
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new ErrorHandler(err));

@@ -11,8 +11,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * Where a command's result goes: stdout, or a file replaced atomically (written beside it, then moved)
- * so an interrupted run never leaves half a report where the old one was.
+ * Where a command's result goes: stdout (no file, or {@code -}), or a file replaced atomically (written beside it,
+ * then moved) so an interrupted run never leaves half a report where the old one was. A file called {@code -} is
+ * never created: {@code -o -} means stdout, as it does for every tool admins know.
  */
 final class OutputTarget {
 
@@ -23,8 +24,18 @@ final class OutputTarget {
     private OutputTarget() {
     }
 
+    /** True for {@code -}, which names stdout (or stdin) wherever a file is taken. */
+    static boolean isDash(Path file) {
+        return file != null && file.toString().equals("-");
+    }
+
+    /** The file, or null (stdout) for {@code -}. */
+    static Path orStdout(Path file) {
+        return isDash(file) ? null : file;
+    }
+
     static void write(Path file, PrintWriter stdout, Body body) throws IOException {
-        if (file == null) {
+        if (file == null || isDash(file)) {
             ByteArrayOutputStream buffer = new ByteArrayOutputStream();
             body.writeTo(buffer);
             stdout.print(buffer.toString(StandardCharsets.UTF_8));
@@ -54,7 +65,7 @@ final class OutputTarget {
 
     /** Raw bytes to stdout (the .reg plan is UTF-16LE and must not pass through a character writer). */
     static void writeBytes(Path file, PrintWriter stdout, OutputStream rawStdout, byte[] bytes) throws IOException {
-        if (file == null) {
+        if (file == null || isDash(file)) {
             stdout.flush();
             rawStdout.write(bytes);
             rawStdout.flush();

@@ -33,14 +33,15 @@ final class PlannedHosts {
     }
 
     /** Hosts with their settings: inventory values over command-line defaults, checked, deduplicated. */
-    static List<Planned> plan(TargetOptions t, RemoteOptions r, PrintWriter err) {
+    static List<Planned> plan(TargetOptions t, RemoteOptions r, PrintWriter err, java.io.InputStream stdin) {
         List<InventoryHost> entries = new ArrayList<>();
         if (t.host != null) {
             HostPort.Parsed p = HostPort.parse(t.host);
             entries.add(InventoryHost.of(p.value().orElseThrow(() -> new UsageException("--host " + p.problem())),
                     "--host"));
         } else {
-            Inventory inv = Inventory.read(t.inventory);
+            Inventory inv = OutputTarget.isDash(t.inventory) ? Inventory.parse("stdin", EvidenceList.text(stdin))
+                    : Inventory.read(t.inventory);
             inv.warnings().forEach(w -> err.println("tlsready: warning: " + w));
             entries.addAll(inv.hosts());
             if (entries.isEmpty()) {

@@ -11,6 +11,7 @@ import io.tlsready.app.cli.fleet.TerminalProgress;
 import io.tlsready.app.cli.render.Format;
 import io.tlsready.domain.audit.AuditService;
 import io.tlsready.domain.fleet.FleetAudit;
+import io.tlsready.domain.output.Visible;
 import io.tlsready.domain.port.RemoteHosts;
 import io.tlsready.domain.port.RemoteTarget;
 import io.tlsready.domain.report.AuditReport;
@@ -27,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -63,7 +65,7 @@ final class RemoteAudit {
         RemoteChecks.checkOptions(c);
         RemoteOptions r = c.remote;
         Optional<String> pin = RemoteChecks.checkTrust(r);
-        List<Planned> planned = PlannedHosts.plan(c.target, r, err);
+        List<Planned> planned = PlannedHosts.plan(c.target, r, err, env.stdin());
         if (r.insecureSkipTlsVerify) {
             err.println("tlsready: warning: --insecure-skip-tls-verify: certificates are NOT checked; anyone on the "
                     + "network path can read the password and forge the results");
@@ -79,12 +81,25 @@ final class RemoteAudit {
                 previous = ResumeLog.read(c.output, keep, err);
             }
         }
-        Map<String, ResumeLog.Done> done = previous;
+        // A host whose earlier result is an error (unreachable, refused, timed out) is audited again, unless
+        // --skip-failed keeps every earlier result; its old line stays in the file, the new one (last) wins.
+        Map<String, ResumeLog.Done> done = new LinkedHashMap<>(previous);
+        int retried = 0;
+        for (Planned p : planned) {
+            ResumeLog.Done d = done.get(p.label());
+            if (d != null && d.unreachable() && !c.skipFailed) {
+                done.remove(p.label());
+                retried++;
+            }
+        }
         List<Planned> todo = planned.stream().filter(p -> !done.containsKey(p.label())).toList();
         if (c.resume) {
-            err.println("tlsready: resuming " + c.output + ": " + (planned.size() - todo.size()) + " of "
-                    + planned.size() + " hosts already done");
+            err.println("tlsready: resuming " + Visible.of(c.output.toString()) + ": " + (planned.size()
+                    - todo.size()) + " of " + planned.size() + " hosts skipped as done, " + retried
+                    + (retried == 1 ? " failed host" : " failed hosts") + " retried"
+                    + (c.skipFailed ? " (--skip-failed)" : "") + ", " + (todo.size() - retried) + " not audited yet");
         }
+        previous = done;
 
         try (RemoteTargets targets = RemoteTargets.of(todo, r, pin, env, err)) {
             return audit(c, planned, targets.targets(), previous, keep);
@@ -115,7 +130,8 @@ final class RemoteAudit {
                 }
                 if (fleet) {
                     if (env.interactive()) {
-                        TerminalProgress bar = new TerminalProgress(System.err, targets.size(), previous.size());
+                        TerminalProgress bar = new TerminalProgress(System.err, targets.size(), previous.size(),
+                                colourAllowed(env.variable("NO_COLOR")));
                         closeables.add(bar);
                         listeners.add(bar);
                     } else {
@@ -134,7 +150,7 @@ final class RemoteAudit {
                 closeQuietly(WinRmModule.closeable(remoteHosts));
             }
             if (signalled || outcome.cancelled()) {
-                StoppedRun.report(c, planned.size(), planned.size() - targets.size(), counts, err);
+                StoppedRun.report(c, planned.size(), planned.size() - targets.size(), counts, tally, err);
                 // After a signal the JVM exits with 130 (SIGINT) or 143 (SIGTERM) once the hook returns, whatever
                 // is returned here; without one (a run cancelled otherwise), 3: hosts are left unaudited.
                 return signalled ? ExitCode.INTERRUPTED : ExitCode.UNKNOWN;
@@ -162,6 +178,11 @@ final class RemoteAudit {
         ReportRenderer.Options options = c.renderOptions(format, dest);
         OutputTarget.write(dest, out, stream -> format.renderer().render(report, options, stream));
         return report.exitCode();
+    }
+
+    /** NO_COLOR (https://no-color.org): any non-empty value turns colour off. Returns whether colour is allowed. */
+    static boolean colourAllowed(String value) {
+        return value == null || value.isEmpty();
     }
 
     /** The final report's format: as given, else from the file name (.json, .csv, .html, .xml, .sarif), else text. */

@@ -19,6 +19,9 @@ final class RemoteChecks {
     static void checkOptions(AuditCommand c) {
         checkRemote(c.remote);
         boolean jsonl = c.format == Format.JSONL;
+        if (c.skipFailed && !c.resume) {
+            throw new UsageException("--skip-failed goes with --resume");
+        }
         if (c.resume && (!jsonl || c.output == null)) {
             throw new UsageException("--resume continues a '--format jsonl --output FILE' run: give both");
         }

@@ -33,15 +33,20 @@ import picocli.CommandLine.Parameters;
 
 /** {@code tlsready rollback JOURNAL…}: a fix undone exactly, from its journal. */
 @Command(name = "rollback", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Undo a fix from its journal: every value back as it was (or deleted when it did not",
-            "exist), every key the fix created removed when empty, each checked by reading it back. The",
-            "host comes from the journal (--host overrides); credentials as for audit. Rolling back twice",
-            "is harmless. A value changed since the fix wrote it is reported and left alone unless --force.",
-            "", "Examples:",
-            "  tlsready rollback tlsready-journals/srv1-20261207T101500Z-1a2b.journal.json --user 'CONTOSO\\admin'",
-            "  tlsready rollback tlsready-journals/*.journal.json --user admin -f json -o rollback.json", ""},
-        footer = {"", "Exit codes: 0 every host as before the fix, 1 some value or key left as it is (changed",
-            "since, or not empty), 3 some host unreachable, 2 usage error or unreadable journal."})
+        description = {"Undo a fix from its journal: every value back as it was (or deleted when it did not "
+                + "exist), every key the fix created removed when empty, each checked by reading it back. The "
+                + "host comes from the journal (--host overrides); credentials as for audit. Rolling back twice "
+                + "is harmless. A value changed since the fix wrote it is reported and left alone unless --force.",
+            "",
+            "Examples:",
+            "  tlsready rollback tlsready-journals/srv1-20261207T101500Z-1a2b.journal.json \\",
+            "      --user 'CONTOSO\\admin'",
+            "  tlsready rollback tlsready-journals/*.journal.json --user admin -f json \\",
+            "      -o rollback.json",
+            ""},
+        footer = {"",
+            "Exit codes: 0 every host as before the fix, 1 some value or key left as it is (changed "
+                + "since, or not empty), 3 some host unreachable, 2 usage error or unreadable journal."})
 final class RollbackCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "JOURNAL", arity = "1..*", description = "Journal files written by tlsready fix.")
@@ -82,6 +87,7 @@ final class RollbackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        output = OutputTarget.orStdout(output);
         if (format == FixFormat.JSONL) {
             throw new UsageException("rollback writes text or json");
         }

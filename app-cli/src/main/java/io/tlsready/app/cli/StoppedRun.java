@@ -1,11 +1,13 @@
 package io.tlsready.app.cli;
 
 import io.tlsready.app.cli.fleet.ResumeCommand;
+import io.tlsready.app.cli.fleet.Tally;
 import io.tlsready.app.cli.render.Format;
 import io.tlsready.domain.fleet.FleetAudit;
 import io.tlsready.domain.output.Visible;
 import io.tlsready.domain.port.RemoteTarget;
 import io.tlsready.domain.report.HostReport;
+import io.tlsready.domain.report.Verdict;
 import java.io.PrintWriter;
 import java.util.Optional;
 
@@ -39,7 +41,7 @@ final class StoppedRun {
      *
      * @param doneBefore hosts of this inventory already done in an earlier run (--resume)
      */
-    static void report(AuditCommand c, int total, int doneBefore, RunCounts counts, PrintWriter err) {
+    static void report(AuditCommand c, int total, int doneBefore, RunCounts counts, Tally tally, PrintWriter err) {
         int done = doneBefore + counts.finished;
         int inFlight = counts.started - counts.finished;
         int notStarted = total - done - inFlight;
@@ -52,8 +54,9 @@ final class StoppedRun {
         } else {
             where = "no report was written (it is written once every host is done)";
         }
-        err.println("tlsready: interrupted: " + done + " of " + total + " hosts done"
-                + (doneBefore > 0 ? " (" + doneBefore + " in an earlier run)" : "") + ", " + inFlight
+        err.println("tlsready: interrupted: " + done + " of " + total + " hosts done (" + tally.count(Verdict.READY)
+                + " READY, " + tally.count(Verdict.NOT_READY) + " NOT_READY, " + tally.count(Verdict.UNKNOWN)
+                + " UNKNOWN)" + (doneBefore > 0 ? " (" + doneBefore + " in an earlier run)" : "") + ", " + inFlight
                 + " in flight (stopped, not recorded), " + notStarted + " not started; " + where);
         int left = total - done;
         Optional<String> command = resumable ? ResumeCommand.of(ResumeCommand.program(), c.commandLine())

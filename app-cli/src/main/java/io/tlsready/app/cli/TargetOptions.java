@@ -10,7 +10,9 @@ final class TargetOptions {
 
     @Option(names = "--snapshot", paramLabel = "FILE", arity = "1..*",
             description = "Evidence files that all describe ONE host: .reg exports, systeminfo, wmic qfe or "
-                    + "Get-HotFix output, tlsready JSON snapshots. Repeatable.")
+                    + "Get-HotFix output, tlsready JSON snapshots (recognised by content). A folder stands for its "
+                    + "files, sorted by name, without dot files and subfolders; '-' reads one document from stdin. "
+                    + "Repeatable.")
     List<Path> snapshots = new ArrayList<>();
 
     @Option(names = "--hives", paramLabel = "DIR",
@@ -20,7 +22,7 @@ final class TargetOptions {
     @Option(names = "--host", paramLabel = "NAME[:PORT]", description = "A remote host, audited over WinRM.")
     String host;
 
-    @Option(names = "--inventory", paramLabel = "FILE", description = "A list of hosts to audit over WinRM.")
+    @Option(names = "--inventory", paramLabel = "FILE", description = "A list of hosts to audit over WinRM ('-' = stdin).")
     Path inventory;
 
     @Option(names = "--debug", description = "Show stack traces on errors.")

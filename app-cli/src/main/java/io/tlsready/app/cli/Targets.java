@@ -19,10 +19,12 @@ final class Targets {
     private final Provider<HiveEvidence> hives;
     private final Provider<LocalMachine> local;
     private final Provider<RemoteHosts> remote;
+    private final Environment env;
 
     @Inject
     Targets(Provider<OfflineEvidence> offline, Provider<HiveEvidence> hives, Provider<LocalMachine> local,
-            Provider<RemoteHosts> remote) {
+            Provider<RemoteHosts> remote, Environment env) {
+        this.env = env;
         this.offline = offline;
         this.hives = hives;
         this.local = local;
@@ -50,7 +52,7 @@ final class Targets {
     FactsSource resolve(TargetOptions t) {
         checkOne(t);
         if (!t.snapshots.isEmpty()) {
-            return offline.get().open(t.snapshots);
+            return offline.get().open(EvidenceList.expand(t.snapshots, env.stdin()));
         }
         if (t.hives != null) {
             return hives.get().open(t.hives);

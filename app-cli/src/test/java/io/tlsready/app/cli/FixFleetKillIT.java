@@ -122,6 +122,57 @@ class FixFleetKillIT {
         }
     }
 
+    @Test
+    void ctrl_c_on_a_fleet_fix_says_how_far_it_got_prints_the_resume_command_and_exits_130() throws Exception {
+        Path after = Files.createDirectories(tmp.resolve("int")).resolve("reg.reg");
+        Path inventory = tmp.resolve("hosts-int.txt");
+        Path jsonl = tmp.resolve("fix-int.jsonl");
+        Path journals = tmp.resolve("journals-int");
+        Process sim = simulator(after, "20", "sim-int", "--endpoints-out", inventory.toString());
+        try {
+            List<String> fix = List.of("fix", "--inventory", inventory.toString(), "--transport", "http", "--user",
+                    USER, "--apply", "-f", "jsonl", "-o", jsonl.toString(), "--concurrency", "2", "--backup-dir",
+                    journals.toString());
+            List<String> command = new ArrayList<>();
+            if (sigintIgnored()) {
+                // a background job of a non-interactive shell inherits SIGINT ignored; the JVM would keep ignoring it
+                command.addAll(List.of("env", "--default-signal=INT"));
+            }
+            command.addAll(cli(fix));
+            Path err = tmp.resolve("interrupted.err");
+            Process cli = start(command, err);
+            awaitInFlightJournal(jsonl, journals, cli, err);
+            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(cli.pid())).inheritIO().start();
+            assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(cli.waitFor(60, TimeUnit.SECONDS)).as("stops after SIGINT").isTrue();
+            String text = Files.readString(err);
+            assertThat(cli.exitValue()).as(text).isEqualTo(ExitCode.INTERRUPTED);
+            int lines = 0; // hosts fixed; a host not started has a line with its error
+            for (String l : Files.readAllLines(jsonl)) {
+                lines += JSON.readTree(l).path("error").isNull() ? 1 : 0;
+            }
+            assertThat(lines).isBetween(1, HOSTS - 1);
+            assertThat(text).contains("tlsready: interrupted: " + lines + " of " + HOSTS + " hosts done; results in "
+                    + jsonl).contains("tlsready: to fix the " + (HOSTS - lines) + " hosts left, run: ")
+                    .contains(" --resume");
+        } finally {
+            stop(sim);
+        }
+    }
+
+    private static boolean sigintIgnored() {
+        try {
+            for (String l : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (l.startsWith("SigIgn:")) {
+                    return (Long.parseUnsignedLong(l.substring(7).strip(), 16) & (1L << 1)) != 0;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux: assume the default disposition
+        }
+        return false;
+    }
+
     /** Waits until some host has finished and another has its journal on disk but no line yet: it is in flight. */
     private static void awaitInFlightJournal(Path jsonl, Path journals, Process p, Path stderr) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

@@ -53,7 +53,7 @@ class FleetInterruptIT {
     private static final Duration SLOW_LATENCY = Duration.ofMillis(150);
     private static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
             "-Xshare:auto");
-    private static final Pattern STOPPED = Pattern.compile("tlsready: interrupted: (\\d+) of (\\d+) hosts done, (\\d+)"
+    private static final Pattern STOPPED = Pattern.compile("tlsready: interrupted: (\\d+) of (\\d+) hosts done \\(\\d+ READY, \\d+ NOT_READY, \\d+ UNKNOWN\\), (\\d+)"
             + " in flight \\(stopped, not recorded\\), (\\d+) not started; results in (.+)");
     private static final Pattern RESUME = Pattern.compile("tlsready: to audit the (\\d+) hosts left, run: (.+)");
 
@@ -133,6 +133,8 @@ class FleetInterruptIT {
             int inFlight = Integer.parseInt(stopped.group(3));
             int notStarted = Integer.parseInt(stopped.group(4));
             assertThat(Integer.parseInt(stopped.group(2))).isEqualTo(total);
+            assertThat(err).as("the verdicts so far").contains(" hosts done (" + done + " READY, 0 NOT_READY, "
+                    + "0 UNKNOWN)");
             assertThat(done).as(err).isEqualTo(lines.size()).isGreaterThanOrEqualTo(FAST).isLessThan(total);
             assertThat(inFlight).as(err).isBetween(1, CONCURRENCY);
             assertThat(inFlight + notStarted).as(err).isEqualTo(total - done);
@@ -152,7 +154,7 @@ class FleetInterruptIT {
             String resumedText = Files.readString(resumedErr);
             assertThat(resumed.exitValue()).as("every host READY; stderr:%n%s", resumedText).isZero();
             assertThat(resumedText).contains("resuming " + results + ": " + done + " of " + total
-                    + " hosts already done");
+                    + " hosts skipped as done, 0 failed hosts retried");
 
             List<String> all = Files.readAllLines(results);
             assertThat(all).hasSize(total);

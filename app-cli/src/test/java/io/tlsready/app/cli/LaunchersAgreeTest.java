@@ -82,8 +82,12 @@ class LaunchersAgreeTest {
             assertThat(launcher(name)).as(name)
                     .contains("-XX:ArchiveClassesAtExit=", "-XX:SharedArchiveFile=", "-Dtlsready.launcher=",
                             "tlsready.jsa", "tlsready-app-cli.jar", ".built")
-                    .contains("-B -q -DskipTests -pl app-cli,app-rest -am package");
+                    .contains("-B -q -DskipTests -pl app-cli,app-rest -am package")
+                    .contains("TLSREADY_NO_BUILD");
         }
+        // the JDK 25+ AOT cache is the bash launcher's; both keep the JDK 17 AppCDS archive
+        assertThat(launcher("tlsready")).contains("-XX:AOTCacheOutput=", "-XX:AOTCache=", "tlsready.aot",
+                "TLSREADY_JAVA");
     }
 
     @Test

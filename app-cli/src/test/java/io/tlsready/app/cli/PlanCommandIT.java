@@ -101,7 +101,13 @@ class PlanCommandIT {
         JsonNode host = planJson(List.of("--hives", before.toString()));
         Path fix = tmp.resolve("fix.reg");
         Cli.Result reg = Cli.run("plan", "--hives", before.toString(), "--format", "reg", "--output", fix.toString());
-        assertThat(reg.exitCode()).as(reg.err()).isIn(0, 1, 3);
+        assertThat(reg.exitCode()).as(reg.err()).isIn(0, 3);
+        if (reg.exitCode() == 3 && host.path("changes").isEmpty()) {
+            // issue 13: evidence missing and nothing known to fix: no empty .reg is written
+            assertThat(fix).doesNotExist();
+            assertThat(reg.err()).contains("verdict UNKNOWN").contains("no .reg written");
+            return;
+        }
         assertThat(Files.readAllBytes(fix)).startsWith(0xFF, 0xFE);
 
         Path applied = Files.createDirectories(tmp.resolve("applied"));
@@ -129,7 +135,7 @@ class PlanCommandIT {
         args.addAll(Cli.snapshotArgs("2008r2-not-ready"));
         Cli.Result r = Cli.run(args.toArray(String[]::new));
 
-        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.exitCode()).isZero();
         String text = Files.readString(out, StandardCharsets.UTF_8);
         assertThat(text).contains("Registry changes (").contains("DefaultSecureProtocols: ABSENT -> REG_DWORD 0x00000a80")
                 .contains("Manual steps (").contains("[OS_TLS12_UPDATE] Install KB3140245")
@@ -140,12 +146,12 @@ class PlanCommandIT {
     }
 
     @Test
-    void without_a_format_and_not_on_a_terminal_the_plan_is_the_reg_file(@TempDir Path tmp) throws Exception {
+    void without_a_format_a_plan_to_a_file_is_the_reg_file(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("fix.reg");
         List<String> args = new ArrayList<>(List.of("plan", "--output", out.toString()));
         args.addAll(Cli.snapshotArgs("2008r2-not-ready"));
 
-        assertThat(Cli.run(args.toArray(String[]::new)).exitCode()).isEqualTo(1);
+        assertThat(Cli.run(args.toArray(String[]::new)).exitCode()).isZero();
         assertThat(new String(Files.readAllBytes(out), StandardCharsets.UTF_16LE))
                 .startsWith("\uFEFFWindows Registry Editor Version 5.00");
     }

@@ -348,11 +348,12 @@ class RemoteAuditTest {
         Path report = tmp.resolve("final.html");
         Path json = tmp.resolve("final.json");
         Cli.Result r = run("audit", "--inventory", inv.toString(), "--user", "u", "--format", "jsonl", "--output",
-                results.toString(), "--resume", "--report", json.toString());
+                results.toString(), "--resume", "--skip-failed", "--report", json.toString());
 
         assertThat(r.exitCode()).as(r.err()).isEqualTo(1);
         assertThat(r.err()).contains("results.jsonl:4: ignoring a truncated last line")
-                .contains("resuming").contains("3 of 6 hosts already done");
+                .contains("resuming").contains("3 of 6 hosts skipped as done, 0 failed hosts retried (--skip-failed), "
+                        + "3 not audited yet");
         assertThat(fleet.opened.stream().map(RemoteTarget::host).distinct())
                 .containsExactlyInAnyOrder("ready2", "ready3", "flaky1");
         int opened = fleet.opened.size();
@@ -367,10 +368,19 @@ class RemoteAuditTest {
         assertThat(hosts.get("down1").path("error").asText()).isEqualTo("connection refused");
 
         Cli.Result html = run("audit", "--inventory", inv.toString(), "--user", "u", "--format", "jsonl", "--output",
-                results.toString(), "--resume", "--report", report.toString());
+                results.toString(), "--resume", "--skip-failed", "--report", report.toString());
         assertThat(html.exitCode()).isEqualTo(1);
         assertThat(Files.readString(report)).contains("<html").contains("notready1").contains("flaky1");
         assertThat(fleet.opened).as("nothing left to audit").hasSize(opened);
+
+        // without --skip-failed, the host whose result was an error is audited again; the others are not
+        Cli.Result retry = run("audit", "--inventory", inv.toString(), "--user", "u", "--format", "jsonl", "--output",
+                results.toString(), "--resume");
+        assertThat(retry.err()).contains("resuming").contains("5 of 6 hosts skipped as done, 1 failed host retried, "
+                + "0 not audited yet");
+        assertThat(fleet.opened.subList(opened, fleet.opened.size()).stream().map(RemoteTarget::host).distinct())
+                .as("only the failed host, with its retries").containsExactly("down1");
+        assertThat(Files.readAllLines(results)).hasSize(7);
         assertNoSecret(r, results, json, report);
     }
 
