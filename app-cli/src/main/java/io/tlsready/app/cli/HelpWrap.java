@@ -33,6 +33,7 @@ final class HelpWrap {
                 help -> render(help.commandSpec().usageMessage().description(), help));
         sections.put(UsageMessageSpec.SECTION_KEY_FOOTER,
                 help -> render(help.commandSpec().usageMessage().footer(), help));
+        sections.put(UsageMessageSpec.SECTION_KEY_COMMAND_LIST, HelpWrap::commandList);
         cmd.setHelpSectionMap(sections);
         cmd.getSubcommands().values().forEach(HelpWrap::install);
     }
@@ -43,6 +44,31 @@ final class HelpWrap {
             sb.append(line).append(System.lineSeparator());
         }
         return sb.toString();
+    }
+
+    /** The list of subcommands, as picocli lays it out (name, first line of the description), wrapped at spaces. */
+    private static String commandList(CommandLine.Help help) {
+        Map<String, CommandLine.Help> subcommands = new java.util.LinkedHashMap<>();
+        help.subcommands().forEach((name, sub) -> {
+            if (!sub.commandSpec().usageMessage().hidden()) {
+                subcommands.put(name, sub);
+            }
+        });
+        if (subcommands.isEmpty()) {
+            return "";
+        }
+        int names = subcommands.keySet().stream().mapToInt(String::length).max().orElse(0) + 2;
+        CommandLine.Help.ColorScheme scheme = help.colorScheme();
+        CommandLine.Help.TextTable table = new SpaceWrappedTable(scheme, CommandLine.Help.TextTable.forColumns(scheme,
+                new CommandLine.Help.Column(names, 2, CommandLine.Help.Column.Overflow.SPAN),
+                new CommandLine.Help.Column(help.commandSpec().usageMessage().width() - names, 2,
+                        CommandLine.Help.Column.Overflow.WRAP)));
+        subcommands.forEach((name, sub) -> {
+            UsageMessageSpec usage = sub.commandSpec().usageMessage();
+            String[] first = usage.header().length > 0 ? usage.header() : usage.description();
+            table.addRowValues(scheme.commandText(name), scheme.text(first.length > 0 ? first[0] : ""));
+        });
+        return table.toString();
     }
 
     /** picocli's option table, its wrapping columns broken at spaces only. */

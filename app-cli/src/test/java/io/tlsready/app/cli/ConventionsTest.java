@@ -150,7 +150,7 @@ class ConventionsTest {
         Cli.Result nosuch = Cli.run("help", "nosuch");
         assertThat(nosuch.exitCode()).isEqualTo(2);
         assertThat(nosuch.err().strip().lines()).containsExactly("Unknown subcommand 'nosuch'.",
-                "Commands: audit, collect, plan, fix, rollback, rules, hive, help");
+                "Commands: audit, collect, plan, fix, rollback, rules, hive, completion, help");
     }
 
     @ParameterizedTest
