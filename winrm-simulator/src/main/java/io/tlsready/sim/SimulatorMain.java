@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,12 +25,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *              [--hosts N --base ADDRESS] [--latency MS[:FRACTION]] [--inject KIND:FRACTION]… [--seed N]
  *              [--inject write-denied:KEY[:FRACTION]] [--inject drop-after:N[:FRACTION]]
  *              [--stall-max MS] [--cert-out FILE] [--endpoints-out FILE] [--duration SECONDS]
- *              [--registry-out FILE]
+ *              [--registry-out FILE] [--ready-file FILE]
  * tlsready-sim --evidence FILE… --auth kerberos|kerberos-https --keytab FILE […]
  * </pre>
  * The password comes from the environment variable {@code TLSREADY_PASSWORD}, never from a flag. With Kerberos
  * the KDC vouches for the user: no --user or password; the keytab's principals are the host's SPNs. When it stops it
  * prints what it served (connections, HTTP and WS-Man requests, authentication failures, injected faults).
+ * {@code --ready-file FILE} is how a script waits for it: the file is deleted at start (a stale one from an earlier
+ * run must not fool a waiter) and written, atomically, once every simulated host listens and the certificate and
+ * endpoint files are written; the {@code ready} line on stdout says the same to a person.
  * Exit codes: 0 stopped normally, 2 usage or evidence error.
  */
 public final class SimulatorMain {
@@ -57,6 +63,14 @@ public final class SimulatorMain {
         } catch (SimulatorOptions.UsageException e) {
             err.println("tlsready-sim: " + e.getMessage());
             err.println(SimulatorOptions.usage());
+            return 2;
+        }
+        try {
+            if (o.readyFile != null) {
+                Files.deleteIfExists(o.readyFile);
+            }
+        } catch (IOException e) {
+            err.println("tlsready-sim: cannot remove the old --ready-file " + o.readyFile + ": " + e);
             return 2;
         }
         String password = o.auth.kerberos() ? "" : env.get(SimulatorOptions.PASSWORD_ENV);
@@ -164,8 +178,32 @@ public final class SimulatorMain {
             Files.write(o.endpointsOut, lines, StandardCharsets.UTF_8);
             out.println("endpoints written to " + o.endpointsOut);
         }
+        if (o.readyFile != null) {
+            writeReadyFile(o.readyFile, endpoints.size());
+        }
         out.println("ready" + (o.duration != null ? " for " + o.duration.toSeconds() + " s" : "; Ctrl-C stops"));
         out.flush();
+    }
+
+    /**
+     * Written under a temporary name beside it and renamed, so that a waiter never sees a half-written file. It
+     * says who wrote it: {@code ready pid=N hosts=N}.
+     */
+    private static void writeReadyFile(Path file, int hosts) throws IOException {
+        Path absolute = file.toAbsolutePath();
+        Path temp = absolute.resolveSibling("." + absolute.getFileName() + "." + ProcessHandle.current().pid()
+                + ".tmp");
+        try {
+            Files.writeString(temp, "ready pid=" + ProcessHandle.current().pid() + " hosts=" + hosts + "\n",
+                    StandardCharsets.UTF_8);
+            try {
+                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
     }
 
     /**

@@ -34,6 +34,7 @@ final class SimulatorOptions {
     Duration stallMax = Duration.ofSeconds(30);
     Path certOut;
     Path endpointsOut;
+    Path readyFile;
     Duration duration;
     Path keytab;
 
@@ -103,6 +104,9 @@ final class SimulatorOptions {
                 case "--endpoints-out":
                     o.endpointsOut = Path.of(value(args, ++i, a));
                     break;
+                case "--ready-file":
+                    o.readyFile = Path.of(value(args, ++i, a));
+                    break;
                 case "--registry-out":
                     o.registryOut = Path.of(value(args, ++i, a));
                     break;
@@ -171,7 +175,9 @@ final class SimulatorOptions {
                 + "                    [--inject write-denied:KEY[:FRACTION]] [--inject drop-after:N[:FRACTION]]\n"
                 + "                    [--seed N] [--stall-max MS] [--cert-out FILE] [--endpoints-out FILE]"
                 + " [--duration SECONDS]\n"
-                + "                    [--registry-out FILE]\n"
+                + "                    [--registry-out FILE] [--ready-file FILE]\n"
+                + "--ready-file FILE: deleted at start, written (atomically) once every simulated host listens, after\n"
+                + "  --cert-out and --endpoints-out: wait for it with  until [ -e FILE ]; do sleep 0.2; done\n"
                 + "write faults: write-denied:KEY answers 5 (access denied) to every StdRegProv write under KEY\n"
                 + "  (HKLM\\..., 32-bit keys with WOW6432Node, case-insensitive); drop-after:N resets the connection\n"
                 + "  of the first request after N successful writes, once. :FRACTION (<1) puts it on that share of hosts.\n"
