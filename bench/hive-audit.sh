@@ -26,16 +26,7 @@ bench() {
   local label=$1 dir=$2 system=$3 software=$4 lookups="$tmp/lookups.tsv" current
   "$root/tlsready" collect --hives "$dir" --output "$tmp/facts.json" >/dev/null 2>&1 || true  # builds, caches
   current=$(hivexget "$system" '\Select' Current)
-  python3 - "$tmp/facts.json" "$current" >"$lookups" <<'PY'
-import json, re, sys
-facts, current = json.load(open(sys.argv[1])), int(sys.argv[2])
-for v in facts["values"]:
-    hive, key = re.match(r"(?i)HKLM\\(SYSTEM|SOFTWARE)\\?(.*)", v["key"]).groups()
-    key = re.sub(r"(?i)^CurrentControlSet", "ControlSet%03d" % current, key)
-    if v["view"] == "32-bit":
-        key = "WOW6432Node\\" + key
-    print("%s\t\\%s\t%s" % (hive.upper(), key, v["name"] or "@"))
-PY
+  "$root/bench/hive-lookup-list.py" "$tmp/facts.json" "$current" >"$lookups"
   hivexget_lookups() {
     hivexget "$system" '\Select' Current >/dev/null
     while IFS=$'\t' read -r hive key name; do

@@ -23,16 +23,7 @@ cp "$corpus/hives/regipy/SYSTEM" "$dir/SYSTEM"
 # from Select\Current, the 32-bit view -> WOW6432Node).
 "$root/tlsready" collect --hives "$dir" --output "$dir/facts.json" 2>/dev/null   # also builds + makes the CDS archive
 current=$(hivexget "$dir/SYSTEM" '\Select' Current)
-python3 - "$dir/facts.json" "$current" >"$dir/lookups.tsv" <<'PY'
-import json, re, sys
-facts, current = json.load(open(sys.argv[1])), int(sys.argv[2])
-for v in facts["values"]:
-    hive, key = re.match(r"(?i)HKLM\\(SYSTEM|SOFTWARE)\\?(.*)", v["key"]).groups()
-    key = re.sub(r"(?i)^CurrentControlSet", "ControlSet%03d" % current, key)
-    if v["view"] == "32-bit":
-        key = "WOW6432Node\\" + key
-    print("%s\t\\%s\t%s" % (hive.upper(), key, v["name"] or "@"))
-PY
+"$root/bench/hive-lookup-list.py" "$dir/facts.json" "$current" >"$dir/lookups.tsv"
 hivex_lookups() {
   hivexget "$dir/SYSTEM" '\Select' Current >/dev/null
   while IFS=$'\t' read -r hive key name; do

@@ -2,8 +2,6 @@ package io.tlsready.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -30,27 +28,7 @@ class ConventionsTest {
     private static Cli.Result run(Map<String, String> variables, byte[] stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        Environment env = new Environment() {
-            @Override
-            public String variable(String name) {
-                return variables.get(name);
-            }
-
-            @Override
-            public char[] readPassword(String prompt) {
-                return null;
-            }
-
-            @Override
-            public boolean interactive() {
-                return false;
-            }
-
-            @Override
-            public InputStream stdin() {
-                return new ByteArrayInputStream(stdin);
-            }
-        };
+        Environment env = RemoteCli.env(variables, stdin);
         int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true), env,
                 new io.tlsready.adapters.winrm.WinRmModule());
         return new Cli.Result(code, out.toString(), err.toString());

@@ -134,7 +134,7 @@ class FixFleetKillIT {
                     USER, "--apply", "-f", "jsonl", "-o", jsonl.toString(), "--concurrency", "2", "--backup-dir",
                     journals.toString());
             List<String> command = new ArrayList<>();
-            if (sigintIgnored()) {
+            if (FleetInterruptIT.sigintIgnored()) {
                 // a background job of a non-interactive shell inherits SIGINT ignored; the JVM would keep ignoring it
                 command.addAll(List.of("env", "--default-signal=INT"));
             }
@@ -158,19 +158,6 @@ class FixFleetKillIT {
         } finally {
             stop(sim);
         }
-    }
-
-    private static boolean sigintIgnored() {
-        try {
-            for (String l : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (l.startsWith("SigIgn:")) {
-                    return (Long.parseUnsignedLong(l.substring(7).strip(), 16) & (1L << 1)) != 0;
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // not Linux: assume the default disposition
-        }
-        return false;
     }
 
     /** Waits until some host has finished and another has its journal on disk but no line yet: it is in flight. */

@@ -236,7 +236,8 @@ class FleetInterruptIT {
         assertThat(kill.exitValue()).isZero();
     }
 
-    private static boolean sigintIgnored() {
+    /** Whether this JVM was started with SIGINT ignored (as by a shell's background job): then no test can send it. */
+    static boolean sigintIgnored() {
         try {
             for (String l : Files.readAllLines(Path.of("/proc/self/status"))) {
                 if (l.startsWith("SigIgn:")) {

@@ -1,5 +1,7 @@
 package io.tlsready.app.cli;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;
@@ -12,6 +14,11 @@ final class RemoteCli {
 
     /** An environment with these variables, no console (so no prompt), and stderr not a terminal. */
     static Environment env(Map<String, String> variables) {
+        return env(variables, new byte[0]);
+    }
+
+    /** The same, with these bytes on stdin. */
+    static Environment env(Map<String, String> variables, byte[] stdin) {
         return new Environment() {
             @Override
             public String variable(String name) {
@@ -26,6 +33,11 @@ final class RemoteCli {
             @Override
             public boolean interactive() {
                 return false;
+            }
+
+            @Override
+            public InputStream stdin() {
+                return new ByteArrayInputStream(stdin);
             }
         };
     }
