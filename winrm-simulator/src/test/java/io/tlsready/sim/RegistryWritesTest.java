@@ -54,6 +54,7 @@ class RegistryWritesTest {
         specs.add(ntlm("denied", facts).withWriteFault(WriteFault.writeDenied(DENIED.toLowerCase())));
         specs.add(ntlm("drop", facts).withWriteFault(WriteFault.dropAfter(2)));
         specs.add(ntlm("wow", facts));
+        specs.add(ntlm("bare", TestFleets.facts("2008r2-not-ready")));
         fleet = SimulatedFleet.start(specs);
         Files.writeString(temp.resolve("ca.pem"), fleet.certificate().orElseThrow().pem(), StandardCharsets.US_ASCII);
         editors = Guice.createInjector(new WinRmModule()).getInstance(RemoteEditors.class);
@@ -187,6 +188,15 @@ class RegistryWritesTest {
             assertThatThrownBy(() -> editor.contents(KeyRef.of(TEST_KEY + "\\nowhere")))
                     .isInstanceOfSatisfying(RegistryEditException.class,
                             e -> assertThat(e.reason()).isEqualTo(RegistryEditException.Cause.KEY_MISSING));
+        }
+    }
+
+    @Test
+    void schannel_exists_on_a_host_whose_evidence_sets_no_schannel_value_as_it_does_on_every_windows() {
+        String schannel = "HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL";
+        try (RegistryEditor editor = open("bare")) {
+            assertThat(editor.keyExists(KeyRef.of(schannel))).isTrue();
+            assertThat(editor.keyExists(KeyRef.of(schannel + "\\Protocols\\TLS 1.2\\Client"))).isFalse();
         }
     }
 

@@ -43,6 +43,13 @@ final class SimulatedRegistry {
             "(?i)(without this value|value not found|value not set|default value not set|deletes the value"
                     + "|value is not there|no such value)");
 
+    /**
+     * Keys every Windows install has, whatever its evidence shows: without them a fix on a simulated host would create
+     * (and its rollback remove) {@code SecurityProviders\SCHANNEL}, which no real host lacks.
+     */
+    static final List<String> ALWAYS_PRESENT = List.of(
+            "HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL");
+
     private final Map<String, Key> keys = new LinkedHashMap<>();
 
     /** One key: its display spelling, values (name, case-insensitive) and values that were never collected. */
@@ -96,6 +103,7 @@ final class SimulatedRegistry {
         for (Map.Entry<String, List<Map.Entry<ValueRef, Fact<RegValue>>>> e : byKey.entrySet()) {
             build(spelling.get(e.getKey()), e.getValue());
         }
+        ALWAYS_PRESENT.forEach(this::create);
     }
 
     /** Values as above, plus keys known to exist (PRESENT) or whose parent was never collected (denied). */
