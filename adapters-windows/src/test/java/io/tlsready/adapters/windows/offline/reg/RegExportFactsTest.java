@@ -32,6 +32,13 @@ class RegExportFactsTest {
         return new RegExportFacts(List.of(exports));
     }
 
+    /** An export of SecurityProviders down to TLS 1.2\Client (lines 3-7) with Enabled=1 (line 8). */
+    private static RegExport tls12ClientEnabled(String name) {
+        String providers = "[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders";
+        return reg(name, providers + "]", providers + "\\SCHANNEL]", providers + "\\SCHANNEL\\Protocols]",
+                providers + "\\SCHANNEL\\Protocols\\TLS 1.2]", client("CurrentControlSet"), "\"Enabled\"=dword:1");
+    }
+
     private static String client(String controlSet) {
         return "[" + String.format(SCHANNEL_LONG, controlSet) + "]";
     }
@@ -45,10 +52,7 @@ class RegExportFactsTest {
 
     @Test
     void the_file_and_line_are_structured_data_the_values_line_or_its_keys_when_absent() {
-        String providers = "[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders";
-        RegExportFacts f = facts(reg("dir/a.reg", providers + "]", providers + "\\SCHANNEL]",
-                providers + "\\SCHANNEL\\Protocols]", providers + "\\SCHANNEL\\Protocols\\TLS 1.2]",
-                client("CurrentControlSet"), "\"Enabled\"=dword:1"));
+        RegExportFacts f = facts(tls12ClientEnabled("dir/a.reg"));
         String file = Path.of("dir/a.reg").toString();
 
         assertThat(f.lookup(CLIENT_ENABLED).at()).contains(new SourceLine(file, 8));
@@ -60,10 +64,7 @@ class RegExportFactsTest {
 
     @Test
     void missing_value_under_a_covered_root_is_absent_and_elsewhere_not_collected() {
-        String providers = "[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders";
-        RegExportFacts f = facts(reg("a.reg", providers + "]", providers + "\\SCHANNEL]",
-                providers + "\\SCHANNEL\\Protocols]", providers + "\\SCHANNEL\\Protocols\\TLS 1.2]",
-                client("CurrentControlSet"), "\"Enabled\"=dword:1"));
+        RegExportFacts f = facts(tls12ClientEnabled("a.reg"));
 
         assertThat(f.lookup(CLIENT_DBD)).isEqualTo(Fact.absent("a.reg:7 has the key without this value"));
         assertThat(f.lookup(ValueRef.of(CLIENT_ENABLED.key().replace("Client", "Server"), "Enabled")))
